@@ -1,0 +1,18 @@
+// Assembles the `vad` program from its subcommands.
+import { Command } from 'commander';
+import { PLATFORM_VERSION } from '@vad/config';
+import { registerDbCommand } from './commands/db.command';
+import { registerStartCommand } from './commands/start.command';
+import { registerWorkerCommand } from './commands/worker.command';
+
+export function buildProgram(): Command {
+  const program = new Command('vad')
+    .description('Video anomaly detection platform: data sets, training, scoring, evaluation and the server')
+    .version(PLATFORM_VERSION, '-v, --version', 'print the platform version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerStartCommand(program);
+  registerWorkerCommand(program);
+  registerDbCommand(program);
+  return program;
+}

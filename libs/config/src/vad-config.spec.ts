@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { ConfigError } from './config.error';
+import { loadConfig } from './vad-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded deployment with data under ./data', () => {
+    const config = loadConfig({}, '/srv/vad');
+    expect(config).toEqual({
+      dataDir: path.resolve('/srv/vad/data'),
+      host: '127.0.0.1',
+      port: 4000,
+      dashboardPort: 3000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      backend: undefined,
+      mode: 'embedded',
+    });
+  });
+
+  it('switches to team mode when DATABASE_URL is set', () => {
+    const config = loadConfig(
+      { DATABASE_URL: 'postgresql://u@db:5432/vad', REDIS_URL: 'redis://q:6379', PORT: '8080', VAD_DATA_DIR: 'other' },
+      '/srv',
+    );
+    expect(config.mode).toBe('team');
+    expect(config.port).toBe(8080);
+    expect(config.redisUrl).toBe('redis://q:6379');
+    expect(config.dataDir).toBe(path.resolve('/srv/other'));
+  });
+
+  it('rejects every bad variable in one message', () => {
+    const read = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', VAD_BACKEND: 'gpu' }, '/');
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(/PORT must be a port number.*DATABASE_URL must start with postgresql: or postgres:.*VAD_BACKEND must be one of/);
+  });
+});

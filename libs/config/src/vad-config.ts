@@ -1,0 +1,93 @@
+// The platform's configuration: environment variables with defaults, validated once at start-up.
+// Every variable is listed in the README; keep the two in step.
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, ConfigErrorCode } from './config.error';
+
+export type DeploymentMode = 'embedded' | 'team';
+
+export interface VadConfig {
+  /** Folder holding the embedded database, uploaded videos, caches, checkpoints and anomaly maps. */
+  dataDir: string;
+  /** Interface the API and dashboard listen on. */
+  host: string;
+  /** API port; GraphQL is served at /graphql. */
+  port: number;
+  dashboardPort: number;
+  /** PostgreSQL URL (team mode); absent means the embedded PGlite database under dataDir. */
+  databaseUrl?: string;
+  /** Redis URL for the BullMQ queue; absent means the in-process queue. */
+  redisUrl?: string;
+  /** Forces a TensorFlow.js backend: tensorflow-gpu, tensorflow, wasm or cpu. */
+  backend?: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
+  mode: DeploymentMode;
+}
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number between 0 and 65535, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (name: string, protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      let parsed: URL;
+      try {
+        parsed = new URL(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} is not a valid URL: "${v}"` });
+        return z.NEVER;
+      }
+      if (!protocols.includes(parsed.protocol)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must start with ${protocols.join(' or ')}, got "${parsed.protocol}"` });
+        return z.NEVER;
+      }
+      return v;
+    });
+
+const environmentSchema = z.object({
+  VAD_DATA_DIR: z.string().optional(),
+  VAD_HOST: z.string().optional(),
+  PORT: port('PORT', 4000),
+  DASHBOARD_PORT: port('DASHBOARD_PORT', 3000),
+  DATABASE_URL: url('DATABASE_URL', ['postgresql:', 'postgres:']),
+  REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']),
+  VAD_BACKEND: z
+    .enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], {
+      message: 'VAD_BACKEND must be one of tensorflow-gpu, tensorflow, wasm, cpu',
+    })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(ConfigErrorCode.InvalidValue, parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(cwd, e.VAD_DATA_DIR || 'data'),
+    host: e.VAD_HOST || '127.0.0.1',
+    port: e.PORT,
+    dashboardPort: e.DASHBOARD_PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    backend: e.VAD_BACKEND,
+    mode: e.DATABASE_URL ? 'team' : 'embedded',
+  };
+}

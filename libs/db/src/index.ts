@@ -1,0 +1,8 @@
+export type { Database, DatabaseKind } from './connection/database';
+export { openDatabase, type OpenDatabaseOptions } from './connection/open-database';
+export { DbError, DbErrorCode } from './db.error';
+export { applyMigrations, type MigrationReport } from './migrations/apply-migrations';
+export { readMigrations, MIGRATIONS_DIR, type MigrationFile } from './migrations/read-migrations';
+export { pgliteExecutor, pgClientExecutor, type SqlExecutor } from './migrations/sql-executor';
+export * as Store from './generated/prisma/client';
+export type { PrismaClient } from './generated/prisma/client';

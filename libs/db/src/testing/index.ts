@@ -1,0 +1,1 @@
+export { createTestDatabase, testDatabaseKind, type TestDatabase } from './test-database';
