@@ -1,0 +1,3 @@
+export type { ArtifactStorage } from './artifact-storage';
+export { LocalStorage, assertValidKey } from './local-storage';
+export { StorageError, StorageErrorCode } from './storage.error';

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { LocalStorage } from './local-storage';
+import { StorageErrorCode } from './storage.error';
+
+describe('LocalStorage', () => {
+  let root: string;
+  let storage: LocalStorage;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-storage-'));
+    storage = new LocalStorage(root);
+  });
+  afterEach(() => {
+    fs.chmodSync(root, 0o755);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('writes streams and buffers under nested keys and reads them back', async () => {
+    expect(await storage.write('teams/t1/videos/a.mp4', Readable.from(['hello ', 'world']))).toBe(11);
+    await storage.write('teams/t1/videos/b.mp4', Buffer.from('second'));
+    expect(await text(await storage.read('teams/t1/videos/a.mp4'))).toBe('hello world');
+    expect(await storage.list('teams/t1/videos')).toEqual(['teams/t1/videos/a.mp4', 'teams/t1/videos/b.mp4']);
+    await storage.remove('teams/t1');
+    expect(await storage.exists('teams/t1/videos/a.mp4')).toBe(false);
+  });
+
+  it('leaves no partial file when the source stream fails', async () => {
+    const failing = new Readable({
+      read() {
+        this.push('half');
+        this.destroy(new Error('connection reset'));
+      },
+    });
+    await expect(storage.write('uploads/x.mp4', failing)).rejects.toThrow('connection reset');
+    expect(fs.readdirSync(path.join(root, 'uploads'))).toEqual([]);
+  });
+
+  it.each(['../escape', 'a/../../b', '/absolute', 'a//b', 'a/./b', ''])('rejects the key %p', async (key) => {
+    await expect(storage.write(key, Buffer.from('x'))).rejects.toMatchObject({ code: StorageErrorCode.InvalidKey });
+  });
+
+  it('reports an unwritable folder with a clear error', async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores permission bits; a file in place of the folder fails for every user
+      fs.writeFileSync(path.join(root, 'blocked'), '');
+      await expect(storage.write('blocked/x', Buffer.from('x'))).rejects.toMatchObject({ code: StorageErrorCode.Unwritable });
+      return;
+    }
+    fs.chmodSync(root, 0o555);
+    await expect(storage.write('x', Buffer.from('x'))).rejects.toMatchObject({ code: StorageErrorCode.Unwritable });
+  });
+
+  it('says when an artifact does not exist', async () => {
+    await expect(storage.read('nothing/here')).rejects.toMatchObject({ code: StorageErrorCode.NotFound });
+  });
+});
