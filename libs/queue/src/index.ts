@@ -1,0 +1,2 @@
+export type { ConsumeOptions, JobKindName, JobQueueDriver, QueueHandler, QueueMessage } from './job-queue.driver';
+export { InProcessQueueDriver } from './in-process-queue.driver';
