@@ -1,0 +1,4 @@
+export { createApiServer, type ApiServer, type ApiServerOptions } from './server/create-api-server';
+export type { ApiServices } from './server/api-context';
+export { StartupError, StartupErrorCode } from './server/startup.error';
+export { listen } from './server/listen';

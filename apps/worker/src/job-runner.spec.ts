@@ -1,0 +1,78 @@
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
+import { InProcessQueueDriver } from '@vad/queue';
+import { startJobRunner } from './job-runner';
+
+describe(`job runner on ${testDatabaseKind()}`, () => {
+  let database: TestDatabase;
+  let teamId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    teamId = (await database.prisma.team.create({ data: { slug: 'lab', name: 'Lab' } })).id;
+  }, 60_000);
+  afterAll(() => database.close());
+
+  const queueJob = (kind: 'EVALUATE' | 'TRAIN', parameters: object = {}) =>
+    database.prisma.job.create({ data: { teamId, kind, parameters } });
+
+  it('runs a queued job through its handler and records the result, logs and progress', async () => {
+    const queue = new InProcessQueueDriver();
+    const runner = await startJobRunner({
+      database,
+      queue,
+      workerId: 'w1',
+      handlers: {
+        EVALUATE: async (execution) => {
+          await execution.log('evaluating');
+          await execution.reportProgress({ step: 1 });
+          return { doubled: (execution.parameters as { n: number }).n * 2 };
+        },
+      },
+    });
+    const job = await queueJob('EVALUATE', { n: 21 });
+    await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
+    await queue.whenIdle();
+    const done = await database.prisma.job.findUniqueOrThrow({ where: { id: job.id }, include: { logs: true } });
+    expect(done).toMatchObject({ status: 'SUCCEEDED', attempt: 1, workerId: 'w1', result: { doubled: 42 }, progress: { step: 1 } });
+    expect(done.logs.map((l) => l.message)).toEqual(['evaluating']);
+    await runner.stop();
+  });
+
+  it('records the error of a failing handler on the job', async () => {
+    const queue = new InProcessQueueDriver();
+    const runner = await startJobRunner({
+      database,
+      queue,
+      workerId: 'w1',
+      handlers: { TRAIN: async () => Promise.reject(new Error('out of memory at batch 4')) },
+    });
+    const job = await queueJob('TRAIN');
+    await queue.enqueue({ jobId: job.id, kind: 'TRAIN' });
+    await queue.whenIdle();
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: 'FAILED',
+      error: 'out of memory at batch 4',
+    });
+    await runner.stop();
+  });
+
+  it('picks up jobs left QUEUED by a previous process when it starts', async () => {
+    const leftOver = await queueJob('EVALUATE', { n: 1 });
+    const queue = new InProcessQueueDriver();
+    const runner = await startJobRunner({ database, queue, workerId: 'w2', handlers: { EVALUATE: async () => 'ok' } });
+    await queue.whenIdle();
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: leftOver.id } })).toMatchObject({ status: 'SUCCEEDED', workerId: 'w2' });
+    await runner.stop();
+  });
+
+  it('does not run a job twice when it is delivered twice', async () => {
+    const queue = new InProcessQueueDriver();
+    let runs = 0;
+    const runner = await startJobRunner({ database, queue, workerId: 'w3', handlers: { EVALUATE: async () => void runs++ } });
+    const job = await queueJob('EVALUATE');
+    await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
+    await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
+    await queue.whenIdle();
+    expect(runs).toBe(1);
+    await runner.stop();
+  });
+});
