@@ -26,7 +26,10 @@ export class InProcessQueueDriver implements JobQueueDriver {
     this.dispatch();
   }
 
-  async ping(): Promise<void> {}
+  /** Always answers: the queue lives in this process. */
+  ping(): Promise<void> {
+    return Promise.resolve();
+  }
 
   /** Resolves once no message is waiting for a consumer and no handler is running. */
   async whenIdle(): Promise<void> {

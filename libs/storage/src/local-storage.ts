@@ -8,7 +8,7 @@ import type { ArtifactStorage } from './artifact-storage';
 import { StorageError, StorageErrorCode } from './storage.error';
 
 // Keys are relative, slash-separated and free of "." / ".." segments: a key can never leave the root.
-const KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.\-]*(\/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$/;
+const KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 
 // A folder that is read-only, full, or blocked by a file of the same name.
 const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST']);

@@ -1,0 +1,60 @@
+// `vad start`: the whole platform in one command — API, worker and dashboard.
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { createApiServer } from '@vad/api';
+import { PLATFORM_VERSION } from '@vad/config';
+import { startJobRunner } from '@vad/worker';
+import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
+import { jobHandlers } from '../platform/job-handlers';
+import { startServices } from '../platform/start-services';
+
+interface StartOptions {
+  dashboard: boolean;
+}
+
+const log = (line: string) => process.stderr.write(`vad: ${line}\n`);
+
+async function start(options: StartOptions): Promise<void> {
+  const services = await startServices(log);
+  const { config } = services;
+  const runner = await startJobRunner({ ...services, handlers: jobHandlers(services), workerId: `${hostname()}:${process.pid}` });
+  const api = await createApiServer({ ...services, version: PLATFORM_VERSION }, { production: process.env.NODE_ENV === 'production' });
+  const apiPort = await api.listen(config.port, config.host).catch(async (error) => {
+    await services.close();
+    throw error;
+  });
+  const apiUrl = `http://${config.host}:${apiPort}`;
+  let dashboard: Awaited<ReturnType<typeof startDashboard>> | undefined;
+  if (options.dashboard) {
+    ensureDashboardBuilt(log);
+    dashboard = await startDashboard({ port: config.dashboardPort, host: config.host, apiUrl });
+  }
+  process.stdout.write(
+    [
+      `vad ${PLATFORM_VERSION} is running (${config.mode} mode, data in ${config.dataDir})`,
+      `  GraphQL API  ${apiUrl}/graphql`,
+      options.dashboard ? `  Dashboard    http://${config.host}:${config.dashboardPort}` : '  Dashboard    (not started)',
+      `  Worker       in this process, running ${runner.kinds.length ? runner.kinds.join(', ') : 'no job kinds yet'}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const stop = async () => {
+    log('stopping…');
+    dashboard?.kill('SIGTERM');
+    await api.close();
+    await runner.stop();
+    await services.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run the API, a worker and the dashboard in this process (configured by environment variables; see README)')
+    .option('--no-dashboard', 'do not start the dashboard')
+    .action((options: StartOptions) => start(options));
+}

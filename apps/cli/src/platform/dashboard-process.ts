@@ -1,0 +1,47 @@
+// Runs the Next.js dashboard beside the API: built once on first start, then served by `next start`
+// in a child process that reaches the API through VAD_API_URL at run time.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliUsageError } from '../cli-error';
+
+const DASHBOARD_DIR = path.resolve(__dirname, '../../../dashboard');
+
+function nextBin(): string {
+  return require.resolve('next/dist/bin/next', { paths: [DASHBOARD_DIR] });
+}
+
+const childEnv = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra });
+
+export function ensureDashboardBuilt(log: (line: string) => void): void {
+  if (fs.existsSync(path.join(DASHBOARD_DIR, '.next', 'BUILD_ID'))) return;
+  log('building the dashboard (first start only, about a minute)…');
+  const build = spawnSync(process.execPath, [nextBin(), 'build', DASHBOARD_DIR], { stdio: 'inherit', env: childEnv({}) });
+  if (build.status !== 0) throw new Error('the dashboard build failed; see the output above');
+}
+
+export function startDashboard(options: { port: number; host: string; apiUrl: string }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [nextBin(), 'start', DASHBOARD_DIR, '-p', String(options.port), '-H', options.host], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnv({ VAD_API_URL: options.apiUrl }),
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Ready in|started server on/i.test(output)) {
+        child.stdout?.off('data', onData);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      if (/EADDRINUSE/.test(output)) {
+        reject(new CliUsageError(`port ${options.port} on ${options.host} is already in use; set DASHBOARD_PORT to a free port`));
+      } else {
+        reject(new Error(`the dashboard stopped (exit code ${code}):\n${output.trim()}`));
+      }
+    });
+  });
+}
