@@ -24,6 +24,7 @@ export default [
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:metrics', onlyDependOnLibsWithTags: ['scope:metrics'] },
           ],
         },
