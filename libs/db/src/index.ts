@@ -6,3 +6,10 @@ export { readMigrations, MIGRATIONS_DIR, type MigrationFile } from './migrations
 export { pgliteExecutor, pgClientExecutor, type SqlExecutor } from './migrations/sql-executor';
 export * as Store from './generated/prisma/client';
 export type { PrismaClient } from './generated/prisma/client';
+export { ensureLocalOwner, LOCAL_TEAM_SLUG, LOCAL_OWNER_EMAIL, type Principal } from './teams/local-owner';
+export {
+  recordDatasetVersion,
+  type DatasetVersionRecord,
+  type RecordedDatasetVersion,
+  type VideoRecord,
+} from './datasets/record-dataset-version';

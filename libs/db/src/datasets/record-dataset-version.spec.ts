@@ -1,0 +1,55 @@
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../testing/test-database';
+import { ensureLocalOwner } from '../teams/local-owner';
+import { recordDatasetVersion, type DatasetVersionRecord } from './record-dataset-version';
+
+describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
+  let database: TestDatabase;
+  let teamId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    teamId = (await ensureLocalOwner(database.prisma)).teamId;
+  }, 60_000);
+  afterAll(() => database.close());
+
+  const record = (contentHash: string, videos = 2): DatasetVersionRecord => ({
+    teamId,
+    datasetName: 'ped2',
+    format: 'folder',
+    contentHash,
+    summary: { testVideos: 1 },
+    videos: [
+      { name: 'train01', split: 'train', path: '/d/train/01.mp4', frameCount: 4, width: 8, height: 8, sizeBytes: 10, checksum: 'a' },
+      { name: 'test01', split: 'test', path: '/d/test/01.mp4', frameCount: 3, width: 8, height: 8, sizeBytes: 10, checksum: 'b', frameLabels: [0, 1, 1], masksPath: '/d/masks/01' },
+      { name: 'test02', split: 'test', path: '/d/test/02.mp4', frameCount: 2, width: 8, height: 8, sizeBytes: 10, checksum: 'c', frameLabels: [0, 0] },
+    ].slice(0, videos + 1) as DatasetVersionRecord['videos'],
+  });
+
+  it('records the videos and ground truth of a new version', async () => {
+    const first = await recordDatasetVersion(database.prisma, record('v1'));
+    expect(first).toMatchObject({ number: 1, created: true });
+    const videos = await database.prisma.video.findMany({
+      where: { datasetVersionId: first.datasetVersionId },
+      include: { groundTruth: true },
+      orderBy: { name: 'asc' },
+    });
+    expect(videos.map((v) => [v.name, v.split, v.groundTruth?.frameLabels ?? null])).toEqual([
+      ['test01', 'TEST', [0, 1, 1]],
+      ['test02', 'TEST', [0, 0]],
+      ['train01', 'TRAIN', null],
+    ]);
+  });
+
+  it('returns the existing version for identical content and numbers new content', async () => {
+    expect(await recordDatasetVersion(database.prisma, record('v1'))).toMatchObject({ number: 1, created: false });
+    expect(await recordDatasetVersion(database.prisma, record('v2', 1))).toMatchObject({ number: 2, created: true });
+    expect(await database.prisma.datasetVersion.count()).toBe(2);
+  });
+
+  it('leaves nothing behind when a video cannot be recorded', async () => {
+    const broken = record('v3');
+    broken.videos[1] = { ...broken.videos[1], name: broken.videos[0].name }; // duplicate name breaks a unique key
+    await expect(recordDatasetVersion(database.prisma, broken)).rejects.toThrow();
+    expect(await database.prisma.datasetVersion.count()).toBe(2);
+    expect(await database.prisma.video.count()).toBe(3 + 2);
+  });
+});
