@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { PLATFORM_VERSION } from '@vad/config';
 import { registerDbCommand } from './commands/db.command';
+import { registerEvalCommand } from './commands/eval.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerWorkerCommand } from './commands/worker.command';
 
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerWorkerCommand(program);
   registerDbCommand(program);
+  registerEvalCommand(program);
   return program;
 }

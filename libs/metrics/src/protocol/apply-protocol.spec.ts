@@ -1,0 +1,89 @@
+import type { PostProcessingProtocol } from './protocol';
+import { applyFrameSteps, applyProtocolToComponents, applyProtocolToMaps, applyProtocolToScores } from './apply-protocol';
+import { protocolPreset } from './protocol-presets';
+
+const normaliseOnly: PostProcessingProtocol = {
+  name: 'test',
+  version: '1',
+  parameters: {
+    weights: { teacherError: 1, discrepancy: 2, classifier: 0 },
+    spatioTemporalFilter: null,
+    frameReduction: 'max',
+    frameSteps: [{ kind: 'min-max-normalise' }],
+  },
+};
+
+describe('applyFrameSteps', () => {
+  it('runs the steps in order', () => {
+    // Normalise [0, 10, 0] → [0, 1, 0], then a 3-tap reference-code Gaussian; vs. the reverse order.
+    const smoothThenNormalise = applyFrameSteps([0, 10, 0], [
+      { kind: 'temporal-gaussian', sigma: 1, taps: 3, variant: 'reference-code' },
+      { kind: 'min-max-normalise' },
+    ]);
+    const normaliseThenSmooth = applyFrameSteps([0, 10, 0], [
+      { kind: 'min-max-normalise' },
+      { kind: 'temporal-gaussian', sigma: 1, taps: 3, variant: 'reference-code' },
+    ]);
+    expect(Math.max(...smoothThenNormalise)).toBe(1);
+    expect(Math.max(...normaliseThenSmooth)).toBeLessThan(1);
+  });
+
+  it('copies the input when there are no steps', () => {
+    const input = [3, 1];
+    const out = applyFrameSteps(input, []);
+    expect(Array.from(out)).toEqual([3, 1]);
+  });
+});
+
+describe('applyProtocolToScores', () => {
+  it('runs the frame steps and lists the stages it could not apply', () => {
+    const result = applyProtocolToScores([2, 4, 3], normaliseOnly);
+    expect(Array.from(result.scores)).toEqual([0, 1, 0.5]);
+    expect(result.stagesNotApplied).toEqual(['component-weights', 'frame-reduction']);
+    expect(applyProtocolToScores([1, 2], protocolPreset('paper')).stagesNotApplied).toEqual([
+      'component-weights',
+      'spatio-temporal-filter',
+      'frame-reduction',
+    ]);
+  });
+});
+
+describe('applyProtocolToComponents', () => {
+  it('weights the components before the frame steps', () => {
+    // combined = e + 2d: [1, 4, 2] → normalised [0, 1, 1/3].
+    const result = applyProtocolToComponents({ teacherError: [1, 0, 2], discrepancy: [0, 2, 0], classifier: [9, 9, 9] }, normaliseOnly);
+    expect(result.scores[1]).toBe(1);
+    expect(result.scores[2]).toBeCloseTo(1 / 3, 15);
+    expect(result.stagesNotApplied).toEqual(['frame-reduction']);
+  });
+});
+
+describe('applyProtocolToMaps', () => {
+  it('combines, reduces each frame and runs the frame steps, with nothing left out', () => {
+    const map = (values: number[]) => ({ width: 2, height: 1, data: Float32Array.from(values) });
+    const result = applyProtocolToMaps(
+      {
+        teacherError: [map([1, 0]), map([0, 0]), map([3, 0])],
+        discrepancy: [map([0, 0]), map([0, 1]), map([0, 0])],
+        classifier: [map([0, 0]), map([0, 0]), map([0, 0])],
+      },
+      normaliseOnly,
+    );
+    // Frame maxima of e + 2d: 1, 2, 3 → normalised 0, 0.5, 1.
+    expect(Array.from(result.scores)).toEqual([0, 0.5, 1]);
+    expect(result.stagesNotApplied).toEqual([]);
+  });
+
+  it('runs the paper preset end to end', () => {
+    // An impulse at frame 15 reaches 6 frames (3D filter radius) + 2 (Gaussian half-width) each way, not frame 0.
+    const frames = 30;
+    const map = (value: number) => ({ width: 8, height: 8, data: new Float32Array(64).fill(value) });
+    const teacherError = Array.from({ length: frames }, (_, t) => map(t === 15 ? 1 : 0));
+    const zeros = Array.from({ length: frames }, () => map(0));
+    const result = applyProtocolToMaps({ teacherError, discrepancy: zeros, classifier: zeros }, protocolPreset('paper', { gaussianSigma: 1, gaussianTaps: 5 }));
+    const scores = Array.from(result.scores);
+    expect(scores.indexOf(Math.max(...scores))).toBe(15);
+    expect(scores[14]).toBeCloseTo(scores[16], 6);
+    expect(scores[0]).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+// Eq. 6: the anomaly score as a weighted sum of the three raw components, per frame or per pixel.
+// Raw components are stored separately (METHOD.md §7) so that any weighting can be re-applied later.
+import { MetricsError, MetricsErrorCode } from '../metrics.error';
+import { assertPixelMaps, type PixelMap } from '../pixel-map';
+import type { ComponentWeights } from './protocol';
+
+/** Per-frame raw components of one video, index-aligned. */
+export interface FrameComponents {
+  readonly teacherError: ArrayLike<number>;
+  readonly discrepancy: ArrayLike<number>;
+  readonly classifier: ArrayLike<number>;
+}
+
+/** Per-pixel raw components of one video: one map per frame for each component, all the same size. */
+export interface MapComponents {
+  readonly teacherError: readonly PixelMap[];
+  readonly discrepancy: readonly PixelMap[];
+  readonly classifier: readonly PixelMap[];
+}
+
+/** @example combineComponents({ teacherError: [1], discrepancy: [2], classifier: [0] }, { teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 }) // [1] */
+export function combineComponents(components: FrameComponents, weights: ComponentWeights): Float64Array {
+  const { teacherError, discrepancy, classifier } = components;
+  const n = teacherError.length;
+  if (discrepancy.length !== n || classifier.length !== n) {
+    throw new MetricsError(
+      MetricsErrorCode.LengthMismatch,
+      `components have ${n} teacher-error, ${discrepancy.length} discrepancy and ${classifier.length} classifier values; give one of each per frame`,
+    );
+  }
+  const scores = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    scores[t] = weights.teacherError * teacherError[t] + weights.discrepancy * discrepancy[t] + weights.classifier * classifier[t];
+  }
+  return scores;
+}
+
+/** Pixel-wise eq. 6 for every frame; returns one Float32Array map per frame. */
+export function combineMapComponents(components: MapComponents, weights: ComponentWeights): PixelMap[] {
+  const { teacherError, discrepancy, classifier } = components;
+  const frames = teacherError.length;
+  if (discrepancy.length !== frames || classifier.length !== frames) {
+    throw new MetricsError(
+      MetricsErrorCode.LengthMismatch,
+      `components have ${frames} teacher-error, ${discrepancy.length} discrepancy and ${classifier.length} classifier maps; give one of each per frame`,
+    );
+  }
+  assertPixelMaps([...teacherError, ...discrepancy, ...classifier], 'component maps');
+  return teacherError.map((map, t) => {
+    const data = new Float32Array(map.data.length);
+    const d = discrepancy[t].data;
+    const c = classifier[t].data;
+    for (let i = 0; i < data.length; i++) {
+      data[i] = weights.teacherError * map.data[i] + weights.discrepancy * d[i] + weights.classifier * c[i];
+    }
+    return { width: map.width, height: map.height, data };
+  });
+}
