@@ -75,4 +75,21 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
     expect(runs).toBe(1);
     await runner.stop();
   });
+
+  it('takes over a running job whose worker stopped sending heartbeats, and leaves a live one alone', async () => {
+    const orphaned = await database.prisma.job.create({
+      data: { teamId, kind: 'EVALUATE', parameters: {}, status: 'RUNNING', attempt: 1, workerId: 'dead', heartbeatAt: new Date(Date.now() - 120_000) },
+    });
+    const alive = await database.prisma.job.create({
+      data: { teamId, kind: 'EVALUATE', parameters: {}, status: 'RUNNING', attempt: 1, workerId: 'busy', heartbeatAt: new Date() },
+    });
+    const queue = new InProcessQueueDriver();
+    const runner = await startJobRunner({ database, queue, workerId: 'w4', staleAfterMs: 60_000, handlers: { EVALUATE: async () => 'ok' } });
+    await queue.enqueue({ jobId: orphaned.id, kind: 'EVALUATE' });
+    await queue.enqueue({ jobId: alive.id, kind: 'EVALUATE' });
+    await queue.whenIdle();
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: orphaned.id } })).toMatchObject({ status: 'SUCCEEDED', attempt: 2, workerId: 'w4' });
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: alive.id } })).toMatchObject({ status: 'RUNNING', workerId: 'busy' });
+    await runner.stop();
+  });
 });

@@ -11,6 +11,8 @@ export interface JobRunnerOptions {
   workerId: string;
   concurrency?: number;
   heartbeatMs?: number;
+  /** A RUNNING job whose heartbeat is older than this is taken to be orphaned by a dead worker. */
+  staleAfterMs?: number;
 }
 
 export interface JobRunner {
@@ -24,11 +26,15 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const prisma = database.prisma;
 
   const run = async (message: QueueMessage, signal: AbortSignal) => {
+    const staleBefore = new Date(Date.now() - (options.staleAfterMs ?? 60_000));
     const claimed = await prisma.job.updateManyAndReturn({
-      where: { id: message.jobId, status: 'QUEUED' },
+      where: {
+        id: message.jobId,
+        OR: [{ status: 'QUEUED' }, { status: 'RUNNING', heartbeatAt: { lt: staleBefore } }],
+      },
       data: { status: 'RUNNING', attempt: { increment: 1 }, workerId, startedAt: new Date(), heartbeatAt: new Date(), error: null },
     });
-    if (claimed.length === 0) return; // cancelled, or another worker took it
+    if (claimed.length === 0) return; // cancelled, finished, or alive on another worker
     const job = claimed[0];
     const handler = handlers[job.kind];
     const heartbeat = setInterval(() => {

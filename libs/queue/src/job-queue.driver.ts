@@ -24,6 +24,8 @@ export interface JobQueueDriver {
   consume(handler: QueueHandler, options: ConsumeOptions): void;
   /** Resolves when the queue's backing service answers. */
   ping(): Promise<void>;
+  /** Resolves once nothing is waiting or running (tests, and draining before shutdown). */
+  whenIdle(): Promise<void>;
   /** Stops taking messages, aborts running handlers and waits for them to settle. */
   close(): Promise<void>;
 }

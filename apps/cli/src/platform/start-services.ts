@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type VadConfig } from '@vad/config';
 import { openDatabase, type Database } from '@vad/db';
-import { InProcessQueueDriver, type JobQueueDriver } from '@vad/queue';
+import { BullmqQueueDriver, InProcessQueueDriver, type JobQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
 import { CliUsageError } from '../cli-error';
 
@@ -32,8 +32,14 @@ export async function startServices(log: (line: string) => void): Promise<Platfo
   ensureDataDir(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   log(`database: ${database.kind}${config.databaseUrl ? '' : ` in ${path.join(config.dataDir, 'db')}`}`);
-  if (config.redisUrl) log('REDIS_URL is set, but this version runs jobs on the in-process queue only');
-  const queue = new InProcessQueueDriver();
+  const queue = config.redisUrl ? new BullmqQueueDriver({ url: config.redisUrl }) : new InProcessQueueDriver();
+  try {
+    await queue.ping();
+  } catch (error) {
+    await database.close();
+    throw new CliUsageError(`cannot reach Redis at ${config.redisUrl} (${(error as Error).message}); check REDIS_URL or unset it`);
+  }
+  log(`job queue: ${queue.name}`);
   const storage = new LocalStorage(path.join(config.dataDir, 'artifacts'));
   return {
     config,
