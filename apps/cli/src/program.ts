@@ -1,6 +1,7 @@
 // Assembles the `vad` program from its subcommands.
 import { Command } from 'commander';
 import { PLATFORM_VERSION } from '@vad/config';
+import { registerDatasetCommand } from './commands/dataset.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerEvalCommand } from './commands/eval.command';
 import { registerStartCommand } from './commands/start.command';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerWorkerCommand(program);
   registerDbCommand(program);
+  registerDatasetCommand(program);
   registerEvalCommand(program);
   return program;
 }

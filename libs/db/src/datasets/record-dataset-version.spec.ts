@@ -47,7 +47,7 @@ describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
 
   it('leaves nothing behind when a video cannot be recorded', async () => {
     const broken = record('v3');
-    broken.videos[1] = { ...broken.videos[1], name: broken.videos[0].name }; // duplicate name breaks a unique key
+    broken.videos[2] = { ...broken.videos[2], name: broken.videos[1].name }; // two test videos of one name break a unique key
     await expect(recordDatasetVersion(database.prisma, broken)).rejects.toThrow();
     expect(await database.prisma.datasetVersion.count()).toBe(2);
     expect(await database.prisma.video.count()).toBe(3 + 2);

@@ -16,6 +16,8 @@ export interface VideoRecord {
   checksum: string;
   frameLabels?: number[];
   masksPath?: string;
+  maskFormat?: string;
+  maskFrameIndices?: number[];
 }
 
 export interface DatasetVersionRecord {
@@ -73,7 +75,14 @@ export async function recordDatasetVersion(prisma: PrismaClient, record: Dataset
           status: 'READY',
           groundTruth:
             video.frameLabels || video.masksPath
-              ? { create: { frameLabels: video.frameLabels ?? [], masksPath: video.masksPath ?? null } }
+              ? {
+                  create: {
+                    frameLabels: video.frameLabels ?? [],
+                    masksPath: video.masksPath ?? null,
+                    maskFormat: video.maskFormat ?? null,
+                    maskFrameIndices: video.maskFrameIndices ?? [],
+                  },
+                }
               : undefined,
         },
       });

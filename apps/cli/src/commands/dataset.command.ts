@@ -1,0 +1,112 @@
+// `vad dataset`: bring a data set in from the user's files (`import`, prints a JSON summary) and look at
+// the synthetic anomalies training would paste into it (`preview`, writes a PNG contact sheet).
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DataError, type DatasetSummary, importDataset, type ImportedDataset, parseDatasetFormat, previewDataset } from '@vad/data';
+import { recordImportedDataset } from '@vad/worker';
+import { CliUsageError } from '../cli-error';
+import { withLocalStore } from '../platform/local-store';
+
+export interface DatasetImportFlags {
+  format?: string;
+  name?: string;
+  labels?: string;
+  masks?: string;
+  /** false with --no-verify: trust declared frame counts instead of decoding every video once. */
+  verify?: boolean;
+  ubnormalSplit?: string;
+  fps?: string;
+  /** Team (slug) to record the data set in; default the local owner's team. */
+  team?: string;
+}
+
+export interface DatasetPreviewFlags extends DatasetImportFlags {
+  out?: string;
+  seed?: string;
+  count?: string;
+}
+
+/** Data errors are the user's to fix (a bad file, a wrong layout): report them as usage errors. */
+async function asUsageError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DataError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+function integerFlag(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliUsageError(`${flag} must be an integer between ${min} and ${max}, got "${value}"`);
+  return n;
+}
+
+async function load(sourcePath: string, flags: DatasetImportFlags): Promise<ImportedDataset> {
+  if (flags.format === undefined) throw new CliUsageError('--format is required (ucsd, avenue, shanghaitech, ubnormal or folder)');
+  const split = flags.ubnormalSplit;
+  if (split !== undefined && split !== 'test' && split !== 'validation') throw new CliUsageError(`--ubnormal-split must be "test" or "validation", got "${split}"`);
+  const folderFps = flags.fps === undefined ? undefined : Number(flags.fps);
+  if (folderFps !== undefined && !(folderFps > 0 && folderFps <= 1000)) throw new CliUsageError(`--fps must be a frame rate between 0 and 1000, got "${flags.fps}"`);
+  return asUsageError(() =>
+    importDataset(sourcePath, {
+      folderFps,
+      format: parseDatasetFormat(flags.format as string),
+      name: flags.name,
+      labelsPath: flags.labels,
+      masksPath: flags.masks,
+      verifyDecode: flags.verify ?? true,
+      ubnormalTestSplit: split,
+    }),
+  );
+}
+
+/** Validates the data set, records it in the configured store as a new version, and prints the summary. */
+export async function runDatasetImport(sourcePath: string, flags: DatasetImportFlags): Promise<DatasetSummary> {
+  const dataset = await load(sourcePath, flags);
+  const recorded = await withLocalStore(flags.team, (database, teamId) => recordImportedDataset(database, teamId, dataset, flags.name ?? dataset.name));
+  process.stdout.write(
+    JSON.stringify({ ...dataset.summary, datasetId: recorded.datasetId, datasetVersionId: recorded.datasetVersionId, versionNumber: recorded.number, newVersion: recorded.created }) + '\n',
+  );
+  return dataset.summary;
+}
+
+export async function runDatasetPreview(sourcePath: string, flags: DatasetPreviewFlags): Promise<void> {
+  if (flags.out === undefined) throw new CliUsageError('--out FILE.png is required');
+  if (path.extname(flags.out).toLowerCase() !== '.png') throw new CliUsageError(`--out must name a .png file, got "${flags.out}"`);
+  const seed = integerFlag(flags.seed, '--seed', 0, 0, 2 ** 32 - 1);
+  const count = integerFlag(flags.count, '--count', 8, 1, 64);
+  const dataset = await load(sourcePath, { ...flags, verify: flags.verify ?? false });
+  const preview = await asUsageError(() => previewDataset(dataset, { seed, count }));
+  const out = path.resolve(flags.out);
+  await writeFile(out, preview.png);
+  const { width, height, examples, videos, objectSource } = preview;
+  process.stdout.write(JSON.stringify({ out, width, height, examples, videos, objectSource }) + '\n');
+}
+
+export function registerDatasetCommand(program: Command): void {
+  const dataset = program.command('dataset').description('import data sets and preview their synthetic anomalies');
+  const withSourceOptions = (command: Command) =>
+    command
+      .requiredOption('--format <format>', 'layout of PATH: ucsd, avenue, shanghaitech, ubnormal or folder')
+      .option('--labels <file>', 'frame labels kept beside the data: JSON {"video": [0,1,…]} or {"video": [[start,end],…]}, .npy, or UCSD .m')
+      .option('--masks <dir>', 'pixel masks kept beside the data: one folder of images (or .npy / .mat file) per test video')
+      .option('--ubnormal-split <split>', 'UBnormal: evaluate on the "test" (default) or "validation" split')
+      .option('--fps <n>', 'frame rate of frame folders, which carry none (default: the format\'s usual rate, 25 for folder)');
+  withSourceOptions(dataset.command('import <path>'))
+    .description('validate a data set and print its summary as JSON (videos, frames, abnormal frames, masks, version)')
+    .option('--name <name>', 'name of the data set (default: the folder name)')
+    .option('--no-verify', 'do not decode every video to check it; trust the frame counts the files declare')
+    .option('--team <slug>', 'team to record the data set in (default: the local owner\'s team)')
+    .action(async (sourcePath: string, flags: DatasetImportFlags) => {
+      await runDatasetImport(sourcePath, flags);
+    });
+  withSourceOptions(dataset.command('preview <path>'))
+    .description('write a PNG contact sheet of training samples with synthetic anomalies (input, map, clean target, token weights)')
+    .requiredOption('--out <file.png>', 'where to write the contact sheet')
+    .option('--seed <n>', 'random seed (default 0)')
+    .option('--count <k>', 'number of examples, 1–64 (default 8)')
+    .action((sourcePath: string, flags: DatasetPreviewFlags) => runDatasetPreview(sourcePath, flags));
+}
