@@ -1,12 +1,16 @@
-// The API's HTTP server: GraphQL over HTTP at /graphql and GraphQL subscriptions over WebSocket on the
-// same path, on one Node http server so that upload and file routes can join them.
+// The API's HTTP server: GraphQL over HTTP at /graphql, GraphQL subscriptions over WebSocket on the same
+// path, and the upload and file routes — one Node http server.
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Router } from 'express';
+import { specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { authenticate } from '../auth/authenticate';
+import { costLimitPlugin } from '../graphql/cost-limit.plugin';
+import { depthLimitRule } from '../graphql/depth-limit.rule';
 import { buildSchema } from '../graphql/schema';
 import type { ApiContext, ApiServices } from './api-context';
 import { listen } from './listen';
@@ -22,29 +26,67 @@ export interface ApiServerOptions {
   production?: boolean;
   /** Largest JSON request body accepted on /graphql. */
   maxRequestBytes?: number;
+  maxQueryDepth?: number;
+  maxQueryCost?: number;
+  /** Extra HTTP routes (uploads, files), mounted before GraphQL. */
+  routes?: (services: ApiServices) => Router;
 }
 
 export async function createApiServer(services: ApiServices, options: ApiServerOptions = {}): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', false);
   const httpServer = http.createServer(app);
   const schema = buildSchema();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer({ schema, context: (): ApiContext => services }, wsServer);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsCleanup = useServer(
+    {
+      schema,
+      validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, depthLimitRule(options.maxQueryDepth ?? 12)]),
+      context: async (ctx): Promise<ApiContext> => {
+        const request = ctx.extra.request;
+        return {
+          ...services,
+          remoteAddress: request.socket.remoteAddress ?? '',
+          principal: await authenticate(services.database, services.mode, {
+            authorization: (ctx.connectionParams?.authorization as string | undefined) ?? request.headers.authorization,
+            cookie: request.headers.cookie,
+            remoteAddress: request.socket.remoteAddress,
+          }),
+        };
+      },
+    },
+    wsServer,
+  );
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
+    validationRules: [depthLimitRule(options.maxQueryDepth ?? 12)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      costLimitPlugin(schema, options.maxQueryCost ?? 20_000),
     ],
   });
   await apollo.start();
+  if (options.routes) app.use(options.routes(services));
   app.use(
     '/graphql',
     express.json({ limit: options.maxRequestBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, { context: async (): Promise<ApiContext> => services }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<ApiContext> => ({
+        ...services,
+        remoteAddress: req.socket.remoteAddress ?? '',
+        principal: await authenticate(services.database, services.mode, {
+          authorization: req.headers.authorization,
+          cookie: req.headers.cookie,
+          remoteAddress: req.socket.remoteAddress,
+        }),
+        setCookie: (name, value, cookie) =>
+          res.cookie(name, value, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: cookie.maxAgeSeconds * 1000 }),
+      }),
+    }),
   );
 
   return {

@@ -18,7 +18,7 @@ async function start(options: StartOptions): Promise<void> {
   const services = await startServices(log);
   const { config } = services;
   const runner = await startJobRunner({ ...services, handlers: jobHandlers(services), workerId: `${hostname()}:${process.pid}` });
-  const api = await createApiServer({ ...services, version: PLATFORM_VERSION }, { production: process.env.NODE_ENV === 'production' });
+  const api = await createApiServer({ ...services, version: PLATFORM_VERSION, mode: config.mode }, { production: process.env.NODE_ENV === 'production' });
   const apiPort = await api.listen(config.port, config.host).catch(async (error) => {
     await services.close();
     throw error;

@@ -1,5 +1,5 @@
 // Answers the health query by pinging each backing service, so a monitor sees which part is down.
-import type { ApiContext } from '../../server/api-context';
+import type { Resolvers } from '../generated/resolvers-types';
 
 async function probe(name: string, ping: () => Promise<void>): Promise<string> {
   try {
@@ -10,9 +10,9 @@ async function probe(name: string, ping: () => Promise<void>): Promise<string> {
   }
 }
 
-export const healthResolvers = {
+export const healthResolvers: Resolvers = {
   Query: {
-    health: async (_parent: unknown, _args: unknown, context: ApiContext) => ({
+    health: async (_parent, _args, context) => ({
       version: context.version,
       database: await probe(context.database.kind, () => context.database.ping()),
       queue: await probe(context.queue.name, () => context.queue.ping()),

@@ -1,0 +1,89 @@
+// Jobs: the list with filters and cursor pagination, one job, cancel/retry, and live updates.
+import type { Store } from '@vad/db';
+import { notFound, apiError } from '../graphql/api-error';
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { requireRole, type ApiContext } from '../server/api-context';
+import { cancelJob, retryJob } from './job.service';
+import { jobUpdates } from './job-updates';
+
+export async function jobInTeam(context: ApiContext, id: string): Promise<Store.Job> {
+  const principal = requireRole(context);
+  const job = await context.database.prisma.job.findFirst({ where: { id, teamId: principal.team.id } });
+  if (!job) throw notFound('job', id);
+  return job;
+}
+
+const MAX_PAGE = 100;
+
+export const jobResolvers: Resolvers = {
+  Query: {
+    jobs: async (_p, { filter, first, after }, context) => {
+      const principal = requireRole(context);
+      const take = Math.min(Math.max(first ?? 20, 1), MAX_PAGE);
+      const where = {
+        teamId: principal.team.id,
+        ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+        ...(filter?.kind?.length ? { kind: { in: filter.kind } } : {}),
+        ...(filter?.queuedById ? { queuedById: filter.queuedById } : {}),
+      };
+      const prisma = context.database.prisma;
+      const page = await prisma.job.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: take + 1,
+        ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+      });
+      const nodes = page.slice(0, take);
+      return {
+        nodes,
+        pageInfo: { endCursor: nodes.at(-1)?.id ?? null, hasNextPage: page.length > take },
+        totalCount: await prisma.job.count({ where }),
+      };
+    },
+    job: async (_p, { id }, context) => {
+      const principal = requireRole(context);
+      return context.database.prisma.job.findFirst({ where: { id, teamId: principal.team.id } });
+    },
+  },
+  Mutation: {
+    cancelJob: async (_p, { id }, context) => {
+      requireRole(context, 'MEMBER');
+      return cancelJob(context, await jobInTeam(context, id));
+    },
+    retryJob: async (_p, { id }, context) => {
+      requireRole(context, 'MEMBER');
+      return retryJob(context, await jobInTeam(context, id));
+    },
+  },
+  Subscription: {
+    jobUpdated: {
+      subscribe: async function* (_p, { id }, context) {
+        const principal = requireRole(context);
+        if (id) await jobInTeam(context, id);
+        for await (const job of jobUpdates(context.database, { teamId: principal.team.id, jobId: id ?? undefined })) {
+          yield { jobUpdated: job };
+        }
+      },
+    },
+  },
+  Job: {
+    progress: (job) => (job.progress ?? null) as never,
+    logs: async (job, { last }, context) => {
+      const lines = await context.database.prisma.jobLog.findMany({
+        where: { jobId: job.id },
+        orderBy: { id: 'desc' },
+        take: Math.min(last ?? 100, 1000),
+      });
+      return lines.reverse().map((line) => ({ at: line.createdAt, attempt: line.attempt, level: line.level, message: line.message }));
+    },
+    queuedBy: (job, _a, context) =>
+      job.queuedById ? context.database.prisma.user.findUnique({ where: { id: job.queuedById } }) : null,
+    inferenceRuns: (job, _a, context) => context.database.prisma.inferenceRun.findMany({ where: { jobId: job.id } }),
+    modelVersion: (job, _a, context) => context.database.prisma.modelVersion.findUnique({ where: { trainingJobId: job.id } }),
+    evaluation: (job, _a, context) => context.database.prisma.evaluation.findUnique({ where: { jobId: job.id } }),
+  },
+};
+
+export function assertJobKind(job: Store.Job, kind: Store.JobKind): void {
+  if (job.kind !== kind) throw apiError('BAD_USER_INPUT', `job ${job.id} is a ${job.kind} job, not ${kind}`);
+}

@@ -1,0 +1,82 @@
+// Inference runs: raw per-frame components, frame scores under a protocol, anomaly-map URLs; starting inference.
+import { applyProtocolToComponents, rocAuc } from '@vad/metrics';
+import { apiError, notFound } from '../graphql/api-error';
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { queueJob } from '../jobs/job.service';
+import { protocolByName } from '../evaluations/protocol-by-name';
+import { requireRole, type ApiContext } from '../server/api-context';
+
+async function runInTeam(context: ApiContext, id: string) {
+  const principal = requireRole(context);
+  const run = await context.database.prisma.inferenceRun.findFirst({ where: { id, job: { teamId: principal.team.id } } });
+  if (!run) throw notFound('inference run', id);
+  return run;
+}
+
+export const inferenceRunResolvers: Resolvers = {
+  Query: {
+    inferenceRun: (_p, { id }, context) => runInTeam(context, id).catch(() => null),
+    inferenceRuns: (_p, { modelVersionId, videoId }, context) => {
+      const principal = requireRole(context);
+      return context.database.prisma.inferenceRun.findMany({
+        where: { modelVersionId, ...(videoId ? { videoId } : {}), job: { teamId: principal.team.id } },
+        orderBy: { createdAt: 'desc' },
+      });
+    },
+  },
+  Mutation: {
+    startInference: async (_p, { input }, context) => {
+      const principal = requireRole(context, 'MEMBER');
+      const prisma = context.database.prisma;
+      const version = await prisma.modelVersion.findFirst({ where: { id: input.modelVersionId, model: { teamId: principal.team.id } } });
+      if (!version) throw notFound('model version', input.modelVersionId);
+      let videoIds = input.videoIds ?? [];
+      if (videoIds.length === 0) {
+        if (!input.datasetVersionId) throw apiError('BAD_USER_INPUT', 'give videoIds or a datasetVersionId');
+        const videos = await prisma.video.findMany({
+          where: { datasetVersionId: input.datasetVersionId, split: 'TEST', datasetVersion: { dataset: { teamId: principal.team.id } } },
+          select: { id: true },
+        });
+        if (videos.length === 0) throw apiError('BAD_USER_INPUT', 'that data-set version has no test videos in your team');
+        videoIds = videos.map((v) => v.id);
+      } else {
+        const found = await prisma.video.count({ where: { id: { in: videoIds }, datasetVersion: { dataset: { teamId: principal.team.id } } } });
+        if (found !== new Set(videoIds).size) throw apiError('NOT_FOUND', 'some of those videos are not in your team');
+      }
+      return queueJob(context, principal, 'INFER', {
+        modelVersionId: version.id,
+        videoIds,
+        keepMaps: input.keepMaps ?? true,
+        maskSeed: input.maskSeed ?? null,
+      });
+    },
+  },
+  InferenceRun: {
+    job: (run, _a, context) => context.database.prisma.job.findUniqueOrThrow({ where: { id: run.jobId } }),
+    modelVersion: (run, _a, context) => context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: run.modelVersionId } }),
+    video: (run, _a, context) =>
+      context.database.prisma.video.findUniqueOrThrow({ where: { id: run.videoId }, include: { groundTruth: true } }),
+    hasMaps: (run) => run.mapsPath !== null,
+    frameScores: async (run, { protocol }, context) => {
+      const chosen = protocolByName(protocol ?? 'paper');
+      const { scores } = applyProtocolToComponents(run, chosen);
+      const groundTruth = await context.database.prisma.groundTruth.findUnique({ where: { videoId: run.videoId } });
+      const labels = groundTruth?.frameLabels.length === run.teacherError.length ? groundTruth.frameLabels : null;
+      const bothClasses = labels !== null && labels.includes(0) && labels.includes(1);
+      return {
+        protocol: chosen,
+        teacherError: run.teacherError,
+        discrepancy: run.discrepancy,
+        classifier: run.classifier,
+        scores: Array.from(scores),
+        labels,
+        auc: bothClasses ? rocAuc({ scores, labels }) : null,
+      };
+    },
+    anomalyMapUrl: (run, { frame, component }) => {
+      if (!run.mapsPath) return null;
+      if (frame < 0 || frame >= run.teacherError.length) throw apiError('BAD_USER_INPUT', `frame ${frame} is outside the video`);
+      return `/files/runs/${run.id}/maps/${frame}.png?component=${encodeURIComponent(component ?? 'combined')}`;
+    },
+  },
+};
