@@ -1,10 +1,13 @@
 // Assembles the `vad` program from its subcommands.
 import { Command } from 'commander';
 import { PLATFORM_VERSION } from '@vad/config';
+import { registerBenchModelCommand } from './commands/bench-model.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerEvalCommand } from './commands/eval.command';
+import { registerScoreCommand } from './commands/score.command';
 import { registerStartCommand } from './commands/start.command';
+import { registerTrainCommand } from './commands/train.command';
 import { registerWorkerCommand } from './commands/worker.command';
 
 export function buildProgram(): Command {
@@ -18,5 +21,8 @@ export function buildProgram(): Command {
   registerDbCommand(program);
   registerDatasetCommand(program);
   registerEvalCommand(program);
+  registerTrainCommand(program);
+  registerScoreCommand(program);
+  registerBenchModelCommand(program.command('bench').description('measure speed: model (parameters, GFLOPs, frames/s)'));
   return program;
 }

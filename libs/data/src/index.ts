@@ -57,3 +57,11 @@ export type { InputMode } from './batching/training-sample';
 export { previewDataset, type DatasetPreview, type DatasetPreviewOptions } from './preview/dataset-preview';
 export { renderSyntheticPreview } from './preview/synthetic-preview';
 export { contactSheet, encodePng, type RgbImage } from './preview/contact-sheet';
+
+export {
+  AnomalyMapWriter,
+  readAnomalyMap,
+  readAnomalyMapHeader,
+  type AnomalyMapHeader,
+  type MapComponentName,
+} from './maps/anomaly-map-file';

@@ -1,0 +1,244 @@
+// `vad train`: trains the detector of a preset on a data set folder — stage 1 (teacher) then stage 2
+// (student) — with a checkpoint per epoch under the run folder, `--resume` to continue where a run
+// stopped, progress on stderr, and one JSON summary on stdout. Ctrl+C stops cooperatively after the
+// current step; the last complete epoch stays on disk.
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '@vad/config';
+import {
+  createTrainingBatches,
+  DataError,
+  FrameCache,
+  importDataset,
+  openCachedVideos,
+  parseDatasetFormat,
+  type DatasetFormat,
+} from '@vad/data';
+import {
+  BACKEND_CHOICES,
+  getPreset,
+  isBackendChoice,
+  isPresetName,
+  ModelError,
+  PRESET_NAMES,
+  selectBackend,
+  trainModel,
+  type BackendChoice,
+  type ModelPreset,
+  type TrainingProgress,
+} from '@vad/model';
+import { CliUsageError } from '../cli-error';
+
+export interface TrainFlags {
+  dataset?: string;
+  format?: string;
+  preset?: string;
+  epochsTeacher?: string;
+  epochsStudent?: string;
+  batch?: string;
+  seed?: string;
+  resume?: boolean;
+  out?: string;
+  cache?: string;
+  backend?: string;
+  motion?: string;
+  validationVideos?: string;
+}
+
+export interface TrainPlan {
+  datasetPath: string;
+  format: DatasetFormat;
+  preset: ModelPreset;
+  seed: number;
+  resume: boolean;
+  /** Run folder: one checkpoint folder per epoch, selection.json at the end. */
+  outDir: string;
+  cacheDir: string;
+  backend: BackendChoice | undefined;
+  motion: 'paper' | 'reference-code';
+  /** Training videos held out (the last ones) as a validation split for checkpoint selection; 0 = last epoch. */
+  validationVideos: number;
+}
+
+function integerFlag(value: string | undefined, flag: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new CliUsageError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
+  return n;
+}
+
+const isDirectory = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Checks the flags and resolves defaults; no I/O besides checking that the data set folder exists. */
+export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
+  const dataset = flags.dataset;
+  if (dataset === undefined) throw new CliUsageError('--dataset PATH is required');
+  if (!isDirectory(dataset)) {
+    throw new CliUsageError(
+      `--dataset "${dataset}" is not a folder; give the data set's folder (with --format). Names of registered data sets are resolved by the server's jobs, not by the local command`,
+    );
+  }
+  if (flags.format === undefined) throw new CliUsageError('--format is required with a data set folder (ucsd, avenue, shanghaitech, ubnormal or folder)');
+  let format: DatasetFormat;
+  try {
+    format = parseDatasetFormat(flags.format);
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (flags.preset === undefined || !isPresetName(flags.preset)) {
+    throw new CliUsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}, got "${flags.preset ?? ''}"`);
+  }
+  if (flags.backend !== undefined && !isBackendChoice(flags.backend)) {
+    throw new CliUsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${flags.backend}"`);
+  }
+  const motion = flags.motion ?? 'paper';
+  if (motion !== 'paper' && motion !== 'reference-code') throw new CliUsageError(`--motion must be paper or reference-code, got "${motion}"`);
+  const base = getPreset(flags.preset);
+  const training: ModelPreset['training'] = {
+    ...base.training,
+    teacherEpochs: integerFlag(flags.epochsTeacher, '--epochs-teacher', base.training.teacherEpochs, 0),
+    studentEpochs: integerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
+    batchSize: integerFlag(flags.batch, '--batch', base.training.batchSize, 1),
+  };
+  const validationVideos = integerFlag(flags.validationVideos, '--validation-videos', 0, 0);
+  if (validationVideos > 0) training.checkpointSelection = 'validation-loss';
+  const seed = integerFlag(flags.seed, '--seed', 0, 0);
+  const datasetPath = path.resolve(dataset);
+  const outDir = path.resolve(flags.out ?? path.join(dataDir, 'models', `${path.basename(datasetPath)}-${base.name}-seed${seed}`));
+  return {
+    datasetPath,
+    format,
+    preset: { ...base, training },
+    seed,
+    resume: flags.resume === true,
+    outDir,
+    cacheDir: path.resolve(flags.cache ?? path.join(dataDir, 'cache', 'frames')),
+    backend: flags.backend as BackendChoice | undefined,
+    motion,
+    validationVideos,
+  };
+}
+
+/** One stderr line per progress report worth showing (at most one every `intervalMs`, and every epoch end). */
+export function progressLine(p: TrainingProgress): string {
+  const eta = p.etaSeconds === null ? '' : `, ETA ${Math.round(p.etaSeconds / 60)} min`;
+  const steps = p.stepsPerEpoch === null ? `${p.step}` : `${p.step}/${p.stepsPerEpoch}`;
+  return `vad train: stage ${p.stage} epoch ${p.epoch}/${p.totalEpochs} step ${steps} loss ${p.loss.toFixed(5)} (${p.framesPerSecond.toFixed(1)} frames/s${eta})`;
+}
+
+async function withUsageErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DataError || (error instanceof ModelError && error.code !== 'MODEL_TRAINING_FAILED')) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
+  return withUsageErrors(async () => {
+    const backend = await selectBackend({ backend: plan.backend, log });
+    const { model: config, training } = plan.preset;
+    const dataset = await importDataset(plan.datasetPath, { format: plan.format, verifyDecode: false });
+    const videos = dataset.videos.filter((v) => v.split === 'train');
+    if (videos.length <= plan.validationVideos) {
+      throw new CliUsageError(`${plan.datasetPath} has ${videos.length} training videos; --validation-videos ${plan.validationVideos} leaves none to train on`);
+    }
+    log(`vad train: ${videos.length} training videos of ${dataset.name}; decoding into the frame cache ${plan.cacheDir} when needed`);
+    const opened = await openCachedVideos(new FrameCache(plan.cacheDir), videos, { width: config.inputWidth, height: config.inputHeight, colour: config.colour });
+    // The validation split is carved from the training videos (never the test set): the last N videos.
+    const stores = opened.slice(0, opened.length - plan.validationVideos);
+    const validation = opened.slice(opened.length - plan.validationVideos);
+    const batchOptions = {
+      patchSize: config.patchSize,
+      batchSize: training.batchSize,
+      inputMode: config.temporalInput === 'stack-t3' ? ('neighbours' as const) : ('single' as const),
+      colour: config.colour,
+      motion: plan.motion,
+      syntheticAnomalyProbability: config.ablation.syntheticData ? 0.25 : 0,
+    };
+    const controller = new AbortController();
+    const stop = () => {
+      log('vad train: stopping after the current step (the last complete epoch is kept)');
+      controller.abort();
+    };
+    process.once('SIGINT', stop);
+    let lastLine = 0;
+    try {
+      const result = await trainModel({
+        config,
+        training,
+        seed: plan.seed,
+        checkpointDir: plan.outDir,
+        resume: plan.resume,
+        datasetVersion: dataset.summary.datasetVersion,
+        signal: controller.signal,
+        // The data stream is not given the signal: the trainer stops pulling batches, which ends it cleanly.
+        batches: (context) => createTrainingBatches({ ...batchOptions, videos: stores, seed: context.seed, epoch: context.epoch }),
+        // The same validation samples (and synthetic anomalies) every epoch, so that losses compare.
+        validationBatches:
+          validation.length === 0
+            ? undefined
+            : () => createTrainingBatches({ ...batchOptions, videos: validation, seed: plan.seed, epoch: 0, shuffle: false }),
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - lastLine >= 10_000 || p.step === p.stepsPerEpoch) {
+            lastLine = now;
+            log(progressLine(p));
+          }
+        },
+        onEpoch: (record, checkpoint) => log(`vad train: epoch ${record.epoch} done, loss ${record.loss.toFixed(5)}, ${record.seconds.toFixed(0)} s → ${checkpoint}`),
+      });
+      result.detector.dispose();
+      const summary = {
+        status: result.status,
+        run: plan.outDir,
+        backend: backend.choice,
+        preset: plan.preset.name,
+        seed: plan.seed,
+        datasetVersion: dataset.summary.datasetVersion,
+        epochsCompleted: result.epochsCompleted,
+        resumedFrom: result.resumedFrom,
+        selectedCheckpoint: result.selectedCheckpoint,
+        selection: result.selection,
+        history: result.history.map((r) => ({ epoch: r.epoch, stage: r.stage, loss: r.loss, seconds: r.seconds })),
+      };
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      if (result.status === 'cancelled') process.exitCode = 130;
+      return summary;
+    } finally {
+      process.removeListener('SIGINT', stop);
+      await Promise.all(opened.map((s) => s.close()));
+    }
+  });
+}
+
+export function registerTrainCommand(program: Command): void {
+  program
+    .command('train')
+    .description('train the self-distilled masked auto-encoder on a data set folder: teacher, then student; a checkpoint per epoch')
+    .requiredOption('--dataset <path>', 'data set folder (as for `vad dataset import`)')
+    .option('--format <format>', 'layout of the data set folder: ucsd, avenue, shanghaitech, ubnormal or folder')
+    .requiredOption('--preset <name>', `model preset: ${PRESET_NAMES.join(', ')}`)
+    .option('--epochs-teacher <n>', 'stage-1 epochs (default: the preset’s)')
+    .option('--epochs-student <n>', 'stage-2 epochs (default: the preset’s)')
+    .option('--batch <n>', 'batch size (default: the preset’s)')
+    .option('--seed <n>', 'seed of initialisation, masks, data order and synthetic anomalies (default 0)')
+    .option('--resume', 'continue from the latest checkpoint in the run folder')
+    .option('--out <dir>', 'run folder (default: $VAD_DATA_DIR/models/<data set>-<preset>-seed<seed>)')
+    .option('--cache <dir>', 'frame cache folder (default: $VAD_DATA_DIR/cache/frames)')
+    .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
+    .option('--motion <mode>', 'motion weights: paper (median-filtered consecutive frames) or reference-code (|x(t−1) − x(t+1)|)')
+    .option('--validation-videos <n>', 'hold out the last n training videos and select the checkpoint by their loss (default 0: the last epoch)')
+    .action(async (flags: TrainFlags) => {
+      const { dataDir } = loadConfig(process.env, process.cwd());
+      await runTrain(planTrain(flags, dataDir));
+    });
+}

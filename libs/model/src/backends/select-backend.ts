@@ -1,0 +1,108 @@
+// Chooses the TensorFlow.js backend at run time: native CUDA (tfjs-node-gpu) → native CPU (tfjs-node)
+// → wasm (with the project's training kernels) → pure JS. The native packages are optional
+// dependencies that cannot install everywhere; `VAD_BACKEND` forces one and fails clearly when it
+// cannot load. The choice is logged in one line through an injected logger.
+import * as tf from '@tensorflow/tfjs';
+import { ModelError, ModelErrorCode } from '../model.error';
+import { registerWasmTrainingKernels } from './wasm-training-kernels';
+
+export type BackendChoice = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+
+export interface SelectBackendOptions {
+  /** Force a backend; default: the VAD_BACKEND variable of `env`, else the first one that loads. */
+  backend?: BackendChoice;
+  /** Environment to read VAD_BACKEND from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Receives one line naming the backend chosen and why others were skipped (default console.error). */
+  log?: (line: string) => void;
+  /** Loads an optional native package; injectable for tests (default require). */
+  loadModule?: (id: string) => unknown;
+}
+
+export interface SelectedBackend {
+  choice: BackendChoice;
+  /** Name of the backend inside tfjs: tensorflow, wasm or cpu. */
+  tfBackend: string;
+  /** Backends tried before and why they were passed over. */
+  skipped: Array<{ choice: BackendChoice; reason: string }>;
+}
+
+const NATIVE_PACKAGES: Partial<Record<BackendChoice, string>> = {
+  'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
+  tensorflow: '@tensorflow/tfjs-node',
+};
+
+export function isBackendChoice(value: string): value is BackendChoice {
+  return (BACKEND_CHOICES as readonly string[]).includes(value);
+}
+
+/** The backend asked for by an option or VAD_BACKEND, or undefined for automatic choice. */
+export function requestedBackend(options: SelectBackendOptions): BackendChoice | undefined {
+  if (options.backend !== undefined) return options.backend;
+  const value = (options.env ?? process.env).VAD_BACKEND?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (!isBackendChoice(value)) {
+    throw new ModelError(
+      ModelErrorCode.BackendUnavailable,
+      `VAD_BACKEND="${value}" is not a backend; use one of ${BACKEND_CHOICES.join(', ')} or leave it unset`,
+    );
+  }
+  return value;
+}
+
+/** Why a native package could not load, in words; other errors are rethrown as they are bugs, not absence. */
+function nativeLoadFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'MODULE_NOT_FOUND' && /@tensorflow\/tfjs-node/.test(message)) return 'not installed';
+  if (/native addon/i.test(message) || /tfjs_binding/.test(message)) return 'installed without its native library';
+  if (/libtensorflow|libcud|\.so/.test(message)) return `native library failed to load (${message.split('\n')[0]})`;
+  throw error;
+}
+
+async function tryBackend(choice: BackendChoice, loadModule: (id: string) => unknown): Promise<string> {
+  const nativePackage = NATIVE_PACKAGES[choice];
+  let tfBackend: string;
+  if (nativePackage !== undefined) {
+    loadModule(nativePackage);
+    tfBackend = 'tensorflow';
+  } else if (choice === 'wasm') {
+    registerWasmTrainingKernels();
+    tfBackend = 'wasm';
+  } else {
+    tfBackend = 'cpu';
+  }
+  if (tf.findBackendFactory(tfBackend) === null) throw new Error(`the package loaded but registered no "${tfBackend}" backend`);
+  if (!(await tf.setBackend(tfBackend))) throw new Error(`tfjs could not initialise "${tfBackend}"`);
+  await tf.ready();
+  return tfBackend;
+}
+
+export async function selectBackend(options: SelectBackendOptions = {}): Promise<SelectedBackend> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const loadModule = options.loadModule ?? ((id: string) => require(id) as unknown);
+  const forced = requestedBackend(options);
+  const order = forced !== undefined ? [forced] : BACKEND_CHOICES;
+  const skipped: SelectedBackend['skipped'] = [];
+  for (const choice of order) {
+    try {
+      const tfBackend = await tryBackend(choice, loadModule);
+      const others = skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ');
+      log(`vad model: backend ${choice}${forced !== undefined ? ' (forced)' : ''}${others ? ` (skipped ${others})` : ''}`);
+      return { choice, tfBackend, skipped };
+    } catch (error) {
+      const reason = NATIVE_PACKAGES[choice] !== undefined ? nativeLoadFailure(error) : error instanceof Error ? error.message : String(error);
+      if (forced !== undefined) {
+        throw new ModelError(
+          ModelErrorCode.BackendUnavailable,
+          `backend ${choice} was requested but is unavailable: ${reason}` +
+            (NATIVE_PACKAGES[choice] !== undefined ? ` (install ${NATIVE_PACKAGES[choice]}, or unset VAD_BACKEND)` : ''),
+        );
+      }
+      skipped.push({ choice, reason });
+    }
+  }
+  throw new ModelError(ModelErrorCode.BackendUnavailable, `no TensorFlow.js backend could start: ${skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ')}`);
+}

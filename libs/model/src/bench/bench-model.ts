@@ -1,0 +1,141 @@
+// `vad bench model`: size, analytic cost and measured speed of a preset on the current backend.
+// Speeds are model-only (METHOD.md §9): synthetic frames already in memory, no decoding or
+// pre-processing; each figure is the median of several timed runs after warm-up, and every run
+// waits for the results (dataSync), so asynchronous backends are timed to completion.
+import * as tf from '@tensorflow/tfjs';
+import { countParameters, gflopsPerFrame } from '../config/model-cost';
+import { modelDimensions } from '../config/model-dimensions';
+import { Detector, STAGE_ROLES } from '../detector/detector';
+import { scoreStackedFrames } from '../inference/score-frames';
+import type { ModelPreset } from '../presets/model-presets';
+import { SeededRandom } from '../random/seeded-random';
+import { AdamOptimizer } from '../training/adam-optimizer';
+import { batchTensors, disposeBatchTensors } from '../training/batch-tensors';
+import type { TrainingBatch } from '../training/training-batch';
+import { trainingStep } from '../training/training-step';
+
+export interface BenchModelOptions {
+  preset: ModelPreset;
+  /** Backend name to report (the caller selects it). */
+  backend: string;
+  /** Timed runs per figure (default 5); the median is reported. */
+  runs?: number;
+  /** Untimed runs before timing (default 1). */
+  warmupRuns?: number;
+  /** Inference batch sizes (default 1 and 32). */
+  inferenceBatchSizes?: number[];
+  /** Training batch size (default: the preset's, at most 8, to stay within the wasm heap). */
+  trainBatchSize?: number;
+  seed?: number;
+  /** Milliseconds clock (default performance.now). */
+  now?: () => number;
+  /** Receives a line per figure as it is measured. */
+  log?: (line: string) => void;
+}
+
+export interface BenchModelResult {
+  preset: string;
+  backend: string;
+  params: number;
+  gflopsPerFrame: number;
+  /** Frames per second of inference, by batch size. */
+  inferenceFps: Record<string, number>;
+  /** Frames per second of stage-1 training steps. */
+  trainFps: number;
+  trainBatch: number;
+  runs: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A batch of uniform noise with valid weights and labels, the shape of the preset's training input. */
+export function randomTrainingBatch(preset: ModelPreset, size: number, seed: number): TrainingBatch {
+  const config = preset.model;
+  const dims = modelDimensions(config);
+  const rng = SeededRandom.fromSeed(seed);
+  const pixels = size * config.inputHeight * config.inputWidth;
+  const uniform = (n: number) => Float32Array.from({ length: n }, () => 2 * rng.nextFloat() - 1);
+  return {
+    size,
+    height: config.inputHeight,
+    width: config.inputWidth,
+    inputChannels: dims.inputChannels,
+    targetChannels: dims.frameChannels + 1,
+    patchSize: config.patchSize,
+    input: uniform(pixels * dims.inputChannels),
+    target: uniform(pixels * (dims.frameChannels + 1)),
+    tokenWeights: new Float32Array(size * dims.tokens).fill(1 / dims.tokens),
+    hasAnomaly: Float32Array.from({ length: size }, (_, i) => i % 2),
+  };
+}
+
+async function timeRuns(runs: number, warmup: number, now: () => number, run: () => void): Promise<number> {
+  for (let i = 0; i < warmup; i++) run();
+  const seconds: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = now();
+    run();
+    seconds.push((now() - start) / 1000);
+    // Let timers and I/O of the host process run between measurements.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return median(seconds);
+}
+
+export async function benchModel(options: BenchModelOptions): Promise<BenchModelResult> {
+  const { preset } = options;
+  const runs = options.runs ?? 5;
+  const warmup = options.warmupRuns ?? 1;
+  const now = options.now ?? (() => performance.now());
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 0;
+  const config = preset.model;
+  const dims = modelDimensions(config);
+  const detector = Detector.create(config, seed);
+  const inferenceFps: Record<string, number> = {};
+  try {
+    for (const batch of options.inferenceBatchSizes ?? [1, 32]) {
+      const input = tf.tidy(() => tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed)) as tf.Tensor4D;
+      try {
+        const seconds = await timeRuns(runs, warmup, now, () => {
+          scoreStackedFrames(detector, input, { testMasking: { mode: 'seeded', seed } });
+        });
+        inferenceFps[String(batch)] = batch / seconds;
+        log(`inference batch ${batch}: ${(batch / seconds).toFixed(2)} frames/s (median of ${runs})`);
+      } finally {
+        input.dispose();
+      }
+    }
+    const trainBatch = options.trainBatchSize ?? Math.min(preset.training.batchSize, 8);
+    const optimizer = new AdamOptimizer(
+      preset.training.optimizer,
+      detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
+    );
+    const tensors = batchTensors(randomTrainingBatch(preset, trainBatch, seed), config);
+    const rng = SeededRandom.fromSeed(seed);
+    let trainSeconds: number;
+    try {
+      trainSeconds = await timeRuns(runs, warmup, now, () => trainingStep(detector, optimizer, tensors, 1, rng));
+    } finally {
+      disposeBatchTensors(tensors);
+      optimizer.dispose();
+    }
+    log(`training batch ${trainBatch}: ${(trainBatch / trainSeconds).toFixed(2)} frames/s (median of ${runs})`);
+    return {
+      preset: preset.name,
+      backend: options.backend,
+      params: countParameters(config),
+      gflopsPerFrame: gflopsPerFrame(config),
+      inferenceFps,
+      trainFps: trainBatch / trainSeconds,
+      trainBatch,
+      runs,
+    };
+  } finally {
+    detector.dispose();
+  }
+}

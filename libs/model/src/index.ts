@@ -1,0 +1,94 @@
+// @vad/model: the self-distilled masked auto-encoder (Ristea et al., CVPR 2024) in TensorFlow.js —
+// configuration and presets, backend selection (with the wasm training kernels), training with
+// checkpoints and exact resume, inference of the raw per-frame components, and benchmarks.
+// Knows tensors and files only: never the database, HTTP or an app.
+
+export { ModelError, ModelErrorCode } from './model.error';
+
+export {
+  FULL_METHOD,
+  PAPER_OPTIMIZER,
+  REFERENCE_CODE_OPTIMIZER,
+  type AblationSwitches,
+  type AttentionScale,
+  type CheckpointSelection,
+  type ColourMode,
+  type DistillationLoss,
+  type LossConfig,
+  type ModelConfig,
+  type OptimizerConfig,
+  type OptimizerKind,
+  type TemporalInput,
+  type TrainingConfig,
+  type TransformerStackConfig,
+  type VisibleTokenLayout,
+} from './config/model-config';
+export { modelDimensions, currentFrameChannelOffset, type ModelDimensions } from './config/model-dimensions';
+export {
+  assertValidModelConfig,
+  assertValidTrainingConfig,
+  modelConfigProblems,
+  trainingConfigProblems,
+} from './config/validate-model-config';
+export {
+  countParameters,
+  cvtBlockParameters,
+  gflopsPerFrame,
+  macsPerFrame,
+  parameterBreakdown,
+  type CostOptions,
+  type ParameterBreakdown,
+} from './config/model-cost';
+export {
+  PRESET_NAMES,
+  getPreset,
+  isPresetName,
+  paperModelConfig,
+  paperTrainingConfig,
+  type ModelPreset,
+  type PresetName,
+} from './presets/model-presets';
+
+export { deriveSeed, SeededRandom, type RandomState } from './random/seeded-random';
+
+export {
+  BACKEND_CHOICES,
+  isBackendChoice,
+  requestedBackend,
+  selectBackend,
+  type BackendChoice,
+  type SelectBackendOptions,
+  type SelectedBackend,
+} from './backends/select-backend';
+export { registerWasmTrainingKernels, type WasmTrainingKernelsOptions } from './backends/wasm-training-kernels';
+
+export { Detector, STAGE_ROLES, type DetectorOutputs, type ForwardRequest } from './detector/detector';
+export type { ParameterEntry, ParameterRole } from './parameters/parameter-store';
+export { randomTokenMask, type TokenMask } from './masking/token-mask';
+
+export type { TrainingBatch } from './training/training-batch';
+export {
+  trainModel,
+  selectEpoch,
+  validationLoss,
+  type BatchSource,
+  type EpochContext,
+  type TrainModelOptions,
+  type TrainModelResult,
+} from './training/train-model';
+export type { TrainingProgress } from './training/training-progress';
+export type { StepLosses, TrainingStage } from './training/training-step';
+
+export type { CheckpointState, EpochRecord } from './checkpoints/checkpoint-state';
+export { loadCheckpoint, type LoadedCheckpoint } from './checkpoints/load-checkpoint';
+export { latestCheckpoint } from './checkpoints/latest-checkpoint';
+export { loadDetector } from './checkpoints/load-detector';
+export { resolveCheckpoint, SELECTION_FILE, type RunSelection } from './checkpoints/resolve-checkpoint';
+
+export type { FrameMaps, FrameScore, MapOptions } from './inference/frame-score';
+export { scoreFrames, scoreStackedFrames, type ScoreOptions } from './inference/score-frames';
+export { scoreVideo, NEIGHBOUR_OFFSET, type ScoreVideoOptions, type VideoFrameReader } from './inference/score-video';
+export { stackFrames, type FrameInput } from './inference/stack-frames';
+export type { TestMasking } from './inference/test-masking';
+
+export { benchModel, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';

@@ -1,0 +1,313 @@
+// A whole training run (METHOD.md §5): stage 1 (encoder + teacher + classifier) for `teacherEpochs`, then
+// stage 2 (student only) for `studentEpochs`, a checkpoint after every epoch, exact resume from the
+// latest one, progress reports and cooperative cancellation. Batches come from the caller (libs/data in
+// production, synthetic arrays in tests), one iterable per epoch, built from a per-epoch seed so that a
+// resumed run sees the same data in the same order. The reported checkpoint is chosen by a recorded rule
+// that never looks at test labels: the last epoch, or the lowest loss on a validation split.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { INFERENCE } from '../blocks/forward-mode';
+import type { ModelConfig, TrainingConfig } from '../config/model-config';
+import { assertValidModelConfig, assertValidTrainingConfig } from '../config/validate-model-config';
+import { Detector, STAGE_ROLES } from '../detector/detector';
+import { ModelError, ModelErrorCode } from '../model.error';
+import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import type { EpochRecord } from '../checkpoints/checkpoint-state';
+import { latestCheckpoint } from '../checkpoints/latest-checkpoint';
+import { loadCheckpoint } from '../checkpoints/load-checkpoint';
+import { detectorFromCheckpoint } from '../checkpoints/load-detector';
+import { saveCheckpoint } from '../checkpoints/save-checkpoint';
+import { checkpointFolderName } from '../checkpoints/checkpoint-state';
+import { SELECTION_FILE, type RunSelection } from '../checkpoints/resolve-checkpoint';
+import { AdamOptimizer, type OptimizerSnapshot } from './adam-optimizer';
+import { batchTensors, disposeBatchTensors } from './batch-tensors';
+import type { TrainingBatch } from './training-batch';
+import { estimateSecondsLeft, type TrainingProgress } from './training-progress';
+import { stageLoss, trainingMask, trainingStep, type TrainingStage } from './training-step';
+
+/** What the batch source is told about the epoch it must produce. */
+export interface EpochContext {
+  /** 1-based epoch over both stages. */
+  epoch: number;
+  stage: TrainingStage;
+  /** Seed for this epoch's shuffling and augmentation (derived from the run's seed and the epoch). */
+  seed: number;
+}
+
+/** One iterable of batches per epoch. */
+export type BatchSource = (context: EpochContext) => AsyncIterable<TrainingBatch> | Iterable<TrainingBatch>;
+
+export interface TrainModelOptions {
+  config: ModelConfig;
+  training: TrainingConfig;
+  /** Base seed: initialisation, masks, dropout and (through EpochContext) data order and augmentation. */
+  seed: number;
+  batches: BatchSource;
+  /** Batches of a validation split carved from training videos; needed by checkpointSelection validation-loss. */
+  validationBatches?: BatchSource;
+  /** Folder of this run's checkpoints (epoch-0001, ...); none are written without it. */
+  checkpointDir?: string;
+  /** Continue from the latest checkpoint in checkpointDir, if there is one. */
+  resume?: boolean;
+  /** Content hash of the training data set, stored in every checkpoint. */
+  datasetVersion?: string;
+  onProgress?: (progress: TrainingProgress) => void;
+  /** Called after each epoch with its record and the checkpoint written (or null). */
+  onEpoch?: (record: EpochRecord, checkpoint: string | null) => void;
+  /** Cooperative cancellation, checked before every step. */
+  signal?: AbortSignal;
+  /** Steps per epoch, if known in advance (improves the first epoch's ETA). */
+  stepsPerEpoch?: number;
+  /** Milliseconds clock (default performance.now). */
+  now?: () => number;
+}
+
+export interface TrainModelResult {
+  status: 'completed' | 'cancelled';
+  /** The model after the last step run (in memory; the caller disposes it). */
+  detector: Detector;
+  epochsCompleted: number;
+  globalStep: number;
+  history: EpochRecord[];
+  resumedFrom: string | null;
+  lastCheckpoint: string | null;
+  /** Checkpoint picked by the selection rule (null without checkpointDir). */
+  selectedCheckpoint: string | null;
+  selection: { rule: TrainingConfig['checkpointSelection']; epoch: number | null };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function totalEpochs(config: ModelConfig, training: TrainingConfig): number {
+  return training.teacherEpochs + (config.ablation.selfDistillation ? training.studentEpochs : 0);
+}
+
+function stageOf(epoch: number, training: TrainingConfig): TrainingStage {
+  return epoch <= training.teacherEpochs ? 1 : 2;
+}
+
+function makeOptimizer(detector: Detector, training: TrainingConfig, stage: TrainingStage): AdamOptimizer {
+  const params = detector.parameters.trainable(STAGE_ROLES[stage]).map((e) => ({ name: e.name, variable: e.variable }));
+  return new AdamOptimizer(training.optimizer, params);
+}
+
+/** Mean stage loss over a validation split, in inference mode, with masks from a fixed seed. */
+export async function validationLoss(detector: Detector, batches: AsyncIterable<TrainingBatch> | Iterable<TrainingBatch>, stage: TrainingStage, seed: number): Promise<number> {
+  const rng = SeededRandom.fromSeed(deriveSeed(seed, 'validation-masks'));
+  let sum = 0;
+  let frames = 0;
+  for await (const batch of batches) {
+    const tensors = batchTensors(batch, detector.config);
+    try {
+      const mask = trainingMask(detector, batch.size, rng);
+      const value = tf.tidy(() => stageLoss(detector, tensors, stage, mask, { backbone: INFERENCE, student: INFERENCE }, new Map()).dataSync()[0]);
+      sum += value * batch.size;
+      frames += batch.size;
+    } finally {
+      disposeBatchTensors(tensors);
+    }
+  }
+  if (frames === 0) throw new ModelError(ModelErrorCode.TrainingFailed, 'the validation split produced no batches');
+  return sum / frames;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
+  const { config, training, seed } = options;
+  assertValidModelConfig(config);
+  assertValidTrainingConfig(training);
+  if (training.checkpointSelection === 'validation-loss' && options.validationBatches === undefined) {
+    throw new ModelError(ModelErrorCode.InvalidConfig, 'checkpointSelection validation-loss needs validationBatches (a split of the training videos)');
+  }
+  if (options.resume && options.checkpointDir === undefined) {
+    throw new ModelError(ModelErrorCode.ResumeMismatch, 'resume needs checkpointDir');
+  }
+  const now = options.now ?? (() => performance.now());
+  const epochs = totalEpochs(config, training);
+
+  // Fresh start or resume from the latest complete checkpoint.
+  let detector: Detector;
+  let rng: SeededRandom;
+  let history: EpochRecord[] = [];
+  let globalStep = 0;
+  let startEpoch = 0;
+  let savedOptimizer: OptimizerSnapshot | null = null;
+  let resumedFrom: string | null = null;
+  const latest = options.resume && options.checkpointDir !== undefined ? await latestCheckpoint(options.checkpointDir) : null;
+  if (latest !== null) {
+    const loaded = await loadCheckpoint(latest);
+    const { state } = loaded;
+    if (!sameJson(state.config, config) || !sameJson(state.training.optimizer, training.optimizer) || state.seed !== seed) {
+      throw new ModelError(
+        ModelErrorCode.ResumeMismatch,
+        `${latest} was written with a different model config, optimiser or seed; resume with the same settings or start a new run folder`,
+      );
+    }
+    if (state.training.teacherEpochs !== training.teacherEpochs && state.epoch > Math.min(state.training.teacherEpochs, training.teacherEpochs)) {
+      throw new ModelError(ModelErrorCode.ResumeMismatch, `${latest} is past stage 1; teacherEpochs cannot change any more`);
+    }
+    detector = detectorFromCheckpoint(loaded);
+    rng = SeededRandom.fromState(state.randomState);
+    history = state.history;
+    globalStep = state.globalStep;
+    startEpoch = state.epoch;
+    // The optimiser state belongs to the stage of the saved epoch; a new stage starts a fresh optimiser.
+    if (startEpoch < epochs && stageOf(startEpoch + 1, training) === state.stage) savedOptimizer = loaded.optimizer;
+    resumedFrom = latest;
+  } else {
+    detector = Detector.create(config, seed);
+    rng = SeededRandom.fromSeed(deriveSeed(seed, 'training'));
+  }
+
+  let optimizer: AdamOptimizer | null = null;
+  let optimizerStage: TrainingStage | null = null;
+  let lastCheckpoint: string | null = resumedFrom;
+  let stepsPerEpoch: number | null = options.stepsPerEpoch ?? (history.length > 0 ? history[history.length - 1].steps : null);
+  let status: TrainModelResult['status'] = 'completed';
+  let secondsPerStep = 0;
+  let measuredSteps = 0;
+
+  try {
+    epochLoop: for (let epoch = startEpoch + 1; epoch <= epochs; epoch++) {
+      const stage = stageOf(epoch, training);
+      if (optimizerStage !== stage) {
+        optimizer?.dispose();
+        optimizer = makeOptimizer(detector, training, stage);
+        if (savedOptimizer !== null) optimizer.restore(savedOptimizer);
+        savedOptimizer = null;
+        optimizerStage = stage;
+      }
+      const started = now();
+      let steps = 0;
+      let frames = 0;
+      let lossSum = 0;
+      const partSums: Record<string, number> = {};
+      const context: EpochContext = { epoch, stage, seed: deriveSeed(seed, 'data', epoch) };
+      for await (const batch of options.batches(context)) {
+        if (options.signal?.aborted) {
+          status = 'cancelled';
+          break epochLoop;
+        }
+        const stepStarted = now();
+        const tensors = batchTensors(batch, config);
+        let losses;
+        try {
+          losses = trainingStep(detector, optimizer as AdamOptimizer, tensors, stage, rng);
+        } finally {
+          disposeBatchTensors(tensors);
+        }
+        steps += 1;
+        globalStep += 1;
+        frames += batch.size;
+        lossSum += losses.loss * batch.size;
+        for (const [k, v] of Object.entries(losses)) if (k !== 'loss') partSums[k] = (partSums[k] ?? 0) + (v as number) * batch.size;
+        const stepEnded = now();
+        const elapsed = (stepEnded - started) / 1000;
+        measuredSteps += 1;
+        secondsPerStep += ((stepEnded - stepStarted) / 1000 - secondsPerStep) / measuredSteps;
+        options.onProgress?.({
+          stage,
+          epoch,
+          totalEpochs: epochs,
+          step: steps,
+          stepsPerEpoch,
+          globalStep,
+          loss: losses.loss,
+          parts: losses,
+          framesPerSecond: elapsed > 0 ? frames / elapsed : 0,
+          etaSeconds: estimateSecondsLeft({ secondsPerStep, step: steps, stepsPerEpoch, epoch, totalEpochs: epochs }),
+        });
+        await yieldToEventLoop();
+      }
+      if (options.signal?.aborted) {
+        status = 'cancelled';
+        break;
+      }
+      if (steps === 0) throw new ModelError(ModelErrorCode.TrainingFailed, `epoch ${epoch} produced no batches`);
+      stepsPerEpoch = steps;
+      const validation =
+        options.validationBatches === undefined ? null : await validationLoss(detector, options.validationBatches(context), stage, seed);
+      const parts: Record<string, number> = {};
+      for (const [k, v] of Object.entries(partSums)) parts[k] = v / frames;
+      const record: EpochRecord = {
+        epoch,
+        stage,
+        steps,
+        frames,
+        loss: lossSum / frames,
+        parts,
+        validationLoss: validation,
+        seconds: (now() - started) / 1000,
+      };
+      history = [...history, record];
+      let written: string | null = null;
+      if (options.checkpointDir !== undefined) {
+        written = await saveCheckpoint(options.checkpointDir, {
+          state: {
+            format: 'vad-model-checkpoint',
+            formatVersion: 1,
+            epoch,
+            stage,
+            globalStep,
+            seed,
+            randomState: rng.getState(),
+            config,
+            training,
+            datasetVersion: options.datasetVersion ?? null,
+            history,
+            selectionRule: training.checkpointSelection,
+          },
+          weights: detector.parameters.snapshot(),
+          optimizer: (optimizer as AdamOptimizer).snapshot(),
+        });
+        lastCheckpoint = written;
+      }
+      options.onEpoch?.(record, written);
+    }
+  } catch (error) {
+    optimizer?.dispose();
+    detector.dispose();
+    throw error;
+  }
+  optimizer?.dispose();
+
+  const selectedEpoch = selectEpoch(history, training.checkpointSelection, detector.hasStudent && training.studentEpochs > 0 ? 2 : 1);
+  const selectedCheckpoint =
+    options.checkpointDir === undefined || selectedEpoch === null ? null : path.join(options.checkpointDir, checkpointFolderName(selectedEpoch));
+  if (status === 'completed' && options.checkpointDir !== undefined && selectedEpoch !== null) {
+    const selection: RunSelection = {
+      format: 'vad-model-selection',
+      rule: training.checkpointSelection,
+      epoch: selectedEpoch,
+      checkpoint: checkpointFolderName(selectedEpoch),
+    };
+    await writeFile(path.join(options.checkpointDir, SELECTION_FILE), JSON.stringify(selection, null, 1) + '\n');
+  }
+  return {
+    status,
+    detector,
+    epochsCompleted: history.length > 0 ? history[history.length - 1].epoch : 0,
+    globalStep,
+    history,
+    resumedFrom,
+    lastCheckpoint,
+    selectedCheckpoint,
+    selection: { rule: training.checkpointSelection, epoch: selectedEpoch },
+  };
+}
+
+/**
+ * last-epoch: the final epoch. validation-loss: among the final stage's epochs (stage 2 trains only the
+ * student, whose teacher is fixed; without a student, stage 1), the lowest validation loss.
+ */
+export function selectEpoch(history: readonly EpochRecord[], rule: TrainingConfig['checkpointSelection'], finalStage: TrainingStage): number | null {
+  if (history.length === 0) return null;
+  if (rule === 'last-epoch') return history[history.length - 1].epoch;
+  const candidates = history.filter((r) => r.stage === finalStage && r.validationLoss !== null);
+  if (candidates.length === 0) return history[history.length - 1].epoch;
+  return candidates.reduce((best, r) => ((r.validationLoss as number) < (best.validationLoss as number) ? r : best)).epoch;
+}
