@@ -2,3 +2,4 @@ export { createApiServer, type ApiServer, type ApiServerOptions } from './server
 export type { ApiServices } from './server/api-context';
 export { StartupError, StartupErrorCode } from './server/startup.error';
 export { listen } from './server/listen';
+export { httpRoutes, type HttpRouteOptions } from './http/http-routes';

@@ -6,3 +6,6 @@ export {
   type ImportDatasetRequest,
   type ImportDatasetResult,
 } from './handlers/import-dataset';
+export { trainDetector, type TrainDetectorRequest, type TrainDetectorResult } from './training/train-detector';
+export { createJobHandlers, type JobHandlerOptions } from './handlers/create-job-handlers';
+export type { JobProgressReport } from './job-handler';

@@ -1,17 +1,35 @@
-// A job handler runs one kind of job. Handlers for import, training, inference and evaluation
-// plug in here; the runner owns the job row's life cycle around them.
+// A job handler runs one kind of job. Handlers for import, training, inference and evaluation plug in
+// here; the runner owns the job row's life cycle around them.
 import type { Database } from '@vad/db';
 import type { JobKindName } from '@vad/queue';
+import type { ArtifactStorage } from '@vad/storage';
+
+export interface JobProgressReport {
+  stage?: string;
+  epoch?: number;
+  epochs?: number;
+  step?: number;
+  steps?: number;
+  loss?: number;
+  framesPerSecond?: number;
+  etaSeconds?: number | null;
+  /** 0..1 of the whole job. */
+  fraction?: number;
+}
 
 export interface JobExecution {
   jobId: string;
+  teamId: string;
+  queuedById: string | null;
   attempt: number;
   parameters: unknown;
   database: Database;
+  storage: ArtifactStorage;
   /** Aborts on cancellation or shutdown: handlers stop at the next step. */
   signal: AbortSignal;
   log(message: string): Promise<void>;
-  reportProgress(progress: Record<string, number | string>): Promise<void>;
+  /** Stores the latest progress; a loss is also appended to the job's loss history. */
+  reportProgress(progress: JobProgressReport): Promise<void>;
 }
 
 /** Resolves with the job's result (stored as JSON on the row). */

@@ -1,10 +1,15 @@
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { InProcessQueueDriver } from '@vad/queue';
+import { LocalStorage } from '@vad/storage';
 import { startJobRunner } from './job-runner';
 
 describe(`job runner on ${testDatabaseKind()}`, () => {
   let database: TestDatabase;
   let teamId: string;
+  const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'vad-runner-')));
   beforeAll(async () => {
     database = await createTestDatabase();
     teamId = (await database.prisma.team.create({ data: { slug: 'lab', name: 'Lab' } })).id;
@@ -18,6 +23,7 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
     const queue = new InProcessQueueDriver();
     const runner = await startJobRunner({
       database,
+      storage,
       queue,
       workerId: 'w1',
       handlers: {
@@ -41,6 +47,7 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
     const queue = new InProcessQueueDriver();
     const runner = await startJobRunner({
       database,
+      storage,
       queue,
       workerId: 'w1',
       handlers: { TRAIN: async () => Promise.reject(new Error('out of memory at batch 4')) },
@@ -58,7 +65,7 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
   it('picks up jobs left QUEUED by a previous process when it starts', async () => {
     const leftOver = await queueJob('EVALUATE', { n: 1 });
     const queue = new InProcessQueueDriver();
-    const runner = await startJobRunner({ database, queue, workerId: 'w2', handlers: { EVALUATE: async () => 'ok' } });
+    const runner = await startJobRunner({ database, storage, queue, workerId: 'w2', handlers: { EVALUATE: async () => 'ok' } });
     await queue.whenIdle();
     expect(await database.prisma.job.findUniqueOrThrow({ where: { id: leftOver.id } })).toMatchObject({ status: 'SUCCEEDED', workerId: 'w2' });
     await runner.stop();
@@ -67,7 +74,7 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
   it('does not run a job twice when it is delivered twice', async () => {
     const queue = new InProcessQueueDriver();
     let runs = 0;
-    const runner = await startJobRunner({ database, queue, workerId: 'w3', handlers: { EVALUATE: async () => void runs++ } });
+    const runner = await startJobRunner({ database, storage, queue, workerId: 'w3', handlers: { EVALUATE: async () => void runs++ } });
     const job = await queueJob('EVALUATE');
     await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
     await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
@@ -84,12 +91,84 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
       data: { teamId, kind: 'EVALUATE', parameters: {}, status: 'RUNNING', attempt: 1, workerId: 'busy', heartbeatAt: new Date() },
     });
     const queue = new InProcessQueueDriver();
-    const runner = await startJobRunner({ database, queue, workerId: 'w4', staleAfterMs: 60_000, handlers: { EVALUATE: async () => 'ok' } });
+    const runner = await startJobRunner({ database, storage, queue, workerId: 'w4', staleAfterMs: 60_000, handlers: { EVALUATE: async () => 'ok' } });
     await queue.enqueue({ jobId: orphaned.id, kind: 'EVALUATE' });
     await queue.enqueue({ jobId: alive.id, kind: 'EVALUATE' });
     await queue.whenIdle();
     expect(await database.prisma.job.findUniqueOrThrow({ where: { id: orphaned.id } })).toMatchObject({ status: 'SUCCEEDED', attempt: 2, workerId: 'w4' });
     expect(await database.prisma.job.findUniqueOrThrow({ where: { id: alive.id } })).toMatchObject({ status: 'RUNNING', workerId: 'busy' });
+    await runner.stop();
+  });
+
+  it('cancels a running job at its next heartbeat when cancellation is requested', async () => {
+    const queue = new InProcessQueueDriver();
+    let started = false;
+    const runner = await startJobRunner({
+      database,
+      storage,
+      queue,
+      workerId: 'w5',
+      heartbeatMs: 20,
+      handlers: {
+        TRAIN: (execution) =>
+          new Promise((_resolve, reject) => {
+            started = true;
+            execution.signal.addEventListener('abort', () => reject(execution.signal.reason));
+          }),
+      },
+    });
+    const job = await queueJob('TRAIN');
+    await queue.enqueue({ jobId: job.id, kind: 'TRAIN' });
+    while (!started) await new Promise((r) => setTimeout(r, 10));
+    await database.prisma.job.update({ where: { id: job.id }, data: { cancelRequested: true } });
+    await queue.whenIdle();
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'CANCELLED', error: 'cancelled by request' });
+    await runner.stop();
+  });
+
+  it('puts a running job back in the queue on shutdown, for the next worker to resume', async () => {
+    const queue = new InProcessQueueDriver();
+    let started = false;
+    const runner = await startJobRunner({
+      database,
+      storage,
+      queue,
+      workerId: 'w6',
+      handlers: {
+        TRAIN: (execution) =>
+          new Promise((_resolve, reject) => {
+            started = true;
+            execution.signal.addEventListener('abort', () => reject(new Error('stopped')));
+          }),
+      },
+    });
+    const job = await queueJob('TRAIN');
+    await queue.enqueue({ jobId: job.id, kind: 'TRAIN' });
+    while (!started) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'QUEUED', attempt: 1, workerId: null });
+  });
+
+  it('appends reported losses to the loss history', async () => {
+    const queue = new InProcessQueueDriver();
+    const runner = await startJobRunner({
+      database,
+      storage,
+      queue,
+      workerId: 'w7',
+      handlers: {
+        EVALUATE: async (execution) => {
+          for (const loss of [0.9, 0.5, 0.25]) await execution.reportProgress({ stage: 'teacher', loss });
+        },
+      },
+    });
+    const job = await queueJob('EVALUATE');
+    await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
+    await queue.whenIdle();
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      lossHistory: [0.9, 0.5, 0.25],
+      progress: { stage: 'teacher', loss: 0.25 },
+    });
     await runner.stop();
   });
 });

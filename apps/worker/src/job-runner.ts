@@ -1,80 +1,148 @@
-// Runs queued jobs: marks the row RUNNING with a heartbeat, calls the handler for its kind, and records
-// the outcome. The row is the truth; the queue message only says "look at job X".
+// Runs queued jobs: claims the row (QUEUED, or RUNNING with a stale heartbeat: its worker died), keeps a
+// heartbeat, calls the handler for its kind, and records the outcome. The row is the truth; the queue
+// message only says "look at job X". Cancellation is a flag on the row that the heartbeat notices.
 import type { Database } from '@vad/db';
 import type { JobKindName, JobQueueDriver, QueueMessage } from '@vad/queue';
+import type { ArtifactStorage } from '@vad/storage';
 import type { JobExecution, JobHandlers } from './job-handler';
 
 export interface JobRunnerOptions {
   database: Database;
   queue: JobQueueDriver;
+  storage: ArtifactStorage;
   handlers: JobHandlers;
   workerId: string;
   concurrency?: number;
   heartbeatMs?: number;
   /** A RUNNING job whose heartbeat is older than this is taken to be orphaned by a dead worker. */
   staleAfterMs?: number;
+  /** How often queued and orphaned jobs are (re)offered to the queue. */
+  sweepMs?: number;
 }
 
 export interface JobRunner {
   readonly kinds: JobKindName[];
+  /** Offers queued and orphaned jobs to the queue now (also done periodically). */
+  sweep(): Promise<number>;
   stop(): Promise<void>;
 }
+
+const CANCELLED = 'cancelled by request';
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const { database, queue, handlers, workerId } = options;
   const kinds = Object.keys(handlers) as JobKindName[];
   const prisma = database.prisma;
+  const staleAfterMs = options.staleAfterMs ?? 60_000;
 
-  const run = async (message: QueueMessage, signal: AbortSignal) => {
-    const staleBefore = new Date(Date.now() - (options.staleAfterMs ?? 60_000));
-    const claimed = await prisma.job.updateManyAndReturn({
+  const run = async (message: QueueMessage, shutdown: AbortSignal) => {
+    const staleBefore = new Date(Date.now() - staleAfterMs);
+    const [job] = await prisma.job.updateManyAndReturn({
       where: {
         id: message.jobId,
+        cancelRequested: false,
         OR: [{ status: 'QUEUED' }, { status: 'RUNNING', heartbeatAt: { lt: staleBefore } }],
       },
       data: { status: 'RUNNING', attempt: { increment: 1 }, workerId, startedAt: new Date(), heartbeatAt: new Date(), error: null },
     });
-    if (claimed.length === 0) return; // cancelled, finished, or alive on another worker
-    const job = claimed[0];
+    if (!job) return; // cancelled, finished, or alive on another worker
     const handler = handlers[job.kind];
-    const heartbeat = setInterval(() => {
-      prisma.job.update({ where: { id: job.id }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
+    const cancel = new AbortController();
+    const signal = AbortSignal.any([shutdown, cancel.signal]);
+    const heartbeat = setInterval(async () => {
+      try {
+        const row = await prisma.job.update({ where: { id: job.id }, data: { heartbeatAt: new Date() }, select: { cancelRequested: true } });
+        if (row.cancelRequested) cancel.abort(new Error(CANCELLED));
+      } catch {
+        // the database is unreachable for a moment: the next beat tries again
+      }
     }, options.heartbeatMs ?? 5000);
     const execution: JobExecution = {
       jobId: job.id,
+      teamId: job.teamId,
+      queuedById: job.queuedById,
       attempt: job.attempt,
       parameters: job.parameters,
       database,
+      storage: options.storage,
       signal,
       log: async (text) => {
         await prisma.jobLog.create({ data: { jobId: job.id, attempt: job.attempt, level: 'info', message: text } });
       },
       reportProgress: async (progress) => {
-        await prisma.job.update({ where: { id: job.id }, data: { progress, heartbeatAt: new Date() } });
+        await prisma.job.update({
+          where: { id: job.id },
+          data: {
+            progress: { ...progress },
+            heartbeatAt: new Date(),
+            ...(progress.loss !== undefined && Number.isFinite(progress.loss) ? { lossHistory: { push: progress.loss } } : {}),
+          },
+        });
       },
     };
     try {
       if (!handler) throw new Error(`worker ${workerId} has no handler for ${job.kind} jobs`);
       const result = await handler(execution);
+      signal.throwIfAborted();
       await prisma.job.update({
         where: { id: job.id },
         data: { status: 'SUCCEEDED', finishedAt: new Date(), result: (result ?? null) as object },
       });
     } catch (error) {
-      await prisma.job.update({
-        where: { id: job.id },
-        data: { status: 'FAILED', finishedAt: new Date(), error: (error as Error).message },
-      });
+      if (cancel.signal.aborted) {
+        await prisma.job.update({ where: { id: job.id }, data: { status: 'CANCELLED', finishedAt: new Date(), error: CANCELLED } });
+      } else if (shutdown.aborted) {
+        // graceful shutdown: back to the queue; the next worker resumes from the last checkpoint
+        await prisma.job.update({ where: { id: job.id }, data: { status: 'QUEUED', workerId: null, heartbeatAt: null } });
+      } else {
+        const retry = job.attempt < job.maxAttempts && isTransient(error);
+        await prisma.job.update({
+          where: { id: job.id },
+          data: retry
+            ? { status: 'QUEUED', error: (error as Error).message, workerId: null }
+            : { status: 'FAILED', finishedAt: new Date(), error: (error as Error).message },
+        });
+        if (retry) setTimeout(() => void queue.enqueue({ jobId: job.id, kind: job.kind }).catch(() => undefined), backoffMs(job.attempt));
+      }
     } finally {
       clearInterval(heartbeat);
     }
   };
 
-  queue.consume(run, { kinds, concurrency: options.concurrency ?? 1 });
-  // The in-process queue forgets everything when the process stops; the rows remember.
-  if (queue.name === 'in-process') {
-    const waiting = await prisma.job.findMany({ where: { status: 'QUEUED', kind: { in: kinds } }, orderBy: { createdAt: 'asc' } });
+  const sweep = async (): Promise<number> => {
+    const staleBefore = new Date(Date.now() - staleAfterMs);
+    const waiting = await prisma.job.findMany({
+      where: {
+        kind: { in: kinds },
+        cancelRequested: false,
+        OR: [{ status: 'QUEUED' }, { status: 'RUNNING', heartbeatAt: { lt: staleBefore } }],
+      },
+      orderBy: { createdAt: 'asc' },
+      take: 500,
+    });
     for (const job of waiting) await queue.enqueue({ jobId: job.id, kind: job.kind });
-  }
-  return { kinds, stop: () => queue.close() };
+    return waiting.length;
+  };
+
+  queue.consume(run, { kinds, concurrency: options.concurrency ?? 1 });
+  await sweep();
+  const sweeper = setInterval(() => void sweep().catch(() => undefined), options.sweepMs ?? 30_000);
+  return {
+    kinds,
+    sweep,
+    stop: async () => {
+      clearInterval(sweeper);
+      await queue.close();
+    },
+  };
+}
+
+/** Errors worth another attempt: lost connections and the like, not bad input. */
+function isTransient(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'P1001', 'P1017', 'P2024'].includes(code);
+}
+
+function backoffMs(attempt: number): number {
+  return Math.min(60_000, 1000 * 2 ** attempt);
 }

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       redisUrl: undefined,
       backend: undefined,
+      maxUploadBytes: 2048 * 1024 * 1024,
       mode: 'embedded',
     });
   });

@@ -20,6 +20,8 @@ export interface VadConfig {
   redisUrl?: string;
   /** Forces a TensorFlow.js backend: tensorflow-gpu, tensorflow, wasm or cpu. */
   backend?: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  /** Largest video upload accepted, in bytes. */
+  maxUploadBytes: number;
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
   mode: DeploymentMode;
 }
@@ -65,6 +67,18 @@ const environmentSchema = z.object({
   DASHBOARD_PORT: port('DASHBOARD_PORT', 3000),
   DATABASE_URL: url('DATABASE_URL', ['postgresql:', 'postgres:']),
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']),
+  VAD_MAX_UPLOAD_MB: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 2048;
+      const n = Number(v);
+      if (!(n > 0 && n <= 1_048_576)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_MAX_UPLOAD_MB must be a size in megabytes, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   VAD_BACKEND: z
     .enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], {
       message: 'VAD_BACKEND must be one of tensorflow-gpu, tensorflow, wasm, cpu',
@@ -88,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     backend: e.VAD_BACKEND,
+    maxUploadBytes: Math.round(e.VAD_MAX_UPLOAD_MB * 1024 * 1024),
     mode: e.DATABASE_URL ? 'team' : 'embedded',
   };
 }

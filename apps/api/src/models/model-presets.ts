@@ -1,4 +1,6 @@
-// The model presets users can train, with their size and cost, from libs/model.
+// The model presets users can train, with their size and cost (libs/model's analytic counts).
+import { countParameters, getPreset, gflopsPerFrame, PRESET_NAMES } from '@vad/model';
+
 export interface ModelPresetSummary {
   name: string;
   description: string;
@@ -7,6 +9,15 @@ export interface ModelPresetSummary {
   config: unknown;
 }
 
-export async function modelPresets(): Promise<ModelPresetSummary[]> {
-  return [];
+export function modelPresets(): ModelPresetSummary[] {
+  return PRESET_NAMES.map((name) => {
+    const preset = getPreset(name);
+    return {
+      name,
+      description: preset.description,
+      parameterCount: countParameters(preset.model),
+      gflopsPerFrame: gflopsPerFrame(preset.model),
+      config: { model: preset.model, training: preset.training },
+    };
+  });
 }

@@ -32,7 +32,7 @@ export const modelResolvers: Resolvers = {
         where: { id: input.datasetVersionId, dataset: { teamId: principal.team.id } },
       });
       if (!version) throw notFound('data-set version', input.datasetVersionId);
-      const presets = await modelPresets();
+      const presets = modelPresets();
       if (!presets.some((p) => p.name === input.preset)) {
         throw apiError('BAD_USER_INPUT', `unknown preset "${input.preset}"; one of ${presets.map((p) => p.name).join(', ')}`);
       }

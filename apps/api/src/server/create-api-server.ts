@@ -9,6 +9,7 @@ import { specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
+import { jsonErrorHandler } from '../http/http-error';
 import { costLimitPlugin } from '../graphql/cost-limit.plugin';
 import { depthLimitRule } from '../graphql/depth-limit.rule';
 import { buildSchema } from '../graphql/schema';
@@ -88,6 +89,8 @@ export async function createApiServer(services: ApiServices, options: ApiServerO
       }),
     }),
   );
+
+  app.use(jsonErrorHandler);
 
   return {
     listen: (port, host) => listen(httpServer, port, host, 'PORT'),

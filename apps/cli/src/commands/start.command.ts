@@ -1,7 +1,8 @@
 // `vad start`: the whole platform in one command — API, worker and dashboard.
 import { hostname } from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { createApiServer } from '@vad/api';
+import { createApiServer, httpRoutes } from '@vad/api';
 import { PLATFORM_VERSION } from '@vad/config';
 import { startJobRunner } from '@vad/worker';
 import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
@@ -18,7 +19,13 @@ async function start(options: StartOptions): Promise<void> {
   const services = await startServices(log);
   const { config } = services;
   const runner = await startJobRunner({ ...services, handlers: jobHandlers(services), workerId: `${hostname()}:${process.pid}` });
-  const api = await createApiServer({ ...services, version: PLATFORM_VERSION, mode: config.mode }, { production: process.env.NODE_ENV === 'production' });
+  const api = await createApiServer(
+    { ...services, version: PLATFORM_VERSION, mode: config.mode },
+    {
+      production: process.env.NODE_ENV === 'production',
+      routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes, frameCacheDir: path.join(config.dataDir, 'cache', 'frames') }),
+    },
+  );
   const apiPort = await api.listen(config.port, config.host).catch(async (error) => {
     await services.close();
     throw error;

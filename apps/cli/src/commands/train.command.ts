@@ -6,15 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '@vad/config';
-import {
-  createTrainingBatches,
-  DataError,
-  FrameCache,
-  importDataset,
-  openCachedVideos,
-  parseDatasetFormat,
-  type DatasetFormat,
-} from '@vad/data';
+import { DataError, importDataset, parseDatasetFormat, type DatasetFormat } from '@vad/data';
 import {
   BACKEND_CHOICES,
   getPreset,
@@ -23,11 +15,11 @@ import {
   ModelError,
   PRESET_NAMES,
   selectBackend,
-  trainModel,
   type BackendChoice,
   type ModelPreset,
   type TrainingProgress,
 } from '@vad/model';
+import { trainDetector } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
 
 export interface TrainFlags {
@@ -145,25 +137,12 @@ async function withUsageErrors<T>(run: () => Promise<T>): Promise<T> {
 export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
   return withUsageErrors(async () => {
     const backend = await selectBackend({ backend: plan.backend, log });
-    const { model: config, training } = plan.preset;
     const dataset = await importDataset(plan.datasetPath, { format: plan.format, verifyDecode: false });
     const videos = dataset.videos.filter((v) => v.split === 'train');
     if (videos.length <= plan.validationVideos) {
       throw new CliUsageError(`${plan.datasetPath} has ${videos.length} training videos; --validation-videos ${plan.validationVideos} leaves none to train on`);
     }
     log(`vad train: ${videos.length} training videos of ${dataset.name}; decoding into the frame cache ${plan.cacheDir} when needed`);
-    const opened = await openCachedVideos(new FrameCache(plan.cacheDir), videos, { width: config.inputWidth, height: config.inputHeight, colour: config.colour });
-    // The validation split is carved from the training videos (never the test set): the last N videos.
-    const stores = opened.slice(0, opened.length - plan.validationVideos);
-    const validation = opened.slice(opened.length - plan.validationVideos);
-    const batchOptions = {
-      patchSize: config.patchSize,
-      batchSize: training.batchSize,
-      inputMode: config.temporalInput === 'stack-t3' ? ('neighbours' as const) : ('single' as const),
-      colour: config.colour,
-      motion: plan.motion,
-      syntheticAnomalyProbability: config.ablation.syntheticData ? 0.25 : 0,
-    };
     const controller = new AbortController();
     const stop = () => {
       log('vad train: stopping after the current step (the last complete epoch is kept)');
@@ -172,21 +151,17 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
     process.once('SIGINT', stop);
     let lastLine = 0;
     try {
-      const result = await trainModel({
-        config,
-        training,
+      const result = await trainDetector({
+        videos,
+        preset: plan.preset,
         seed: plan.seed,
-        checkpointDir: plan.outDir,
+        outDir: plan.outDir,
+        cacheDir: plan.cacheDir,
         resume: plan.resume,
+        motion: plan.motion,
+        validationVideos: plan.validationVideos,
         datasetVersion: dataset.summary.datasetVersion,
         signal: controller.signal,
-        // The data stream is not given the signal: the trainer stops pulling batches, which ends it cleanly.
-        batches: (context) => createTrainingBatches({ ...batchOptions, videos: stores, seed: context.seed, epoch: context.epoch }),
-        // The same validation samples (and synthetic anomalies) every epoch, so that losses compare.
-        validationBatches:
-          validation.length === 0
-            ? undefined
-            : () => createTrainingBatches({ ...batchOptions, videos: validation, seed: plan.seed, epoch: 0, shuffle: false }),
         onProgress: (p) => {
           const now = Date.now();
           if (now - lastLine >= 10_000 || p.step === p.stepsPerEpoch) {
@@ -194,9 +169,8 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
             log(progressLine(p));
           }
         },
-        onEpoch: (record, checkpoint) => log(`vad train: epoch ${record.epoch} done, loss ${record.loss.toFixed(5)}, ${record.seconds.toFixed(0)} s → ${checkpoint}`),
+        onEpoch: (line) => log(`vad train: ${line}`),
       });
-      result.detector.dispose();
       const summary = {
         status: result.status,
         run: plan.outDir,
@@ -215,7 +189,6 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
       return summary;
     } finally {
       process.removeListener('SIGINT', stop);
-      await Promise.all(opened.map((s) => s.close()));
     }
   });
 }

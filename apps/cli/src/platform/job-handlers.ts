@@ -1,7 +1,8 @@
-// The job kinds a worker of this installation can run, wired to the libraries that do the work.
-import type { JobHandlers } from '@vad/worker';
+// The job kinds a worker of this installation runs, with the frame cache under the data folder.
+import path from 'node:path';
+import { createJobHandlers, type JobHandlers } from '@vad/worker';
 import type { PlatformServices } from './start-services';
 
-export function jobHandlers(_services: PlatformServices): JobHandlers {
-  return {};
+export function jobHandlers(services: PlatformServices): JobHandlers {
+  return createJobHandlers({ cacheDir: path.join(services.config.dataDir, 'cache', 'frames') });
 }

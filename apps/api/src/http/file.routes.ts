@@ -1,0 +1,84 @@
+// Files served to members of the owning team only: video frames (PNG, decoded once into the frame cache)
+// and pixel anomaly maps of inference runs (PNG heat maps with transparency, to lay over the frame).
+import { FrameCache, openCachedVideos, readAnomalyMap, type MapComponentName } from '@vad/data';
+import { protocolPreset } from '@vad/metrics';
+import { Router, type Request, type Response } from 'express';
+import { heatMapRgba } from '../files/heat-map';
+import { encodePngImage } from '../files/png';
+import type { ApiServices } from '../server/api-context';
+import { HttpError } from './http-error';
+import { requestPrincipal } from './request-principal';
+
+const COMPONENTS = new Set(['combined', 'teacher', 'discrepancy']);
+
+function frameIndex(value: string | string[] | undefined): number {
+  const frame = Number(value);
+  if (!Number.isInteger(frame) || frame < 0) throw new HttpError(400, 'BAD_USER_INPUT', `"${String(value)}" is not a frame number`);
+  return frame;
+}
+
+async function send(response: Response, png: Buffer): Promise<void> {
+  response.setHeader('content-type', 'image/png');
+  response.setHeader('cache-control', 'private, max-age=3600');
+  response.end(png);
+}
+
+export function fileRoutes(services: ApiServices, options: { frameCacheDir: string }): Router {
+  const router = Router();
+  const cache = new FrameCache(options.frameCacheDir);
+
+  router.get('/files/videos/:videoId/frames/:frame.png', async (request: Request, response: Response) => {
+    const principal = await requestPrincipal(services, request);
+    const frame = frameIndex(request.params.frame);
+    const video = await services.database.prisma.video.findFirst({
+      where: { id: String(request.params.videoId), datasetVersion: { dataset: { teamId: principal.team.id } } },
+    });
+    if (!video) throw new HttpError(404, 'NOT_FOUND', 'no such video in your team');
+    if (frame >= video.frameCount) throw new HttpError(400, 'BAD_USER_INPUT', `video ${video.name} has frames 0..${video.frameCount - 1}`);
+    const [frames] = await openCachedVideos(cache, [{ name: video.name, sourcePath: video.path, checksum: video.checksum }], {
+      width: video.width,
+      height: video.height,
+      colour: 'rgb',
+    });
+    try {
+      await send(response, encodePngImage(video.width, video.height, await frames.readFrame(frame), 3));
+    } finally {
+      await frames.close();
+    }
+  });
+
+  router.get('/files/runs/:runId/maps/:frame.png', async (request: Request, response: Response) => {
+    const principal = await requestPrincipal(services, request);
+    const frame = frameIndex(request.params.frame);
+    const component = String(request.query.component ?? 'combined');
+    if (!COMPONENTS.has(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${[...COMPONENTS].join(', ')}`);
+    const gain = Number(request.query.gain ?? 1);
+    if (!(gain > 0 && gain <= 1000)) throw new HttpError(400, 'BAD_USER_INPUT', 'gain must be a number in (0, 1000]');
+    const run = await services.database.prisma.inferenceRun.findFirst({ where: { id: String(request.params.runId), job: { teamId: principal.team.id } } });
+    if (!run) throw new HttpError(404, 'NOT_FOUND', 'no such inference run in your team');
+    if (!run.mapsPath) throw new HttpError(404, 'NOT_FOUND', 'this run kept no anomaly maps');
+    if (frame >= run.teacherError.length) throw new HttpError(400, 'BAD_USER_INPUT', `the run has frames 0..${run.teacherError.length - 1}`);
+    const file = services.storage.localPath(run.mapsPath);
+    const read = (name: MapComponentName) => readAnomalyMap(file, frame, name);
+    let values: Uint8Array;
+    let width: number;
+    let height: number;
+    if (component === 'combined') {
+      const teacher = await read('teacherError');
+      const discrepancy = teacher.header.components.includes('discrepancy') ? (await read('discrepancy')).map : null;
+      const { teacherError: alpha, discrepancy: beta } = protocolPreset('paper').parameters.weights;
+      // weights renormalised over the two pixel components, so that the combined map keeps the byte scale
+      values = teacher.map.map((t, i) => Math.round((alpha * t + beta * (discrepancy?.[i] ?? 0)) / (alpha + (discrepancy ? beta : 0))));
+      ({ width, height } = teacher.header);
+    } else {
+      const one = await read(component === 'teacher' ? 'teacherError' : 'discrepancy').catch(() => {
+        throw new HttpError(404, 'NOT_FOUND', `this run has no ${component} maps`);
+      });
+      values = one.map;
+      ({ width, height } = one.header);
+    }
+    await send(response, encodePngImage(width, height, heatMapRgba(values, gain), 4));
+  });
+
+  return router;
+}

@@ -1,0 +1,20 @@
+// The plain HTTP routes beside GraphQL, with their JSON error handler.
+import { Router } from 'express';
+import type { ApiServices } from '../server/api-context';
+import { fileRoutes } from './file.routes';
+import { jsonErrorHandler } from './http-error';
+import { uploadRoutes, type UploadRouteOptions } from './upload.routes';
+
+export interface HttpRouteOptions extends UploadRouteOptions {
+  frameCacheDir: string;
+}
+
+export function httpRoutes(options: HttpRouteOptions) {
+  return (services: ApiServices): Router => {
+    const router = Router();
+    router.use(uploadRoutes(services, options));
+    router.use(fileRoutes(services, options));
+    router.use(jsonErrorHandler);
+    return router;
+  };
+}

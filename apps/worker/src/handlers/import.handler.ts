@@ -1,0 +1,118 @@
+// IMPORT jobs: a folder already on the server (owners), or one uploaded video added to a data set.
+// Either way the data is validated before anything is recorded, a new data-set version is written in one
+// transaction, and an upload that fails validation is deleted: nothing half-imported remains.
+import { inspectFrameSource, openFrameSource, parseDatasetFormat } from '@vad/data';
+import { recordDatasetVersion, type VideoRecord } from '@vad/db';
+import { createHash } from 'node:crypto';
+import type { JobExecution, JobHandler } from '../job-handler';
+import { importAndRecordDataset } from './import-dataset';
+import { importParameters, parseParameters } from './job-parameters';
+
+type UploadParameters = Extract<ReturnType<typeof parseImport>, { source: 'upload' }>;
+const parseImport = (value: unknown) => parseParameters(importParameters, value, 'IMPORT');
+
+/** Labels as given with an upload: one 0/1 per frame, or inclusive [start, end] intervals. */
+export function uploadLabels(labels: number[] | number[][], frameCount: number, video: string): number[] {
+  if (labels.length > 0 && Array.isArray(labels[0])) {
+    const result = new Array<number>(frameCount).fill(0);
+    for (const interval of labels as number[][]) {
+      const [start, end] = interval;
+      if (interval.length !== 2 || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end >= frameCount) {
+        throw new Error(`${video}: interval [${interval.join(', ')}] is not within frames 0..${frameCount - 1}`);
+      }
+      result.fill(1, start, end + 1);
+    }
+    return result;
+  }
+  const flat = labels as number[];
+  if (flat.length !== frameCount) throw new Error(`${video}: ${flat.length} labels for ${frameCount} frames`);
+  if (flat.some((l) => l !== 0 && l !== 1)) throw new Error(`${video}: labels must be 0 or 1`);
+  return flat;
+}
+
+async function importUpload(execution: JobExecution, params: UploadParameters) {
+  const prisma = execution.database.prisma;
+  const file = execution.storage.localPath(params.storageKey);
+  try {
+    const dataset = await prisma.dataset.findFirstOrThrow({ where: { id: params.datasetId, teamId: execution.teamId } });
+    const inspection = await inspectFrameSource(await openFrameSource(file), { verifyDecode: true });
+    const frameLabels = params.labels ? uploadLabels(params.labels, inspection.frameCount, params.name) : undefined;
+    const previous = await prisma.datasetVersion.findFirst({
+      where: { datasetId: dataset.id },
+      orderBy: { number: 'desc' },
+      include: { videos: { include: { groundTruth: true } } },
+    });
+    const split = params.split === 'train' ? 'TRAIN' : 'TEST';
+    const kept: VideoRecord[] = (previous?.videos ?? [])
+      .filter((v) => !(v.name === params.name && v.split === split))
+      .map((v) => ({
+        name: v.name,
+        split: v.split === 'TRAIN' ? 'train' : 'test',
+        path: v.path,
+        codec: v.codec,
+        fps: v.fps,
+        frameCount: v.frameCount,
+        width: v.width,
+        height: v.height,
+        sizeBytes: Number(v.sizeBytes),
+        checksum: v.checksum,
+        frameLabels: v.groundTruth?.frameLabels.length ? v.groundTruth.frameLabels : undefined,
+        masksPath: v.groundTruth?.masksPath ?? undefined,
+        maskFormat: v.groundTruth?.maskFormat ?? undefined,
+        maskFrameIndices: v.groundTruth?.maskFrameIndices,
+      }));
+    const added: VideoRecord = {
+      name: params.name,
+      split: params.split,
+      path: file,
+      codec: inspection.codec,
+      fps: inspection.fps,
+      frameCount: inspection.frameCount,
+      width: inspection.width,
+      height: inspection.height,
+      sizeBytes: inspection.sizeBytes,
+      checksum: inspection.checksum,
+      frameLabels,
+    };
+    const videos = [...kept, added];
+    const contentHash = createHash('sha256')
+      .update(videos.map((v) => [v.split, v.name, v.checksum, v.frameLabels?.join('') ?? '-'].join('|')).sort().join('\n'))
+      .digest('hex')
+      .slice(0, 24);
+    const test = videos.filter((v) => v.split === 'test');
+    const summary = {
+      format: 'upload',
+      name: dataset.name,
+      trainVideos: videos.length - test.length,
+      testVideos: test.length,
+      trainFrames: videos.filter((v) => v.split === 'train').reduce((s, v) => s + v.frameCount, 0),
+      testFrames: test.reduce((s, v) => s + v.frameCount, 0),
+      abnormalTestFrames: test.reduce((s, v) => s + (v.frameLabels?.reduce((a, b) => a + b, 0) ?? 0), 0),
+      hasPixelMasks: videos.some((v) => v.masksPath),
+      datasetVersion: contentHash,
+    };
+    const recorded = await recordDatasetVersion(prisma, { teamId: execution.teamId, datasetName: dataset.name, format: 'upload', contentHash, summary, videos });
+    await execution.log(`added ${params.split} video ${params.name} (${inspection.frameCount} frames) as version ${recorded.number}`);
+    return { ...recorded, video: params.name, frames: inspection.frameCount };
+  } catch (error) {
+    await execution.storage.remove(params.storageKey);
+    throw error;
+  }
+}
+
+export function importHandler(): JobHandler {
+  return async (execution) => {
+    const params = parseImport(execution.parameters);
+    if (params.source === 'upload') return importUpload(execution, params);
+    const result = await importAndRecordDataset(execution.database, {
+      teamId: execution.teamId,
+      path: params.path,
+      format: parseDatasetFormat(params.format),
+      datasetName: params.datasetName,
+      labelsPath: params.labelsPath ?? undefined,
+      masksPath: params.masksPath ?? undefined,
+    });
+    await execution.log(`imported ${params.datasetName}: version ${result.number}${result.created ? '' : ' (unchanged content)'}`);
+    return { datasetId: result.datasetId, datasetVersionId: result.datasetVersionId, number: result.number, summary: result.summary };
+  };
+}
