@@ -8,6 +8,7 @@ import { registerEvalCommand } from './commands/eval.command';
 import { registerScoreCommand } from './commands/score.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerTrainCommand } from './commands/train.command';
+import { registerUserCommand } from './commands/user.command';
 import { registerWorkerCommand } from './commands/worker.command';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerWorkerCommand(program);
   registerDbCommand(program);
+  registerUserCommand(program);
   registerDatasetCommand(program);
   registerEvalCommand(program);
   registerTrainCommand(program);

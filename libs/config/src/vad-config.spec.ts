@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       backend: undefined,
       maxUploadBytes: 2048 * 1024 * 1024,
+      jobStaleSeconds: 60,
+      queuePrefix: 'vad',
       mode: 'embedded',
     });
   });

@@ -20,6 +20,10 @@ export interface VadConfig {
   redisUrl?: string;
   /** Forces a TensorFlow.js backend: tensorflow-gpu, tensorflow, wasm or cpu. */
   backend?: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  /** A running job whose heartbeat is this old is taken over by another worker (seconds). */
+  jobStaleSeconds: number;
+  /** Prefix of the Redis keys of the queue, so installations can share a Redis. */
+  queuePrefix: string;
   /** Largest video upload accepted, in bytes. */
   maxUploadBytes: number;
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
@@ -67,6 +71,19 @@ const environmentSchema = z.object({
   DASHBOARD_PORT: port('DASHBOARD_PORT', 3000),
   DATABASE_URL: url('DATABASE_URL', ['postgresql:', 'postgres:']),
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']),
+  VAD_JOB_STALE_SECONDS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 60;
+      const n = Number(v);
+      if (!(n >= 1 && n <= 86_400)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_JOB_STALE_SECONDS must be between 1 and 86400, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  VAD_QUEUE_PREFIX: z.string().regex(/^[\w-]{1,40}$/, 'VAD_QUEUE_PREFIX must be 1–40 letters, digits, dashes or underscores').optional(),
   VAD_MAX_UPLOAD_MB: z
     .string()
     .optional()
@@ -102,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     backend: e.VAD_BACKEND,
+    jobStaleSeconds: e.VAD_JOB_STALE_SECONDS,
+    queuePrefix: e.VAD_QUEUE_PREFIX ?? 'vad',
     maxUploadBytes: Math.round(e.VAD_MAX_UPLOAD_MB * 1024 * 1024),
     mode: e.DATABASE_URL ? 'team' : 'embedded',
   };

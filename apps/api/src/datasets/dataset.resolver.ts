@@ -1,5 +1,8 @@
 // Data sets, their immutable versions and videos.
+import path from 'node:path';
+import { DATASET_FORMATS } from '@vad/data';
 import type { Store } from '@vad/db';
+import { queueJob } from '../jobs/job.service';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { requireRole, type ApiContext } from '../server/api-context';
@@ -69,6 +72,21 @@ export const datasetResolvers: Resolvers = {
       await datasetInTeam(context, id);
       await context.database.prisma.dataset.delete({ where: { id } });
       return true;
+    },
+    importServerFolder: async (_p, { input }, context) => {
+      const principal = requireRole(context, 'OWNER');
+      if (!path.isAbsolute(input.path)) throw apiError('BAD_USER_INPUT', 'give the folder as an absolute path on the server');
+      if (!DATASET_FORMATS.includes(input.format as (typeof DATASET_FORMATS)[number])) {
+        throw apiError('BAD_USER_INPUT', `format must be one of ${DATASET_FORMATS.join(', ')}`);
+      }
+      return queueJob(context, principal, 'IMPORT', {
+        source: 'folder',
+        path: input.path,
+        format: input.format,
+        datasetName: checkName(input.datasetName),
+        labelsPath: input.labelsPath ?? null,
+        masksPath: input.masksPath ?? null,
+      });
     },
     setFrameLabels: async (_p, { videoId, labels, intervals }, context) => {
       requireRole(context, 'MEMBER');

@@ -7,6 +7,7 @@ import { PLATFORM_VERSION } from '@vad/config';
 import { startJobRunner } from '@vad/worker';
 import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
 import { jobHandlers } from '../platform/job-handlers';
+import { runnerTiming } from '../platform/runner-timing';
 import { startServices } from '../platform/start-services';
 
 interface StartOptions {
@@ -18,7 +19,12 @@ const log = (line: string) => process.stderr.write(`vad: ${line}\n`);
 async function start(options: StartOptions): Promise<void> {
   const services = await startServices(log);
   const { config } = services;
-  const runner = await startJobRunner({ ...services, handlers: jobHandlers(services), workerId: `${hostname()}:${process.pid}` });
+  const runner = await startJobRunner({
+    ...services,
+    ...runnerTiming(config),
+    handlers: jobHandlers(services),
+    workerId: `${hostname()}:${process.pid}`,
+  });
   const api = await createApiServer(
     { ...services, version: PLATFORM_VERSION, mode: config.mode },
     {

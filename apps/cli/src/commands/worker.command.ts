@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { startJobRunner } from '@vad/worker';
 import { jobHandlers } from '../platform/job-handlers';
+import { runnerTiming } from '../platform/runner-timing';
 import { startServices } from '../platform/start-services';
 
 const log = (line: string) => process.stderr.write(`vad worker: ${line}\n`);
@@ -17,6 +18,7 @@ export function registerWorkerCommand(program: Command): void {
       const runner = await startJobRunner({
         ...services,
         handlers: jobHandlers(services),
+    ...runnerTiming(services.config),
         workerId: `${hostname()}:${process.pid}`,
         concurrency: options.concurrency,
       });

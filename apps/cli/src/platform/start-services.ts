@@ -32,7 +32,10 @@ export async function startServices(log: (line: string) => void): Promise<Platfo
   ensureDataDir(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   log(`database: ${database.kind}${config.databaseUrl ? '' : ` in ${path.join(config.dataDir, 'db')}`}`);
-  const queue = config.redisUrl ? new BullmqQueueDriver({ url: config.redisUrl }) : new InProcessQueueDriver();
+  const staleMs = config.jobStaleSeconds * 1000;
+  const queue = config.redisUrl
+    ? new BullmqQueueDriver({ url: config.redisUrl, prefix: config.queuePrefix, lockDurationMs: staleMs / 2, stalledIntervalMs: staleMs / 2 })
+    : new InProcessQueueDriver();
   try {
     await queue.ping();
   } catch (error) {
