@@ -94,7 +94,7 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     expect(fs.readdirSync(path.join(dataDir, 'artifacts/uploads/incoming'))).toEqual([]);
 
     const { data: ds } = await gql(
-      'query($id: ID!) { dataset(id: $id) { latestVersion { id number summary videos { id name split frameCount hasGroundTruth abnormalIntervals } } } }',
+      'query($id: ID!) { dataset(id: $id) { latestVersion { id number summary preview: syntheticPreviewUrl(seed: 1, count: 2) dataset { id } videos { id name split frameCount hasGroundTruth abnormalIntervals } } } }',
       { id: datasetId },
     );
     const version = ds?.dataset.latestVersion;
@@ -104,6 +104,9 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
       ['test01', 'TEST', 180],
     ]);
     const testVideo = version.videos[1];
+    expect(version.dataset.id).toBe(datasetId);
+    const preview = await fetch(`${base}${version.preview}`);
+    expect(preview.headers.get('content-type')).toBe('image/png');
     expect(testVideo.abnormalIntervals.length).toBeGreaterThan(0);
 
     // training, followed live over the WebSocket subscription

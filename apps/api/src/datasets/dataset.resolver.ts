@@ -121,7 +121,9 @@ export const datasetResolvers: Resolvers = {
       context.database.prisma.datasetVersion.findFirst({ where: { datasetId: dataset.id }, orderBy: { number: 'desc' } }),
   },
   DatasetVersion: {
+    dataset: (version, _a, context) => context.database.prisma.dataset.findUniqueOrThrow({ where: { id: version.datasetId } }),
     summary: (version) => version.summary,
+    syntheticPreviewUrl: (version, { seed, count }) => `/files/dataset-versions/${version.id}/synthetic-preview.png?seed=${seed ?? 0}&count=${count ?? 8}`,
     videos: (version, { split }, context) =>
       context.database.prisma.video.findMany({
         where: { datasetVersionId: version.id, ...(split ? { split } : {}) },

@@ -1,6 +1,6 @@
 // Files served to members of the owning team only: video frames (PNG, decoded once into the frame cache)
 // and pixel anomaly maps of inference runs (PNG heat maps with transparency, to lay over the frame).
-import { FrameCache, openCachedVideos, readAnomalyMap, type MapComponentName } from '@vad/data';
+import { FrameCache, openCachedVideos, previewDataset, readAnomalyMap, type ImportedDataset, type MapComponentName } from '@vad/data';
 import { protocolPreset } from '@vad/metrics';
 import { Router, type Request, type Response } from 'express';
 import { heatMapRgba } from '../files/heat-map';
@@ -78,6 +78,45 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
       ({ width, height } = one.header);
     }
     await send(response, encodePngImage(width, height, heatMapRgba(values, gain), 4));
+  });
+
+  router.get('/files/dataset-versions/:versionId/synthetic-preview.png', async (request: Request, response: Response) => {
+    const principal = await requestPrincipal(services, request);
+    const seed = Number(request.query.seed ?? 0);
+    const count = Number(request.query.count ?? 8);
+    if (!Number.isInteger(seed) || seed < 0 || !Number.isInteger(count) || count < 1 || count > 16) {
+      throw new HttpError(400, 'BAD_USER_INPUT', 'seed is a non-negative integer and count 1..16');
+    }
+    const version = await services.database.prisma.datasetVersion.findFirst({
+      where: { id: String(request.params.versionId), dataset: { teamId: principal.team.id } },
+      include: { dataset: true, videos: { where: { split: 'TRAIN' }, orderBy: { name: 'asc' } } },
+    });
+    if (!version) throw new HttpError(404, 'NOT_FOUND', 'no such data-set version in your team');
+    if (version.videos.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'this version has no training videos to preview');
+    const preview = await previewDataset(
+      {
+        format: 'folder',
+        name: version.dataset.name,
+        rootPath: '',
+        summary: version.summary as unknown as ImportedDataset['summary'],
+        anomalySources: [],
+        videos: version.videos.map((v) => ({
+          name: v.name,
+          split: 'train',
+          sourcePath: v.path,
+          sourceKind: 'video-file',
+          codec: v.codec ?? '',
+          fps: v.fps ?? 0,
+          frameCount: v.frameCount,
+          width: v.width,
+          height: v.height,
+          sizeBytes: Number(v.sizeBytes),
+          checksum: v.checksum,
+        })),
+      },
+      { seed, count },
+    );
+    await send(response, preview.png);
   });
 
   return router;

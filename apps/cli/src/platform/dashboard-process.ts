@@ -13,9 +13,21 @@ function nextBin(): string {
 
 const childEnv = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra });
 
+/** Newest modification time of the dashboard's sources, so that a build older than them is redone. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name === 'e2e' || entry.name.startsWith('.')) continue;
+    const file = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
 export function ensureDashboardBuilt(log: (line: string) => void): void {
-  if (fs.existsSync(path.join(DASHBOARD_DIR, '.next', 'BUILD_ID'))) return;
-  log('building the dashboard (first start only, about a minute)…');
+  const buildId = path.join(DASHBOARD_DIR, '.next', 'BUILD_ID');
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource(DASHBOARD_DIR)) return;
+  log('building the dashboard (on first start and after updates, about a minute)…');
   const build = spawnSync(process.execPath, [nextBin(), 'build', DASHBOARD_DIR], { stdio: 'inherit', env: childEnv({}) });
   if (build.status !== 0) throw new Error('the dashboard build failed; see the output above');
 }

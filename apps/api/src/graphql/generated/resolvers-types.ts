@@ -49,12 +49,21 @@ export type DatasetVersion = {
   /** Content hash over videos and ground truth. */
   contentHash: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  dataset: Dataset;
   format: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   number: Scalars['Int']['output'];
   /** trainVideos, testVideos, trainFrames, testFrames, abnormalTestFrames, hasPixelMasks, datasetVersion */
   summary: Scalars['JSON']['output'];
+  /** PNG contact sheet of training samples with synthetic anomalies (input, map, clean target, token weights). */
+  syntheticPreviewUrl: Scalars['String']['output'];
   videos: Array<Video>;
+};
+
+
+export type DatasetVersionSyntheticPreviewUrlArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -845,10 +854,12 @@ export type DatasetResolvers<ContextType = ApiContext, ParentType extends Resolv
 export type DatasetVersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DatasetVersion'] = ResolversParentTypes['DatasetVersion']> = ResolversObject<{
   contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  syntheticPreviewUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<DatasetVersionSyntheticPreviewUrlArgs, 'count' | 'seed'>>;
   videos?: Resolver<Array<ResolversTypes['Video']>, ParentType, ContextType, Partial<DatasetVersionVideosArgs>>;
 }>;
 
