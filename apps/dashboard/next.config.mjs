@@ -3,6 +3,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // @vad/metrics ships TypeScript sources (the exact ROC/AUC the API uses); Next compiles them with the app.
+  transpilePackages: ['@vad/metrics'],
 };
 
 export default nextConfig;

@@ -1,0 +1,145 @@
+// A stand-in for the platform's API with seeded data, for looking at the dashboard's screens while the
+// real resolvers are not there: GraphQL over HTTP and WebSocket at /graphql, /uploads and /files/….
+// Run: `npx tsx apps/dashboard/e2e/mock-api/mock-api-server.ts PORT`.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { buildSchema, graphql } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { PNG } from 'pngjs';
+import { WebSocketServer } from 'ws';
+import { ABNORMAL, buildData } from './mock-data';
+
+const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../../api/src/graphql/schema/schema.graphql'), 'utf8'));
+const data = buildData();
+
+const byId = <T extends { id: string }>(list: readonly T[], id: string) => list.find((x) => x.id === id) ?? null;
+
+const root = {
+  health: { version: '0.1.0-mock', database: 'pglite', queue: 'in-process' },
+  viewer: { user: data.user, team: data.team, role: 'OWNER', mode: 'embedded' },
+  datasets: [data.dataset],
+  dataset: ({ id }: { id: string }) => (id === data.dataset.id ? data.dataset : null),
+  video: ({ id }: { id: string }) => byId(data.videos, id),
+  models: [data.model],
+  model: ({ id }: { id: string }) => (id === 'm1' ? data.model : null),
+  modelVersion: ({ id }: { id: string }) => byId(data.versions, id),
+  modelPresets: [
+    { name: 'tiny', description: 'Fast preset for CPUs: small patches, 4 blocks', parameterCount: 1_480_000, gflopsPerFrame: 0.42, config: {} },
+    { name: 'paper', description: 'The paper’s configuration', parameterCount: 12_300_000, gflopsPerFrame: 3.1, config: {} },
+  ],
+  jobs: () => ({ nodes: data.jobs, pageInfo: { endCursor: null, hasNextPage: false }, totalCount: data.jobs.length }),
+  job: ({ id }: { id: string }) => byId(data.jobs, id),
+  inferenceRun: ({ id }: { id: string }) => byId(data.runs, id),
+  inferenceRuns: () => data.runs,
+  evaluations: () => [data.evaluation],
+  evaluation: () => data.evaluation,
+  leaderboard: () => data.leaderboard,
+  protocols: ['paper', 'no-smoothing'],
+  login: () => ({ user: data.user, team: data.team, role: 'OWNER', mode: 'team' }),
+  logout: () => true,
+  createDataset: ({ name }: { name: string }) => ({ ...data.dataset, name }),
+  cancelJob: ({ id }: { id: string }) => ({ ...byId(data.jobs, id), cancelRequested: true }),
+  retryJob: ({ id }: { id: string }) => ({ ...byId(data.jobs, id), status: 'QUEUED' }),
+  promoteModelVersion: ({ id }: { id: string }) => byId(data.versions, id),
+  startTraining: () => data.trainJob,
+  startInference: () => data.jobs[1],
+  startEvaluation: () => data.jobs[2],
+};
+
+function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {
+  const image = new PNG({ width, height });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [r, g, b, a] = pixel(x, y);
+      const i = (y * width + x) * 4;
+      image.data[i] = r;
+      image.data[i + 1] = g;
+      image.data[i + 2] = b;
+      image.data[i + 3] = a;
+    }
+  }
+  return PNG.sync.write(image);
+}
+
+/** A frame: a gray street with a walker moving right; during abnormal frames a bright "cyclist" too. */
+function framePng(frame: number): Buffer {
+  const abnormal = ABNORMAL.some(([s, e]) => frame >= s && frame <= e);
+  const wx = 20 + ((frame * 2) % 200);
+  const cx = 10 + ((frame * 5) % 220);
+  return png(240, 160, (x, y) => {
+    const base = 90 + Math.round(40 * (y / 160)) + (y > 100 ? 30 : 0);
+    if (x >= wx && x < wx + 8 && y >= 70 && y < 100) return [40, 40, 50, 255];
+    if (abnormal && x >= cx && x < cx + 16 && y >= 110 && y < 124) return [230, 230, 240, 255];
+    return [base, base, base + 5, 255];
+  });
+}
+
+function mapPng(frame: number, component: string): Buffer {
+  const abnormal = ABNORMAL.some(([s, e]) => frame >= s && frame <= e);
+  const cx = 18 + ((frame * 5) % 220);
+  const strength = component === 'teacher' ? 0.8 : component === 'discrepancy' ? 0.6 : 1;
+  return png(240, 160, (x, y) => {
+    const d = Math.hypot(x - cx, y - 117) / 18;
+    const v = abnormal ? Math.max(0, 1 - d) * strength : 0.08 * Math.max(0, 1 - Math.hypot(x - 120, y - 80) / 90);
+    return [255, Math.round(200 * (1 - v)), 0, Math.round(230 * v)];
+  });
+}
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'POST' && url.pathname === '/graphql') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    const result = await graphql({ schema, source: query, rootValue: root, variableValues: variables });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    return;
+  }
+  if (req.method === 'POST' && url.pathname === '/uploads') {
+    for await (const _chunk of req) void _chunk;
+    const name = url.searchParams.get('name') ?? 'video';
+    if (name.includes('broken')) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'UNSUPPORTED_VIDEO', message: `${name}: not a video ffmpeg can decode` } }));
+      return;
+    }
+    res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ jobId: 'job-infer-1', videoName: name }));
+    return;
+  }
+  const frameMatch = /^\/files\/videos\/[^/]+\/frames\/(\d+)\.png$/.exec(url.pathname);
+  if (frameMatch) {
+    res.writeHead(200, { 'content-type': 'image/png' }).end(framePng(Number(frameMatch[1])));
+    return;
+  }
+  const mapMatch = /^\/files\/runs\/[^/]+\/maps\/(\d+)\.png$/.exec(url.pathname);
+  if (mapMatch) {
+    res.writeHead(200, { 'content-type': 'image/png' }).end(mapPng(Number(mapMatch[1]), url.searchParams.get('component') ?? 'combined'));
+    return;
+  }
+  res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no such route' } }));
+});
+
+const wss = new WebSocketServer({ server, path: '/graphql' });
+useServer(
+  {
+    schema,
+    roots: {
+      subscription: {
+        // the running training job advances one step per second
+        jobUpdated: async function* () {
+          for (let step = 141; step < 250; step++) {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            const job = data.trainJob;
+            job.lossHistory = [...job.lossHistory, 0.02 + 0.5 * Math.exp(-step / 25)];
+            job.progress = { ...(job.progress as object), step, fraction: step / 250, loss: job.lossHistory.at(-1) };
+            yield { jobUpdated: job };
+          }
+        },
+      },
+    },
+  },
+  wss,
+);
+
+const port = Number(process.argv[2] ?? 4999);
+server.listen(port, '127.0.0.1', () => process.stdout.write(`mock API on http://127.0.0.1:${port}\n`));

@@ -1,0 +1,206 @@
+// Seeded, deterministic data for the mock API: one data set, a model with two versions, runs with
+// scores, an evaluation, a leaderboard and jobs — enough to render every screen of the dashboard.
+const FRAMES = 120;
+const at = (minutesAgo: number) => new Date(Date.UTC(2025, 5, 1, 12, 0) - minutesAgo * 60_000).toISOString();
+
+/** Deterministic pseudo-random numbers (mulberry32), so screenshots are stable. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const ABNORMAL: [number, number][] = [
+  [40, 62],
+  [95, 104],
+];
+
+const labels = Array.from({ length: FRAMES }, (_, i) => (ABNORMAL.some(([s, e]) => i >= s && i <= e) ? 1 : 0));
+
+function series(seed: number, lift: number): number[] {
+  const r = random(seed);
+  let smooth = 0.2;
+  return labels.map((l) => {
+    smooth = 0.7 * smooth + 0.3 * (0.15 + 0.25 * r() + l * lift);
+    return Number(smooth.toFixed(4));
+  });
+}
+
+const user = { id: 'u1', email: 'owner@example.org', name: 'Ada Owner' };
+const team = {
+  id: 't1',
+  slug: 'lab',
+  name: 'Vision lab',
+  members: [
+    { user, role: 'OWNER', joinedAt: at(60 * 24 * 30) },
+    { user: { id: 'u2', email: 'bo@example.org', name: 'Bo Member' }, role: 'MEMBER', joinedAt: at(60 * 24 * 3) },
+  ],
+  apiTokens: [{ id: 'tok1', name: 'ci', role: 'MEMBER', createdAt: at(600), lastUsedAt: at(30), revokedAt: null }],
+};
+
+export function buildData() {
+  const video = (id: string, name: string, split: 'TRAIN' | 'TEST', status = 'READY', error: string | null = null) => ({
+    id,
+    name,
+    split,
+    frameCount: FRAMES,
+    width: 240,
+    height: 160,
+    fps: 10,
+    codec: 'h264',
+    sizeBytes: 2_345_678,
+    status,
+    error,
+    hasGroundTruth: split === 'TEST',
+    hasPixelMasks: false,
+    frameLabels: split === 'TEST' ? labels : null,
+    abnormalIntervals: split === 'TEST' ? ABNORMAL : [],
+    frameUrl: ({ frame }: { frame?: number }) => `/files/videos/${id}/frames/${frame ?? 0}.png`,
+  });
+  const videos = [
+    video('v1', 'train_01', 'TRAIN'),
+    video('v2', 'train_02', 'TRAIN'),
+    video('v3', 'test_01', 'TEST'),
+    video('v4', 'test_02', 'TEST'),
+    video('v5', 'test_03', 'TEST', 'FAILED', 'test_03: the file ends after 12 frames (truncated upload?); upload it again'),
+  ];
+  const datasetVersion = {
+    id: 'dv2',
+    number: 2,
+    contentHash: '9f2c4e1ab7d3c0aa55',
+    format: 'upload',
+    summary: { trainVideos: 2, testVideos: 3, trainFrames: 240, testFrames: 360, abnormalTestFrames: 66, hasPixelMasks: false },
+    createdAt: at(500),
+    videos: ({ split }: { split?: string }) => videos.filter((v) => !split || v.split === split),
+  };
+  const dataset = { id: 'd1', name: 'ped2-mini', createdAt: at(2000), versions: [datasetVersion], latestVersion: datasetVersion };
+
+  const roc = { fpr: [0, 0, 0.05, 0.1, 0.2, 0.4, 1], tpr: [0, 0.4, 0.7, 0.85, 0.93, 0.98, 1] };
+  const model: Record<string, unknown> = { id: 'm1', name: 'sdmae', createdAt: at(400) };
+  const makeVersion = (id: string, number: number, aliases: string[]) => ({
+    id,
+    model,
+    number,
+    config: { patchSize: 8, depth: 4, useMotion: true },
+    preset: 'tiny',
+    checkpointRule: 'last-epoch',
+    parameterCount: 1_480_000,
+    gflopsPerFrame: 0.42,
+    trainingMetrics: { finalLoss: 0.0123 },
+    datasetVersion,
+    trainingJob: null as unknown,
+    createdBy: user,
+    createdAt: at(300 - number * 10),
+    aliases,
+    evaluations: [] as unknown[],
+  });
+  const v1 = makeVersion('mv1', 1, []);
+  const v2 = makeVersion('mv2', 2, ['production']);
+  model.versions = [v1, v2];
+  model.aliases = [{ alias: 'production', modelVersion: v2 }];
+
+  const evaluation = {
+    id: 'e1',
+    job: null,
+    modelVersion: v2,
+    datasetVersion,
+    protocolName: 'paper',
+    protocol: { name: 'paper', version: 1 },
+    microAuc: 0.9412,
+    macroAuc: 0.9635,
+    rbdc: 61.2,
+    tbdc: 78.9,
+    eer: 0.118,
+    videosSkipped: 0,
+    perVideoAuc: [
+      { video: 'test_01', auc: 0.972 },
+      { video: 'test_02', auc: 0.911 },
+      { video: 'test_03', auc: null },
+    ],
+    rocCurve: roc,
+    metrics: {},
+    createdAt: at(100),
+  };
+  v2.evaluations = [evaluation];
+  const oldEvaluation = { ...evaluation, id: 'e0', modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 48.1, tbdc: 66.3 };
+  v1.evaluations = [oldEvaluation];
+
+  const job = (id: string, kind: string, status: string, minutesAgo: number, extra: Record<string, unknown> = {}) => ({
+    id,
+    kind,
+    status,
+    parameters: { kind: kind.toLowerCase() },
+    progress: null as unknown,
+    lossHistory: [] as number[],
+    attempt: 1,
+    maxAttempts: 3,
+    error: null as string | null,
+    result: null as unknown,
+    cancelRequested: false,
+    queuedBy: user,
+    createdAt: at(minutesAgo),
+    startedAt: at(minutesAgo - 1),
+    finishedAt: status === 'RUNNING' || status === 'QUEUED' ? null : at(minutesAgo - 5),
+    heartbeatAt: at(0),
+    logs: () => [
+      { at: at(minutesAgo - 1), attempt: 1, level: 'info', message: `${kind.toLowerCase()} job started` },
+      { at: at(minutesAgo - 2), attempt: 1, level: 'info', message: 'decoding 2 videos (240 frames)' },
+      ...(status === 'FAILED' ? [{ at: at(minutesAgo - 3), attempt: 1, level: 'error', message: 'out of memory while allocating the batch' }] : []),
+    ],
+    inferenceRuns: [] as unknown[],
+    modelVersion: null as unknown,
+    evaluation: null as unknown,
+    ...extra,
+  });
+  const r = random(7);
+  const trainJob = job('job-train-2', 'TRAIN', 'RUNNING', 20, {
+    progress: { stage: 'student', epoch: 3, epochs: 5, step: 140, steps: 250, loss: 0.0213, framesPerSecond: 182.4, etaSeconds: 415, fraction: 0.56 },
+    lossHistory: Array.from({ length: 140 }, (_, i) => 0.02 + 0.5 * Math.exp(-i / 25) + 0.01 * r()),
+  });
+  const doneTrain = job('job-train-1', 'TRAIN', 'SUCCEEDED', 300, { modelVersion: v2, lossHistory: Array.from({ length: 80 }, (_, i) => 0.02 + 0.4 * Math.exp(-i / 15)) });
+  v2.trainingJob = doneTrain;
+  v1.trainingJob = doneTrain;
+  const inferJob = job('job-infer-1', 'INFER', 'SUCCEEDED', 120);
+  const failedJob = job('job-eval-0', 'EVALUATE', 'FAILED', 200, { error: 'out of memory while allocating the batch; lower the batch size' });
+  const jobs = [trainJob, inferJob, failedJob, doneTrain];
+
+  const run = (id: string, v: ReturnType<typeof video>, seed: number) => ({
+    id,
+    job: inferJob,
+    modelVersion: v2,
+    video: v,
+    engine: 'tfjs-node',
+    framesPerSecond: 231.5,
+    createdAt: at(110),
+    hasMaps: true,
+    frameScores: () => {
+      const teacherError = series(seed, 0.5);
+      const discrepancy = series(seed + 1, 0.3);
+      const classifier = series(seed + 2, 0.6);
+      const scores = teacherError.map((t, i) => Number(((t + discrepancy[i] + classifier[i]) / 3).toFixed(4)));
+      return { protocol: { name: 'paper' }, teacherError, discrepancy, classifier, scores, labels, auc: 0.972 };
+    },
+    anomalyMapUrl: ({ frame, component }: { frame: number; component?: string }) => `/files/runs/${id}/maps/${frame}.png?component=${component ?? 'combined'}`,
+  });
+  const runs = [run('run1', videos[2], 11), run('run2', videos[3], 21)];
+  inferJob.inferenceRuns = runs;
+
+  const leaderboard = {
+    dataset,
+    metric: 'MICRO_AUC',
+    protocol: 'paper',
+    datasetVersion,
+    rows: [
+      { rank: 1, evaluation, modelVersion: v2, microAuc: 0.9412, macroAuc: 0.9635, rbdc: 61.2, tbdc: 78.9, framesPerSecond: 231.5, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(100), author: user },
+      { rank: 2, evaluation: oldEvaluation, modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 48.1, tbdc: 66.3, framesPerSecond: 240.2, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(250), author: user },
+      { rank: 3, evaluation: { ...oldEvaluation, id: 'e-old' }, modelVersion: v1, microAuc: 0.9655, macroAuc: 0.97, rbdc: null, tbdc: null, framesPerSecond: null, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'validation:auc', datasetVersionNumber: 1, comparable: false, createdAt: at(900), author: null },
+    ],
+    references: [{ source: 'Paper (published, Ped2)', microAuc: 0.954, macroAuc: 0.979, rbdc: null, tbdc: null, framesPerSecond: 1655 }],
+  };
+
+  return { user, team, dataset, datasetVersion, videos, model, versions: [v1, v2], evaluation, jobs, runs, leaderboard, trainJob };
+}

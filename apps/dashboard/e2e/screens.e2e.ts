@@ -1,0 +1,132 @@
+// Every screen of the dashboard against a seeded mock API: it renders without console errors, every
+// control has a name, the run viewer and leaderboard respond, and screenshots are saved in light and
+// dark themes at 1280×800 and at phone width.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNamedControls, screenshot, watchConsole } from './page-checks';
+import { startDashboardWithMockApi, type Running } from './servers';
+
+let app: Running;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  app = await startDashboardWithMockApi();
+});
+
+test.afterAll(async () => app?.stop());
+
+const SCREENS: [name: string, path: string, ready: (page: Page) => Promise<void>][] = [
+  ['home', '/', async (page) => void (await expect(page.getByRole('heading', { name: 'Getting started' })).toBeVisible())],
+  ['leaderboard', '/leaderboard', async (page) => void (await expect(page.getByTestId('leaderboard-row').first()).toBeVisible())],
+  ['datasets', '/datasets', async (page) => void (await expect(page.getByRole('link', { name: 'ped2-mini' })).toBeVisible())],
+  ['dataset', '/datasets/d1', async (page) => void (await expect(page.getByTestId('video-row').first()).toBeVisible())],
+  ['jobs', '/jobs', async (page) => void (await expect(page.getByTestId('job-row').first()).toBeVisible())],
+  ['job', '/jobs/job-train-2', async (page) => void (await expect(page.getByRole('heading', { name: 'Loss' })).toBeVisible())],
+  ['start-training', '/jobs/new?kind=train', async (page) => void (await expect(page.getByRole('button', { name: 'Start training' })).toBeVisible())],
+  ['models', '/models', async (page) => void (await expect(page.getByRole('link', { name: 'sdmae' })).toBeVisible())],
+  ['model', '/models/m1', async (page) => void (await expect(page.getByRole('button', { name: /production/ })).toBeVisible())],
+  ['run-viewer', '/runs/run1?frame=50', async (page) => void (await expect(page.getByTestId('frame-image')).toBeVisible())],
+  ['team', '/team', async (page) => void (await expect(page.getByRole('heading', { name: 'API tokens' })).toBeVisible())],
+  ['login', '/login', async (page) => void (await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible())],
+];
+
+for (const [name, path, ready] of SCREENS) {
+  test(`the ${name} screen renders cleanly in both themes and at phone width`, async ({ browser }) => {
+    for (const [variant, options] of [
+      ['light', { colorScheme: 'light', viewport: { width: 1280, height: 800 } }],
+      ['dark', { colorScheme: 'dark', viewport: { width: 1280, height: 800 } }],
+      ['phone', { colorScheme: 'light', viewport: { width: 390, height: 844 }, isMobile: true }],
+    ] as const) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      const errors = watchConsole(page);
+      await page.goto(`${app.url}${path}`);
+      await ready(page);
+      await page.waitForLoadState('networkidle');
+      if (variant === 'light') await expectNamedControls(page);
+      await screenshot(page, `mock-${name}-${variant}`);
+      expect(errors, `console errors on ${path} (${variant})`).toEqual([]);
+      await context.close();
+    }
+  });
+}
+
+test('the first page loads in under 2 s', async ({ page }) => {
+  await page.goto(`${app.url}/leaderboard`); // warm the server once, as a running platform is
+  const started = Date.now();
+  await page.goto(`${app.url}/`);
+  await expect(page.getByRole('heading', { name: 'Getting started' })).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(2000);
+});
+
+test('clicking the timeline seeks, and the overlay follows the frame and the component', async ({ page }) => {
+  await page.goto(`${app.url}/runs/run1?frame=0`);
+  const heading = page.getByTestId('frame-heading');
+  await expect(heading).toHaveText(/^Frame 0/);
+  const overlay = page.getByTestId('map-overlay');
+  await expect(overlay).toHaveAttribute('src', /maps\/0\.png\?component=combined/);
+
+  const timeline = page.getByTestId('score-timeline').locator('svg.recharts-surface');
+  const box = await timeline.boundingBox();
+  if (!box) throw new Error('the timeline is not on screen');
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2);
+  await expect(heading).not.toHaveText(/^Frame 0\b/);
+  const frame = Number((await heading.textContent())?.match(/Frame (\d+)/)?.[1]);
+  expect(frame).toBeGreaterThan(50);
+  expect(frame).toBeLessThan(90);
+  await expect(overlay).toHaveAttribute('src', new RegExp(`maps/${frame}\\.png\\?component=combined`));
+
+  await page.getByRole('button', { name: 'Teacher error' }).click();
+  await expect(overlay).toHaveAttribute('src', new RegExp(`maps/${frame}\\.png\\?component=teacher`));
+
+  await page.getByLabel('Overlay opacity').fill('0.2');
+  await expect(overlay).toHaveCSS('opacity', '0.2');
+
+  await page.getByTestId('score-timeline').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText(new RegExp(`^Frame ${frame + 1}`));
+  await page.keyboard.press(']');
+  await expect(heading).toHaveText(/^Frame 95/);
+  await screenshot(page, 'mock-run-viewer-after-seek');
+});
+
+test('the threshold slider changes how many frames are flagged', async ({ page }) => {
+  await page.goto(`${app.url}/runs/run1`);
+  const stats = page.getByTestId('threshold-stats');
+  const before = await stats.textContent();
+  const slider = page.getByLabel('Threshold');
+  await slider.focus();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+  await expect(stats).not.toHaveText(before ?? '');
+});
+
+test('the leaderboard sorts by a clicked column', async ({ page }) => {
+  await page.goto(`${app.url}/leaderboard`);
+  const models = () => page.getByTestId('leaderboard-row').getByRole('link').allTextContents();
+  await expect.poll(models).toEqual(['sdmae v2', 'sdmae v1', 'sdmae v1']);
+  await page.getByRole('button', { name: /^FPS/ }).click();
+  await expect(page.getByRole('columnheader', { name: /FPS/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(models).toEqual(['sdmae v1', 'sdmae v2', 'sdmae v1']);
+  await expect(page.getByText('not comparable', { exact: true }).last()).toBeVisible();
+  await expect(page.getByTestId('reference-row')).toContainText('Paper (published, Ped2)');
+});
+
+test('an upload shows per-file progress and the API’s error for a bad file', async ({ page }) => {
+  await page.goto(`${app.url}/datasets/d1`);
+  await page.locator('input[type=file][accept^="video"]').setInputFiles([
+    { name: 'good.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(200_000, 1) },
+    { name: 'broken.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(1000, 2) },
+  ]);
+  await page.getByRole('button', { name: 'Upload 2 videos to test' }).click();
+  const items = page.getByTestId('upload-item');
+  await expect(items.nth(0)).toContainText('imported');
+  await expect(items.nth(1)).toContainText('failed: broken: not a video ffmpeg can decode');
+  await screenshot(page, 'mock-dataset-after-upload');
+});
+
+test('the jobs list updates live from the subscription', async ({ page }) => {
+  await page.goto(`${app.url}/jobs/job-train-2`);
+  await expect(page.getByText('● live')).toBeVisible({ timeout: 10_000 });
+  const stage = page.locator('dl.facts dd').first();
+  const before = await stage.textContent();
+  await expect(stage).not.toHaveText(before ?? '', { timeout: 5000 });
+});

@@ -1,0 +1,103 @@
+// Starting and stopping what the end-to-end suites run against, on free ports with temporary data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Spawns a process and resolves once its output matches `ready`; rejects with its output if it exits first. */
+type Env = Record<string, string | undefined>;
+
+function spawnUntil(command: string, args: string[], env: Env, ready: RegExp, timeoutMs: number): Promise<ChildProcess> {
+  const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')} was not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+function stopper(children: ChildProcess[], cleanup: () => void = () => undefined): () => Promise<void> {
+  return async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
+    cleanup();
+  };
+}
+
+/**
+ * The whole platform as a user runs it: `vad start` from the repository root with a temporary data folder.
+ * Team mode when E2E_DATABASE_URL is set (the suite then logs in with E2E_EMAIL / E2E_PASSWORD).
+ */
+export async function startPlatform(): Promise<Running & { mode: 'embedded' | 'team' }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-'));
+  const [apiPort, dashboardPort] = [await freePort(), await freePort()];
+  const databaseUrl = process.env.E2E_DATABASE_URL;
+  const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu' };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete process.env.DATABASE_URL;
+  const child = await spawnUntil(process.execPath, ['apps/cli/bin/vad.cjs', 'start'], env, /Press Ctrl\+C to stop/, 240_000);
+  return {
+    url: `http://127.0.0.1:${dashboardPort}`,
+    mode: databaseUrl ? 'team' : 'embedded',
+    stop: stopper([child], () => rmSync(dataDir, { recursive: true, force: true })),
+  };
+}
+
+/** The built dashboard (`next start`) in front of the seeded mock API of e2e/mock-api. */
+export async function startDashboardWithMockApi(): Promise<Running> {
+  const [apiPort, dashboardPort] = [await freePort(), await freePort()];
+  const api = await spawnUntil(process.execPath, ['--import', 'tsx', 'apps/dashboard/e2e/mock-api/mock-api-server.ts', String(apiPort)], {}, /mock API on/, 60_000);
+  const nextBin = require.resolve('next/dist/bin/next', { paths: [path.join(REPO_ROOT, 'apps/dashboard')] });
+  const dashboard = await spawnUntil(
+    process.execPath,
+    [nextBin, 'start', 'apps/dashboard', '-p', String(dashboardPort), '-H', '127.0.0.1'],
+    { VAD_API_URL: `http://127.0.0.1:${apiPort}` },
+    /Ready in/,
+    60_000,
+  ).catch(async (error: unknown) => {
+    api.kill('SIGTERM');
+    throw error;
+  });
+  return { url: `http://127.0.0.1:${dashboardPort}`, stop: stopper([dashboard, api]) };
+}

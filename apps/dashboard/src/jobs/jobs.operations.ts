@@ -1,0 +1,120 @@
+// GraphQL operations of the job screens: the live list, one job with logs and loss curve, cancel, retry.
+import { graphql } from '../graphql/generated';
+
+export const JobSummaryFragment = graphql(`
+  fragment JobSummary on Job {
+    id
+    kind
+    status
+    attempt
+    maxAttempts
+    error
+    cancelRequested
+    createdAt
+    startedAt
+    finishedAt
+    parameters
+    progress {
+      stage
+      epoch
+      epochs
+      step
+      steps
+      loss
+      framesPerSecond
+      etaSeconds
+      fraction
+    }
+    queuedBy {
+      id
+      name
+    }
+  }
+`);
+
+export const JobsQuery = graphql(`
+  query Jobs($filter: JobFilter, $first: Int) {
+    jobs(filter: $filter, first: $first) {
+      totalCount
+      nodes {
+        ...JobSummary
+      }
+    }
+  }
+`);
+
+export const JobUpdatesSubscription = graphql(`
+  subscription JobUpdates {
+    jobUpdated {
+      ...JobSummary
+    }
+  }
+`);
+
+export const JobDetailQuery = graphql(`
+  query JobDetail($id: ID!) {
+    job(id: $id) {
+      ...JobSummary
+      lossHistory
+      result
+      heartbeatAt
+      logs(last: 200) {
+        at
+        attempt
+        level
+        message
+      }
+      inferenceRuns {
+        id
+        video {
+          id
+          name
+        }
+      }
+      modelVersion {
+        id
+        number
+        model {
+          id
+          name
+        }
+      }
+      evaluation {
+        id
+        microAuc
+        macroAuc
+      }
+    }
+  }
+`);
+
+export const JobDetailUpdatesSubscription = graphql(`
+  subscription JobDetailUpdates($id: ID!) {
+    jobUpdated(id: $id) {
+      ...JobSummary
+      lossHistory
+      logs(last: 200) {
+        at
+        attempt
+        level
+        message
+      }
+    }
+  }
+`);
+
+export const CancelJobMutation = graphql(`
+  mutation CancelJob($id: ID!) {
+    cancelJob(id: $id) {
+      ...JobSummary
+    }
+  }
+`);
+
+export const RetryJobMutation = graphql(`
+  mutation RetryJob($id: ID!) {
+    retryJob(id: $id) {
+      ...JobSummary
+    }
+  }
+`);
