@@ -5,6 +5,7 @@ import { registerBenchModelCommand } from './commands/bench-model.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerEvalCommand } from './commands/eval.command';
+import { registerJobsCommand } from './commands/jobs.command';
 import { registerScoreCommand } from './commands/score.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerTrainCommand } from './commands/train.command';
@@ -15,12 +16,15 @@ export function buildProgram(): Command {
   const program = new Command('vad')
     .description('Video anomaly detection platform: data sets, training, scoring, evaluation and the server')
     .version(PLATFORM_VERSION, '-v, --version', 'print the platform version')
+    .option('--api <url>', 'talk to a platform over its API instead of the local store (or VAD_API)')
+    .option('--token <token>', 'API token for --api (or VAD_TOKEN); not needed for a local embedded `vad start`')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
   registerStartCommand(program);
   registerWorkerCommand(program);
   registerDbCommand(program);
   registerUserCommand(program);
+  registerJobsCommand(program);
   registerDatasetCommand(program);
   registerEvalCommand(program);
   registerTrainCommand(program);

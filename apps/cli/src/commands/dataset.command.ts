@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import { DataError, type DatasetSummary, importDataset, type ImportedDataset, parseDatasetFormat, previewDataset } from '@vad/data';
 import { recordImportedDataset } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { RemoteApi } from '../remote/remote-api';
+import { remoteDatasetImport, remoteDatasetUpload } from '../remote/remote-commands';
 import { withLocalStore } from '../platform/local-store';
 
 export interface DatasetImportFlags {
@@ -100,8 +102,22 @@ export function registerDatasetCommand(program: Command): void {
     .option('--name <name>', 'name of the data set (default: the folder name)')
     .option('--no-verify', 'do not decode every video to check it; trust the frame counts the files declare')
     .option('--team <slug>', 'team to record the data set in (default: the local owner\'s team)')
-    .action(async (sourcePath: string, flags: DatasetImportFlags) => {
+    .action(async (sourcePath: string, flags: DatasetImportFlags, command: Command) => {
+      const remote = RemoteApi.from(command.optsWithGlobals());
+      if (remote) return remoteDatasetImport(remote, sourcePath, flags);
       await runDatasetImport(sourcePath, flags);
+    });
+  dataset
+    .command('upload <video>')
+    .description('upload a video to a data set on the server (--api); its import adds a new version')
+    .requiredOption('--dataset <name>', 'data set name (or id) on the server')
+    .requiredOption('--split <split>', 'train or test')
+    .option('--name <name>', 'video name (default: the file name)')
+    .option('--labels <file>', 'ground truth for a test video: JSON [0,1,…] or [[start,end],…]')
+    .action(async (file: string, flags: { dataset: string; split: string; name?: string; labels?: string }, command: Command) => {
+      const remote = RemoteApi.from(command.optsWithGlobals());
+      if (!remote) throw new CliUsageError('upload sends a video to a server: give --api URL (e.g. http://127.0.0.1:4000 for `vad start`)');
+      await remoteDatasetUpload(remote, file, flags);
     });
   withSourceOptions(dataset.command('preview <path>'))
     .description('write a PNG contact sheet of training samples with synthetic anomalies (input, map, clean target, token weights)')

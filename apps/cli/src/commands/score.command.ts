@@ -31,6 +31,8 @@ import {
   type TestMasking,
 } from '@vad/model';
 import { CliUsageError } from '../cli-error';
+import { RemoteApi } from '../remote/remote-api';
+import { remoteScore } from '../remote/remote-commands';
 
 export interface ScoreFlags {
   model?: string;
@@ -223,7 +225,10 @@ export function registerScoreCommand(program: Command): void {
     .option('--batch <n>', 'frames per forward pass (default 16)')
     .option('--cache <dir>', 'frame cache folder for data sets (default: $VAD_DATA_DIR/cache/frames)')
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
-    .action(async (target: string, flags: ScoreFlags) => {
+    .option('--protocol <name>', 'with --api: protocol of the scores written (paper or reference-code; default paper)')
+    .action(async (target: string, flags: ScoreFlags & { protocol?: string }, command: Command) => {
+      const remote = RemoteApi.from(command.optsWithGlobals());
+      if (remote) return remoteScore(remote, { model: flags.model, dataset: target, out: flags.out, protocol: flags.protocol });
       const { dataDir } = loadConfig(process.env, process.cwd());
       await runScore(planScore(target, flags, dataDir));
     });

@@ -21,6 +21,8 @@ import {
 } from '@vad/model';
 import { trainDetector } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { RemoteApi } from '../remote/remote-api';
+import { remoteTrain } from '../remote/remote-commands';
 
 export interface TrainFlags {
   dataset?: string;
@@ -197,7 +199,7 @@ export function registerTrainCommand(program: Command): void {
   program
     .command('train')
     .description('train the self-distilled masked auto-encoder on a data set folder: teacher, then student; a checkpoint per epoch')
-    .requiredOption('--dataset <path>', 'data set folder (as for `vad dataset import`)')
+    .requiredOption('--dataset <path>', 'data set folder (as for `vad dataset import`); with --api, the data set\'s name on the server')
     .option('--format <format>', 'layout of the data set folder: ucsd, avenue, shanghaitech, ubnormal or folder')
     .requiredOption('--preset <name>', `model preset: ${PRESET_NAMES.join(', ')}`)
     .option('--epochs-teacher <n>', 'stage-1 epochs (default: the preset’s)')
@@ -210,7 +212,10 @@ export function registerTrainCommand(program: Command): void {
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
     .option('--motion <mode>', 'motion weights: paper (median-filtered consecutive frames) or reference-code (|x(t−1) − x(t+1)|)')
     .option('--validation-videos <n>', 'hold out the last n training videos and select the checkpoint by their loss (default 0: the last epoch)')
-    .action(async (flags: TrainFlags) => {
+    .option('--model-name <name>', 'with --api: the model to add a version to (default <data set>-<preset>)')
+    .action(async (flags: TrainFlags & { modelName?: string }, command: Command) => {
+      const remote = RemoteApi.from(command.optsWithGlobals());
+      if (remote) return remoteTrain(remote, flags);
       const { dataDir } = loadConfig(process.env, process.cwd());
       await runTrain(planTrain(flags, dataDir));
     });
