@@ -19,7 +19,7 @@ export interface VadConfig {
   /** Redis URL for the BullMQ queue; absent means the in-process queue. */
   redisUrl?: string;
   /** Forces a TensorFlow.js backend: tensorflow-gpu, tensorflow, wasm or cpu. */
-  backend?: 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+  backend?: Backend;
   /** A running job whose heartbeat is this old is taken over by another worker (seconds). */
   jobStaleSeconds: number;
   /** Prefix of the Redis keys of the queue, so installations can share a Redis. */
@@ -29,6 +29,9 @@ export interface VadConfig {
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
   mode: DeploymentMode;
 }
+
+const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+type Backend = (typeof BACKENDS)[number];
 
 const port = (name: string, fallback: number) =>
   z
@@ -97,11 +100,16 @@ const environmentSchema = z.object({
       return n;
     }),
   VAD_BACKEND: z
-    .enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], {
-      message: 'VAD_BACKEND must be one of tensorflow-gpu, tensorflow, wasm, cpu',
-    })
+    .string()
     .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!BACKENDS.includes(v as Backend)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_BACKEND must be one of ${BACKENDS.join(', ')}, got "${v}"` });
+        return z.NEVER;
+      }
+      return v as Backend;
+    }),
 });
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
