@@ -6,6 +6,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db
 import { InProcessQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
 import { hashPassword } from '../auth/secrets';
+import { httpRoutes } from '../http/http-routes';
 import { createApiServer, type ApiServer } from '../server/create-api-server';
 
 interface GraphQLResponse {
@@ -40,7 +41,10 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
       await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: 'OWNER' } });
     }
     const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'vad-team-')));
-    server = await createApiServer({ database, queue: new InProcessQueueDriver(), storage, version: '1', mode: 'team' });
+    server = await createApiServer(
+      { database, queue: new InProcessQueueDriver(), storage, version: '1', mode: 'team' },
+      { routes: httpRoutes({ maxUploadBytes: 1e6, frameCacheDir: storage.localPath('cache') }) },
+    );
     url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
   }, 60_000);
   afterAll(async () => {
@@ -111,6 +115,32 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     expect(demoteLastOwner.body.errors?.[0]).toMatchObject({ message: 'a team keeps at least one owner', extensions: { code: 'CONFLICT' } });
     expect((await call('mutation($u: ID!) { removeMember(userId: $u) }', { u: miaId }, { cookie: ada })).body.data).toEqual({ removeMember: true });
     expect((await call('{ viewer { role } }', {}, { cookie: mia })).body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('serves files and takes uploads only for the owning team', async () => {
+    const ada = (await login('ada@alpha.test', 'correct horse battery')).cookie;
+    const bob = (await login('bob@beta.test', 'correct horse battery')).cookie;
+    const prisma = database.prisma;
+    const alpha = await prisma.team.findUniqueOrThrow({ where: { slug: 'alpha' } });
+    const dataset = await prisma.dataset.create({ data: { teamId: alpha.id, name: 'files' } });
+    const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'f', format: 'folder', summary: {} } });
+    const video = await prisma.video.create({
+      data: {
+        datasetVersionId: version.id, name: '01', split: 'TEST', frameCount: 180, width: 360, height: 240, sizeBytes: BigInt(1), checksum: 'a'.repeat(64),
+        path: path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2/videos/test/01.mp4'),
+      },
+    });
+    const frameUrl = url.replace('/graphql', `/files/videos/${video.id}/frames/3.png`);
+    expect((await fetch(frameUrl)).status).toBe(401);
+    expect((await fetch(frameUrl, { headers: { cookie: bob } })).status).toBe(404);
+    const own = await fetch(frameUrl, { headers: { cookie: ada } });
+    expect([own.status, own.headers.get('content-type')]).toEqual([200, 'image/png']);
+    const traversal = await fetch(url.replace('/graphql', `/files/videos/..%2F..%2Fetc/frames/0.png`), { headers: { cookie: ada } });
+    expect(traversal.status).toBe(404);
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('x')]), 'x.mp4');
+    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), { method: 'POST', body: form, headers: { cookie: bob } });
+    expect(upload.status).toBe(404);
   });
 
   it('logs out by ending the session', async () => {
