@@ -1,6 +1,7 @@
 // Assembles the `vad` program from its subcommands.
 import { Command } from 'commander';
 import { PLATFORM_VERSION } from '@vad/config';
+import { registerBenchInferenceCommand } from './commands/bench-inference.command';
 import { registerBenchModelCommand } from './commands/bench-model.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerDbCommand } from './commands/db.command';
@@ -29,6 +30,8 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerTrainCommand(program);
   registerScoreCommand(program);
-  registerBenchModelCommand(program.command('bench').description('measure speed: model (parameters, GFLOPs, frames/s)'));
+  const bench = program.command('bench').description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak)');
+  registerBenchModelCommand(bench);
+  registerBenchInferenceCommand(bench);
   return program;
 }

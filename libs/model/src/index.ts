@@ -92,3 +92,12 @@ export { stackFrames, type FrameInput } from './inference/stack-frames';
 export type { TestMasking } from './inference/test-masking';
 
 export { benchModel, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
+
+export { exportOnnx, onnxInferenceModel, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES } from './onnx/export-onnx';
+export { encodeOnnxModel, type OnnxModel } from './onnx/onnx-model.proto';
+export { ONNX_EXPORT_FILE, saveOnnxExport } from './onnx/save-onnx-export';
+export { ENGINE_NAMES, isEngineName, type EngineName, type InferenceEngine, type MatMulProbe } from './engines/inference-engine';
+export { TfjsInferenceEngine, type TfjsEngineOptions } from './engines/tfjs-inference.engine';
+export { OnnxInferenceEngine, ONNX_PROVIDERS, type OnnxEngineOptions, type OnnxProvider } from './engines/onnx-inference.engine';
+export { createInferenceEngine, type CreateInferenceEngineOptions } from './engines/create-inference-engine';
+export { benchInference, type BenchInferenceOptions, type BenchInferenceResult } from './engines/bench-inference';
