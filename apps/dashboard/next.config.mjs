@@ -5,6 +5,10 @@ const nextConfig = {
   reactStrictMode: true,
   // @vad/metrics ships TypeScript sources (the exact ROC/AUC the API uses); Next compiles them with the app.
   transpilePackages: ['@vad/metrics'],
+  // browsers still ask for /favicon.ico now and then (after a history navigation, for one): answer with the app's icon
+  async rewrites() {
+    return [{ source: '/favicon.ico', destination: '/icon.svg' }];
+  },
 };
 
 export default nextConfig;

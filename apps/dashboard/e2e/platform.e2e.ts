@@ -32,6 +32,9 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => platform?.stop());
 
+/** A job's own page, /jobs/<id> — not the start form at /jobs/new?… */
+const JOB_PAGE = /\/jobs\/(?!new\b)[^/?]+$/;
+
 async function waitForJob(page: Page, status = 'succeeded', timeout = 10 * 60_000): Promise<void> {
   await expect(page.locator('h1 [data-testid=status-badge]')).toHaveText(new RegExp(`${status}|failed`), { timeout });
   await expect(page.locator('h1 [data-testid=status-badge]')).toHaveText(status);
@@ -83,11 +86,13 @@ test('a team works through the platform from upload to leaderboard', async ({ pa
 
   // train, and watch the job finish
   await page.getByRole('link', { name: 'Train on this data set' }).click();
+  // the smallest preset: the default is the paper's, far too big for a test
+  await page.getByLabel('Preset').selectOption('cpu-tiny');
   await page.getByText('Advanced settings').click();
   await page.getByLabel('Teacher epochs').fill('1');
   await page.getByLabel('Student epochs').fill('1');
   await page.getByRole('button', { name: 'Start training' }).click();
-  await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
+  await expect(page).toHaveURL(JOB_PAGE);
   await screenshot(page, 'platform-training-job');
   await waitForJob(page);
   await screenshot(page, 'platform-training-finished');
@@ -95,10 +100,11 @@ test('a team works through the platform from upload to leaderboard', async ({ pa
   // score the test video, then evaluate
   await page.getByRole('link', { name: 'Run inference with it' }).click();
   await page.getByRole('button', { name: 'Start inference' }).click();
-  await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
+  await expect(page).toHaveURL(JOB_PAGE);
   await waitForJob(page);
   await page.getByRole('link', { name: 'Evaluate these runs' }).click();
   await page.getByRole('button', { name: 'Start evaluation' }).click();
+  await expect(page).toHaveURL(JOB_PAGE);
   await waitForJob(page);
   await page.goBack();
   await page.goBack();

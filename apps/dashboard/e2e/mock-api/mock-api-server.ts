@@ -86,6 +86,23 @@ function mapPng(frame: number, component: string): Buffer {
   });
 }
 
+/** A contact sheet like the API's: per row a frame with a pasted square, its map, the clean frame, token weights. */
+function previewPng(seed: number, count: number): Buffer {
+  const [tile, gap] = [48, 2];
+  return png(4 * (tile + gap), count * (tile + gap), (x, y) => {
+    const [column, row] = [Math.floor(x / (tile + gap)), Math.floor(y / (tile + gap))];
+    const [u, v] = [x % (tile + gap), y % (tile + gap)];
+    if (u >= tile || v >= tile) return [255, 255, 255, 255];
+    const sx = 8 + ((row * 7 + seed * 11) % 24);
+    const inSquare = u >= sx && u < sx + 12 && v >= 16 && v < 28;
+    const base = 90 + Math.round(40 * (v / tile));
+    if (column === 1) return inSquare ? [255, 255, 255, 255] : [0, 0, 0, 255];
+    if (column === 3) return inSquare ? [255, 200, 0, 255] : [40, 40, 60, 255];
+    if (column === 0 && inSquare) return [230, 120, 60, 255];
+    return [base, base, base + 5, 255];
+  });
+}
+
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'POST' && url.pathname === '/graphql') {
@@ -114,6 +131,11 @@ const server = http.createServer(async (req, res) => {
   const mapMatch = /^\/files\/runs\/[^/]+\/maps\/(\d+)\.png$/.exec(url.pathname);
   if (mapMatch) {
     res.writeHead(200, { 'content-type': 'image/png' }).end(mapPng(Number(mapMatch[1]), url.searchParams.get('component') ?? 'combined'));
+    return;
+  }
+  const previewMatch = /^\/files\/dataset-versions\/[^/]+\/synthetic-preview\.png$/.exec(url.pathname);
+  if (previewMatch) {
+    res.writeHead(200, { 'content-type': 'image/png' }).end(previewPng(Number(url.searchParams.get('seed') ?? 0), Number(url.searchParams.get('count') ?? 8)));
     return;
   }
   res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no such route' } }));

@@ -76,8 +76,10 @@ export function buildData() {
     summary: { trainVideos: 2, testVideos: 3, trainFrames: 240, testFrames: 360, abnormalTestFrames: 66, hasPixelMasks: false },
     createdAt: at(500),
     videos: ({ split }: { split?: string }) => videos.filter((v) => !split || v.split === split),
+    syntheticPreviewUrl: ({ seed, count }: { seed?: number; count?: number }) => `/files/dataset-versions/dv2/synthetic-preview.png?seed=${seed ?? 0}&count=${count ?? 8}`,
   };
   const dataset = { id: 'd1', name: 'ped2-mini', createdAt: at(2000), versions: [datasetVersion], latestVersion: datasetVersion };
+  (datasetVersion as Record<string, unknown>).dataset = dataset;
 
   const roc = { fpr: [0, 0, 0.05, 0.1, 0.2, 0.4, 1], tpr: [0, 0.4, 0.7, 0.85, 0.93, 0.98, 1] };
   const model: Record<string, unknown> = { id: 'm1', name: 'sdmae', createdAt: at(400) };

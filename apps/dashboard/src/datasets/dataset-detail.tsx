@@ -1,5 +1,5 @@
 // One data set: its versions, its videos with thumbnails, frame counts and import status, ground truth,
-// uploads, rename and delete.
+// uploads, a preview of the synthetic anomalies training adds, rename and delete.
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -16,6 +16,7 @@ import { readDatasetSummary } from './dataset-summary';
 import { DatasetDetailQuery, DeleteDatasetMutation, RenameDatasetMutation } from './datasets.operations';
 import { GroundTruthButton } from './ground-truth-button';
 import { StatusBadge } from './status-badge';
+import { SyntheticPreview } from './synthetic-preview';
 import { UploadPanel } from './upload-panel';
 
 export function DatasetDetail({ datasetId }: { datasetId: string }) {
@@ -25,7 +26,9 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
   const [poll, setPoll] = useState(false);
   const { data, error, loading, refetch } = useQuery(DatasetDetailQuery, { id: datasetId }, { pollMs: poll ? 2000 : undefined });
   const processing = Boolean(data?.dataset?.latestVersion?.videos.some((v) => v.status === 'UPLOADED' || v.status === 'PROCESSING'));
-  useEffect(() => setPoll(processing), [processing]);
+  useEffect(() => {
+    setPoll(processing);
+  }, [processing]);
   const rename = useMutation(RenameDatasetMutation);
   const remove = useMutation(DeleteDatasetMutation);
   const [newName, setNewName] = useState<string>();
@@ -43,6 +46,8 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
   const videos = (dataset.latestVersion?.videos ?? []).filter((v) => split === 'ALL' || v.split === split);
   const latest = dataset.versions.find((v) => v.id === dataset.latestVersion?.id);
   const summary = readDatasetSummary(latest?.summary);
+  // the preview draws from training frames, so it needs at least one decoded training video
+  const hasTrainingVideos = (dataset.latestVersion?.videos ?? []).some((v) => v.split === 'TRAIN' && v.status === 'READY');
 
   return (
     <section className="stack">
@@ -118,7 +123,7 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
       <div className="card">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 style={{ margin: 0 }}>Videos</h2>
-          <div className="segmented" role="group" aria-label="Split">
+          <div className="segmented" role="group" aria-label="Show videos of">
             {(['ALL', 'TRAIN', 'TEST'] as const).map((s) => (
               <button key={s} type="button" aria-pressed={split === s} onClick={() => setSplit(s)}>
                 {s === 'ALL' ? 'All' : s === 'TRAIN' ? 'Train' : 'Test'}
@@ -186,6 +191,8 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
           </div>
         )}
       </div>
+
+      {latest && hasTrainingVideos && <SyntheticPreview key={latest.id} datasetId={dataset.id} datasetName={dataset.name} />}
 
       {dataset.versions.length > 1 && (
         <div className="card">

@@ -1,4 +1,5 @@
-// GraphQL operations of the data set screens: list, create, rename, delete, videos and ground truth.
+// GraphQL operations of the data set screens: list, create, rename, delete, videos, ground truth and the
+// synthetic-anomaly preview of the training data.
 import { graphql } from '../graphql/generated';
 
 export const DatasetsQuery = graphql(`
@@ -54,6 +55,19 @@ export const DatasetDetailQuery = graphql(`
           abnormalIntervals
           frameUrl
         }
+      }
+    }
+  }
+`);
+
+export const SyntheticPreviewQuery = graphql(`
+  query SyntheticPreview($id: ID!, $seed: Int, $count: Int) {
+    dataset(id: $id) {
+      id
+      latestVersion {
+        id
+        number
+        syntheticPreviewUrl(seed: $seed, count: $count)
       }
     }
   }

@@ -42,7 +42,7 @@ describe('UploadPanel', () => {
     expect(screen.getByText(/walk01.mp4 .* with ground truth walk01.json/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Upload 1 video to test' }));
 
-    expect(sent[0]).toMatchObject({ datasetId: 'd1', split: 'test', name: 'walk01', labels: '[[2,4]]' });
+    expect(sent[0]).toMatchObject({ datasetId: 'd1', split: 'test', name: 'walk01', fileName: 'walk01.mp4', labels: '[[2,4]]' });
     act(() => progress(50, 200));
     const item = screen.getByTestId('upload-item');
     expect(within(item).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');

@@ -91,7 +91,7 @@ export function UploadPanel({ datasetId, onImported, upload = uploadVideo, waitF
         }
       }
       try {
-        const accepted = await upload({ datasetId, split, name: videoNameOf(video.name), file: video, labels: labelsText }, (loaded, total) =>
+        const accepted = await upload({ datasetId, split, name: videoNameOf(video.name), file: video, fileName: video.name, labels: labelsText }, (loaded, total) =>
           apply({ type: 'progress', key, loaded, total }),
         ).done;
         apply({ type: 'accepted', key, jobId: accepted.jobId });

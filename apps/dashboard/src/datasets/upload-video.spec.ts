@@ -29,11 +29,11 @@ class FakeXhr {
   }
 }
 
-const start = (labels?: string) => {
+const start = (labels?: string, fileName?: string) => {
   const xhr = new FakeXhr();
   const progress: [number, number][] = [];
   const upload = uploadVideo(
-    { datasetId: 'd 1', split: 'test', name: 'walk', file: new Blob(['abc']), labels },
+    { datasetId: 'd 1', split: 'test', name: 'walk', file: new Blob(['abc']), fileName, labels },
     (loaded, total) => progress.push([loaded, total]),
     () => xhr as unknown as XMLHttpRequest,
   );
@@ -51,6 +51,11 @@ describe('uploadVideo', () => {
     xhr.respond(202, JSON.stringify({ jobId: 'job-9', videoName: 'walk' }));
     await expect(upload.done).resolves.toEqual({ jobId: 'job-9', videoName: 'walk' });
     expect(progress).toEqual([[2, 3]]);
+  });
+
+  it('sends the file under its own name, whose extension tells the platform the container', () => {
+    const { xhr } = start(undefined, 'walk.mp4');
+    expect((xhr.sent?.get('file') as File).name).toBe('walk.mp4');
   });
 
   it('sends no labels field when there is no ground truth', () => {

@@ -5,6 +5,8 @@ export interface VideoUpload {
   split: 'train' | 'test';
   name: string;
   file: Blob;
+  /** The file's own name: the platform tells the container from its extension (walk.mp4). Default `name`. */
+  fileName?: string;
   /** JSON text: [0,1,…] per frame or [[start,end],…]. */
   labels?: string;
 }
@@ -72,7 +74,7 @@ export function uploadVideo(
       reject(uploadErrorFrom(xhr.status, xhr.responseText));
     };
     const form = new FormData();
-    form.append('file', upload.file, upload.name);
+    form.append('file', upload.file, upload.fileName ?? upload.name);
     if (upload.labels !== undefined) form.append('labels', upload.labels);
     xhr.send(form);
   });

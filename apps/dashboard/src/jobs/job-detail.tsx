@@ -37,7 +37,10 @@ export function JobDetail({ jobId }: { jobId: string }) {
     wasFinished.current = finished;
   }, [finished, refetch]);
   const logEnd = useRef<HTMLDivElement>(null);
-  useEffect(() => logEnd.current?.scrollIntoView({ block: 'nearest' }), [job?.logs.length]);
+  // a block body: Chromium's scrollIntoView returns a promise, and an effect may return only its clean-up function
+  useEffect(() => {
+    logEnd.current?.scrollIntoView({ block: 'nearest' });
+  }, [job?.logs.length]);
 
   if (loading && !job) return <LoadingState label="job" />;
   if (error !== undefined && !job) return <ErrorState error={error} onRetry={refetch} />;

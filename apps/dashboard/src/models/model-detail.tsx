@@ -83,7 +83,18 @@ export function ModelDetail({ modelId, versionId }: { modelId: string; versionId
                   <td>{v.checkpointRule}</td>
                   <td className="num">{formatCount(v.parameterCount)}</td>
                   <td className="num">{Number.isFinite(best) ? formatMetric(best) : '—'}</td>
-                  <td>{v.datasetVersion ? `data set v${v.datasetVersion.number} (${v.datasetVersion.contentHash.slice(0, 8)})` : '—'}</td>
+                  <td>
+                    {v.datasetVersion ? (
+                      <>
+                        <Link href={`/datasets/${v.datasetVersion.dataset.id}`}>
+                          {v.datasetVersion.dataset.name} v{v.datasetVersion.number}
+                        </Link>{' '}
+                        <span className="mono small muted">{v.datasetVersion.contentHash.slice(0, 8)}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>{v.trainingJob ? <Link href={`/jobs/${v.trainingJob.id}`}><StatusBadge status={v.trainingJob.status} /></Link> : '—'}</td>
                   <td>{v.createdBy?.name ?? '—'}</td>
                   <td>

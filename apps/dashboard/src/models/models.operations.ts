@@ -63,6 +63,10 @@ export const ModelDetailQuery = graphql(`
           number
           contentHash
           summary
+          dataset {
+            id
+            name
+          }
         }
         evaluations {
           id

@@ -98,7 +98,9 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
 
   // the viewer takes focus on arrival so the keyboard works at once
   const viewerRef = useRef<HTMLElement>(null);
-  useEffect(() => viewerRef.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    viewerRef.current?.focus({ preventScroll: true });
+  }, []);
 
   const seek = useCallback((to: number) => setFrame(Math.max(0, Math.min(frameCount - 1, to))), [frameCount]);
 

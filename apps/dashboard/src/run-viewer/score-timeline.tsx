@@ -2,6 +2,7 @@
 // threshold marked, the threshold and the current frame drawn; a click anywhere seeks to that frame.
 'use client';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { axisTickFormatter } from './axis-format';
 import { frameAtX } from './frame-at-x';
 import type { FrameInterval } from './frame-intervals';
 import type { ComponentName, TimelineRow } from './timeline-rows';
@@ -30,6 +31,7 @@ export function ScoreTimeline(props: ScoreTimelineProps) {
   const last = Math.max(0, rows.length - 1);
   // the flagged band sits in the top 6% of the plot, under the ground-truth shading
   const band = range.max - (range.max - range.min) * 0.06;
+  const tick = axisTickFormatter(range);
   return (
     <div
       className="timeline"
@@ -53,7 +55,7 @@ export function ScoreTimeline(props: ScoreTimelineProps) {
         <ComposedChart data={rows as TimelineRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="frame" type="number" domain={[0, last]} allowDecimals={false} stroke="var(--muted)" fontSize={12} />
-          <YAxis domain={[range.min, range.max]} tickFormatter={format} stroke="var(--muted)" fontSize={12} width={48} allowDataOverflow />
+          <YAxis domain={[range.min, range.max]} tickFormatter={tick} stroke="var(--muted)" fontSize={12} width={56} allowDataOverflow />
           {groundTruth.map(([start, end]) => (
             <ReferenceArea key={`gt-${start}`} x1={start - 0.5} x2={end + 0.5} fill="var(--gt)" fillOpacity={1} ifOverflow="hidden" />
           ))}

@@ -80,6 +80,15 @@ export type DatasetDetailQueryVariables = Exact<{
 
 export type DatasetDetailQuery = { dataset: { id: string, name: string, createdAt: string, versions: Array<{ id: string, number: number, contentHash: string, format: string, summary: unknown, createdAt: string }>, latestVersion: { id: string, number: number, videos: Array<{ id: string, name: string, split: VideoSplit, frameCount: number, width: number, height: number, fps: number | null, codec: string | null, sizeBytes: number, status: VideoStatus, error: string | null, hasGroundTruth: boolean, hasPixelMasks: boolean, abnormalIntervals: Array<Array<number>>, frameUrl: string }> } | null } | null };
 
+export type SyntheticPreviewQueryVariables = Exact<{
+  id: string | number;
+  seed?: number | null | undefined;
+  count?: number | null | undefined;
+}>;
+
+
+export type SyntheticPreviewQuery = { dataset: { id: string, latestVersion: { id: string, number: number, syntheticPreviewUrl: string } | null } | null };
+
 export type CreateDatasetMutationVariables = Exact<{
   name: string;
 }>;
@@ -217,7 +226,7 @@ export type ModelDetailQueryVariables = Exact<{
 }>;
 
 
-export type ModelDetailQuery = { model: { id: string, name: string, createdAt: string, aliases: Array<{ alias: string, modelVersion: { id: string, number: number } }>, versions: Array<{ id: string, number: number, preset: string | null, checkpointRule: string, parameterCount: number | null, gflopsPerFrame: number | null, config: unknown, trainingMetrics: unknown, createdAt: string, aliases: Array<string>, createdBy: { id: string, name: string } | null, trainingJob: { id: string, status: JobStatus, finishedAt: string | null } | null, datasetVersion: { id: string, number: number, contentHash: string, summary: unknown } | null, evaluations: Array<{ id: string, protocolName: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, eer: number | null, createdAt: string }> }> } | null };
+export type ModelDetailQuery = { model: { id: string, name: string, createdAt: string, aliases: Array<{ alias: string, modelVersion: { id: string, number: number } }>, versions: Array<{ id: string, number: number, preset: string | null, checkpointRule: string, parameterCount: number | null, gflopsPerFrame: number | null, config: unknown, trainingMetrics: unknown, createdAt: string, aliases: Array<string>, createdBy: { id: string, name: string } | null, trainingJob: { id: string, status: JobStatus, finishedAt: string | null } | null, datasetVersion: { id: string, number: number, contentHash: string, summary: unknown, dataset: { id: string, name: string } } | null, evaluations: Array<{ id: string, protocolName: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, eer: number | null, createdAt: string }> }> } | null };
 
 export type ModelVersionRunsQueryVariables = Exact<{
   modelVersionId: string | number;
@@ -425,6 +434,18 @@ export const DatasetDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatasetDetailQuery, DatasetDetailQueryVariables>;
+export const SyntheticPreviewDocument = new TypedDocumentString(`
+    query SyntheticPreview($id: ID!, $seed: Int, $count: Int) {
+  dataset(id: $id) {
+    id
+    latestVersion {
+      id
+      number
+      syntheticPreviewUrl(seed: $seed, count: $count)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SyntheticPreviewQuery, SyntheticPreviewQueryVariables>;
 export const CreateDatasetDocument = new TypedDocumentString(`
     mutation CreateDataset($name: String!) {
   createDataset(name: $name) {
@@ -927,6 +948,10 @@ export const ModelDetailDocument = new TypedDocumentString(`
         number
         contentHash
         summary
+        dataset {
+          id
+          name
+        }
       }
       evaluations {
         id
