@@ -1,5 +1,5 @@
 // The whole platform as a team uses it (`vad start`, embedded mode by default; team mode with
-// E2E_DATABASE_URL, E2E_EMAIL and E2E_PASSWORD): log in, create a data set, upload videos with ground
+// E2E_DATABASE_URL, an empty PostgreSQL database): log in, create a data set, upload videos with ground
 // truth, train and watch the job finish, score and evaluate, open the run viewer, click the timeline,
 // check the overlay follows, sort the leaderboard. A screenshot of every screen goes to e2e/artifacts/.
 import { expect, test, type Page } from '@playwright/test';
@@ -49,8 +49,8 @@ test('a team works through the platform from upload to leaderboard', async ({ pa
   if (platform.mode === 'team') {
     await expect(page).toHaveURL(/\/login/);
     await screenshot(page, 'platform-login');
-    await page.getByLabel('E-mail').fill(process.env.E2E_EMAIL ?? '');
-    await page.getByLabel('Password').fill(process.env.E2E_PASSWORD ?? '');
+    await page.getByLabel('E-mail').fill(platform.credentials?.email ?? '');
+    await page.getByLabel('Password').fill(platform.credentials?.password ?? '');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   } else {

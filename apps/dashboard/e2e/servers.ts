@@ -1,5 +1,6 @@
 // Starting and stopping what the end-to-end suites run against, on free ports with temporary data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -65,21 +66,42 @@ function stopper(children: ChildProcess[], cleanup: () => void = () => undefined
   };
 }
 
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Team mode's first owner, made the way an administrator does it: `vad user add`. */
+async function addOwner(env: Env): Promise<Credentials> {
+  const credentials = { email: 'e2e-owner@vad.test', password: `e2e-${randomBytes(12).toString('hex')}` };
+  const add = spawn(process.execPath, ['apps/cli/bin/vad.cjs', 'user', 'add', '--email', credentials.email, '--team', 'e2e', '--role', 'owner'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, VAD_PASSWORD: credentials.password },
+    stdio: 'inherit',
+  });
+  const code = await new Promise((resolve) => add.once('exit', resolve));
+  if (code !== 0) throw new Error(`vad user add exited with ${code}`);
+  return credentials;
+}
+
 /**
  * The whole platform as a user runs it: `vad start` from the repository root with a temporary data folder.
- * Team mode when E2E_DATABASE_URL is set (the suite then logs in with E2E_EMAIL / E2E_PASSWORD).
+ * Team mode when E2E_DATABASE_URL names an empty PostgreSQL database: an owner is created first, and the
+ * suite logs in with its credentials.
  */
-export async function startPlatform(): Promise<Running & { mode: 'embedded' | 'team' }> {
+export async function startPlatform(): Promise<Running & { mode: 'embedded' | 'team'; credentials?: Credentials }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-'));
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const databaseUrl = process.env.E2E_DATABASE_URL;
   const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu' };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete process.env.DATABASE_URL;
+  const credentials = databaseUrl ? await addOwner(env) : undefined;
   const child = await spawnUntil(process.execPath, ['apps/cli/bin/vad.cjs', 'start'], env, /Press Ctrl\+C to stop/, 240_000);
   return {
     url: `http://127.0.0.1:${dashboardPort}`,
     mode: databaseUrl ? 'team' : 'embedded',
+    credentials,
     stop: stopper([child], () => rmSync(dataDir, { recursive: true, force: true })),
   };
 }
