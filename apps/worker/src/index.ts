@@ -9,3 +9,4 @@ export {
 export { trainDetector, type TrainDetectorRequest, type TrainDetectorResult } from './training/train-detector';
 export { createJobHandlers, type JobHandlerOptions } from './handlers/create-job-handlers';
 export type { JobProgressReport } from './job-handler';
+export { writeAnomalyMaps } from './inference/write-anomaly-maps';

@@ -30,6 +30,7 @@ import {
   type FrameScore,
   type TestMasking,
 } from '@vad/model';
+import { writeAnomalyMaps } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteScore } from '../remote/remote-commands';
@@ -122,31 +123,6 @@ export function combinedFrameScores(c: VideoComponents): number[] {
   return Array.from(combineComponents({ teacherError: c.teacherError, discrepancy: c.discrepancy ?? zeros, classifier: c.classifier ?? zeros }, weights));
 }
 
-/** `<dir>/<video>.maps.bin`: per frame the teacher-error map then (if any) the discrepancy map, bytes; described by `.maps.json`. */
-async function writeMaps(dir: string, video: string, scores: readonly FrameScore[]): Promise<void> {
-  const first = scores[0]?.maps;
-  if (first === undefined) return;
-  const perFrame = first.width * first.height * (first.discrepancy === null ? 1 : 2);
-  const bytes = new Uint8Array(perFrame * scores.length);
-  scores.forEach((s, t) => {
-    const m = s.maps as NonNullable<FrameScore['maps']>;
-    bytes.set(m.teacherError, t * perFrame);
-    if (m.discrepancy !== null) bytes.set(m.discrepancy, t * perFrame + m.teacherError.length);
-  });
-  await writeFile(path.join(dir, `${video}.maps.bin`), bytes);
-  const description = {
-    format: 'vad-anomaly-maps',
-    formatVersion: 1,
-    frames: scores.length,
-    width: first.width,
-    height: first.height,
-    components: first.discrepancy === null ? ['teacherError'] : ['teacherError', 'discrepancy'],
-    layout: 'frame-major: for each frame, each component as height × width bytes, row-major',
-    valueOfByte: `byte / 255 × ${first.scale}`,
-  };
-  await writeFile(path.join(dir, `${video}.maps.json`), `${JSON.stringify(description, null, 1)}\n`);
-}
-
 async function openTargetVideos(plan: ScorePlan, geometry: { width: number; height: number; colour: 'gray' | 'rgb' }): Promise<FrameStore[]> {
   if (plan.format !== null) {
     const dataset = await importDataset(plan.target, { format: plan.format, verifyDecode: false });
@@ -184,7 +160,7 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
         );
         components[store.name] = videoComponents(perFrame);
         scores[store.name] = combinedFrameScores(components[store.name]);
-        if (plan.mapsDir !== null) await writeMaps(plan.mapsDir, store.name, perFrame);
+        if (plan.mapsDir !== null) await writeAnomalyMaps(path.join(plan.mapsDir, `${store.name}.maps.bin`), perFrame);
         frames += perFrame.length;
         log(`vad score: ${store.name}: ${perFrame.length} frames`);
         if ('close' in store && typeof store.close === 'function') await (store.close as () => Promise<void>)();

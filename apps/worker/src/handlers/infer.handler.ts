@@ -1,38 +1,15 @@
 // INFER jobs: scores every frame of the chosen videos with a model version and records, per video, the
 // raw components and (optionally) the pixel anomaly maps. A video already recorded by an earlier attempt
 // of the same job is skipped, so a re-run job finishes the rest and writes nothing twice.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { AnomalyMapWriter, FrameCache, openCachedVideos } from '@vad/data';
+import { FrameCache, openCachedVideos } from '@vad/data';
 import { loadDetector, scoreVideo, type FrameScore } from '@vad/model';
+import { writeAnomalyMaps } from '../inference/write-anomaly-maps';
 import type { JobHandler } from '../job-handler';
 import { inferParameters, parseParameters } from './job-parameters';
 
 export interface InferHandlerOptions {
   cacheDir: string;
   engine?: string;
-}
-
-async function writeMaps(file: string, scores: readonly FrameScore[]): Promise<boolean> {
-  const first = scores[0]?.maps;
-  if (!first) return false;
-  const writer = await AnomalyMapWriter.create(file, {
-    width: first.width,
-    height: first.height,
-    scale: first.scale,
-    components: first.discrepancy ? ['teacherError', 'discrepancy'] : ['teacherError'],
-  });
-  try {
-    for (const score of scores) {
-      const maps = score.maps as NonNullable<FrameScore['maps']>;
-      await writer.append({ teacherError: maps.teacherError, discrepancy: maps.discrepancy });
-    }
-    await writer.finish();
-    return true;
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
 }
 
 export function inferHandler(options: InferHandlerOptions): JobHandler {
@@ -82,8 +59,7 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
         modelSeconds += seconds;
         scoredFrames += scores.length;
         const mapsKey = `teams/${execution.teamId}/runs/${execution.jobId}/maps/${video.id}.bin`;
-        if (params.keepMaps) await mkdir(path.dirname(execution.storage.localPath(mapsKey)), { recursive: true });
-        const hasMaps = params.keepMaps && (await writeMaps(execution.storage.localPath(mapsKey), scores));
+        const hasMaps = params.keepMaps && (await writeAnomalyMaps(execution.storage.localPath(mapsKey), scores));
         const zeros = scores.map(() => 0);
         const row = {
           attempt: execution.attempt,
