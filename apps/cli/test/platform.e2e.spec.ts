@@ -13,15 +13,11 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db
 import { BullmqQueueDriver, InProcessQueueDriver, type JobQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
 import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/worker';
+import { graphqlCaller, until } from './graphql-caller';
 
 const PED2 = path.resolve(__dirname, '../../../../shared/datasets/ucsd-ped2');
 const labels = JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8')) as Record<string, number[]>;
 const queueKind = process.env.TEST_REDIS_URL ? 'bullmq' : 'in-process';
-
-interface Gql {
-  data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each query has its own shape
-  errors?: { message: string; extensions?: { code: string } }[];
-}
 
 describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind} queue`, () => {
   let database: TestDatabase;
@@ -31,21 +27,9 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
   let base: string;
   let dataDir: string;
 
-  const gql = async (query: string, variables: object = {}): Promise<Gql> => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as Gql;
-    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body;
-  };
-  const waitForJob = async (id: string, timeoutMs = 240_000) => {
-    const start = Date.now();
-    for (;;) {
-      const { data } = await gql('query($id: ID!) { job(id: $id) { status error result } }', { id });
-      if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(data?.job.status)) return data?.job;
-      if (Date.now() - start > timeoutMs) throw new Error(`job ${id} still ${data?.job.status}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+  const gql = graphqlCaller(() => base);
+  const waitForJob = async (id: string) =>
+    (await until(() => gql('query($id: ID!) { job(id: $id) { status error result } }', { id }), (r) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(r.data?.job.status), 240_000)).data?.job;
   const upload = async (datasetId: string, split: string, file: string, name: string, frameLabels?: number[]) => {
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));

@@ -9,15 +9,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@vad/db/testing';
+import { graphqlCaller, until } from './graphql-caller';
 
 const bin = path.resolve(__dirname, '../bin/vad.cjs');
 const PED2 = path.resolve(__dirname, '../../../../shared/datasets/ucsd-ped2');
 const team = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
-
-interface Gql {
-  data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each query has its own shape
-  errors?: { message: string }[];
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -48,28 +44,9 @@ describe(`a worker killed mid-training (${team ? 'PostgreSQL + Redis' : 'embedde
     return child;
   };
   let cookie = '';
-  const gql = async (query: string, variables: object = {}): Promise<Gql> => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Gql;
-    if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body;
-  };
+  const gql = graphqlCaller(() => base, () => ({ cookie }));
   const job = async (id: string) =>
     (await gql('query($id: ID!) { job(id: $id) { status attempt error progress { epoch } modelVersion { id trainingMetrics } } }', { id })).data?.job;
-  const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out; last: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
-
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-crash-'));
     const port = await freePort();
