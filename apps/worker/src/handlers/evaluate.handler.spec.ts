@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AnomalyMapWriter, openImportedMasks, readMaskFrames } from '@vad/data';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
+import { protocolPreset } from '@vad/metrics';
+import { LocalStorage } from '@vad/storage';
+import type { JobExecution } from '../job-handler';
+import { evaluateHandler } from './evaluate.handler';
+
+const PED2 = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2');
+const labels = JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8')) as Record<string, number[]>;
+
+describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
+  let database: TestDatabase;
+  let storage: LocalStorage;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'vad-eval-')));
+  }, 60_000);
+  afterAll(() => database.close());
+
+  it('records frame AUCs from the raw components and RBDC/TBDC from maps and masks, with the protocol', async () => {
+    const prisma = database.prisma;
+    const team = await prisma.team.create({ data: { slug: 'eval', name: 'Eval' } });
+    const dataset = await prisma.dataset.create({ data: { teamId: team.id, name: 'ped2' } });
+    const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'h', format: 'ucsd', summary: {} } });
+    const masksPath = path.join(PED2, 'ground_truth/pixel_masks/01');
+    const video = await prisma.video.create({
+      data: {
+        datasetVersionId: version.id, name: '01', split: 'TEST', path: path.join(PED2, 'videos/test/01.mp4'), frameCount: 180, width: 360, height: 240,
+        sizeBytes: BigInt(1), checksum: 'c', groundTruth: { create: { frameLabels: labels['01'], masksPath, maskFormat: 'image-folder' } },
+      },
+    });
+    const model = await prisma.model.create({ data: { teamId: team.id, name: 'm' } });
+    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'x', checkpointRule: 'last-epoch' } });
+    const inferJob = await prisma.job.create({ data: { teamId: team.id, kind: 'INFER', parameters: {}, status: 'SUCCEEDED' } });
+    // maps pooled from the masks: a detector that is right everywhere
+    const mapsKey = `runs/${inferJob.id}/01.bin`;
+    fs.mkdirSync(path.dirname(storage.localPath(mapsKey)), { recursive: true });
+    const writer = await AnomalyMapWriter.create(storage.localPath(mapsKey), { width: 18, height: 12, scale: 1, components: ['teacherError'] });
+    const set = await openImportedMasks({ name: '01', masksPath, maskFormat: 'image-folder' });
+    for await (const mask of readMaskFrames(set!, { name: '01', frameCount: 180, width: 360, height: 240 })) {
+      const map = new Uint8Array(18 * 12);
+      for (let i = 0; i < mask.length; i++) if (mask[i]) map[Math.floor(Math.floor(i / 360) / 20) * 18 + Math.floor((i % 360) / 20)] = 255;
+      await writer.append({ teacherError: map, discrepancy: null });
+    }
+    await writer.finish();
+    const scores = labels['01'].map((l, t) => l + t * 1e-4); // ranks every abnormal frame above every normal one
+    await prisma.inferenceRun.create({
+      data: { jobId: inferJob.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, teacherError: scores, discrepancy: scores, classifier: scores, mapsPath: mapsKey, engine: 'test', framesPerSecond: 50 },
+    });
+    const evalJob = await prisma.job.create({ data: { teamId: team.id, kind: 'EVALUATE', parameters: {} } });
+    const protocol = { ...protocolPreset('paper'), parameters: { ...protocolPreset('paper').parameters, frameSteps: [] } };
+    const execution: JobExecution = {
+      jobId: evalJob.id, teamId: team.id, queuedById: null, attempt: 1, parameters: { inferenceJobId: inferJob.id, protocol }, database, storage,
+      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined,
+    };
+    await evaluateHandler()(execution);
+    await evaluateHandler()(execution); // a re-run job writes the same row again, not a second one
+    const evaluations = await prisma.evaluation.findMany({ where: { jobId: evalJob.id } });
+    expect(evaluations).toHaveLength(1);
+    const [evaluation] = evaluations;
+    expect(evaluation).toMatchObject({ microAuc: 1, protocolName: 'paper', datasetVersionId: version.id, modelVersionId: modelVersion.id });
+    expect(evaluation.tbdc).toBeGreaterThan(0.99);
+    expect(evaluation.rbdc).toBeGreaterThan(0.9);
+    expect((evaluation.metrics as { framesPerSecond: number }).framesPerSecond).toBe(50);
+  }, 60_000);
+});
