@@ -17,9 +17,15 @@ describe('vad train', () => {
       { dataset: folder, format: 'ucsd', preset: 'cpu-ped2', epochsTeacher: '3', epochsStudent: '0', batch: '4', seed: '7', resume: true },
       '/data',
     );
-    expect(plan).toMatchObject({ format: 'ucsd', seed: 7, resume: true, motion: 'paper', validationVideos: 0, cacheDir: '/data/cache/frames' });
+    expect(plan).toMatchObject({ source: { kind: 'folder', format: 'ucsd' }, seed: 7, resume: true, motion: 'paper', validationVideos: 0, cacheDir: '/data/cache/frames' });
     expect(plan.outDir).toBe(`/data/models/${path.basename(folder)}-cpu-ped2-seed7`);
     expect(plan.preset.training).toMatchObject({ teacherEpochs: 3, studentEpochs: 0, batchSize: 4, checkpointSelection: 'last-epoch' });
+  });
+
+  it('takes a bare name that is not a folder as a data set of the local store, with no --format', () => {
+    const plan = planTrain({ dataset: 'ped2', preset: 'cpu-ped2' }, '/data');
+    expect(plan.source).toEqual({ kind: 'stored', name: 'ped2' });
+    expect(plan.outDir).toBe('/data/models/ped2-cpu-ped2-seed0');
   });
 
   it('selects by validation loss when training videos are held out', () => {
@@ -29,7 +35,7 @@ describe('vad train', () => {
   });
 
   it.each([
-    [{ format: 'ucsd', preset: 'cpu-ped2' }, /--dataset PATH is required/],
+    [{ format: 'ucsd', preset: 'cpu-ped2' }, /--dataset NAME\|PATH is required/],
     [{ dataset: '/no/such/folder', format: 'ucsd', preset: 'cpu-ped2' }, /is not a folder/],
     [{ dataset: '.', preset: 'cpu-ped2' }, /--format is required/],
     [{ dataset: '.', format: 'ucsd', preset: 'big' }, /--preset must be one of/],

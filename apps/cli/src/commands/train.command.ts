@@ -21,6 +21,7 @@ import {
 } from '@vad/model';
 import { trainDetector } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { withLocalStore } from '../platform/local-store';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteTrain } from '../remote/remote-commands';
 
@@ -40,9 +41,11 @@ export interface TrainFlags {
   validationVideos?: string;
 }
 
+/** Where the training videos come from: a data set folder, or a data set recorded in the local store. */
+export type TrainSource = { kind: 'folder'; path: string; format: DatasetFormat } | { kind: 'stored'; name: string };
+
 export interface TrainPlan {
-  datasetPath: string;
-  format: DatasetFormat;
+  source: TrainSource;
   preset: ModelPreset;
   seed: number;
   resume: boolean;
@@ -73,18 +76,22 @@ const isDirectory = (p: string) => {
 /** Checks the flags and resolves defaults; no I/O besides checking that the data set folder exists. */
 export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
   const dataset = flags.dataset;
-  if (dataset === undefined) throw new CliUsageError('--dataset PATH is required');
-  if (!isDirectory(dataset)) {
-    throw new CliUsageError(
-      `--dataset "${dataset}" is not a folder; give the data set's folder (with --format). Names of registered data sets are resolved by the server's jobs, not by the local command`,
-    );
+  if (dataset === undefined) throw new CliUsageError('--dataset NAME|PATH is required');
+  // a bare name (no path separator) that is not a folder is a data set recorded with `vad dataset import`
+  const isStoredName = !isDirectory(dataset) && !/[\\/]/.test(dataset) && !dataset.startsWith('.');
+  if (!isStoredName && !isDirectory(dataset)) {
+    throw new CliUsageError(`--dataset "${dataset}" is not a folder; give a data set folder (with --format) or the name of an imported data set`);
   }
-  if (flags.format === undefined) throw new CliUsageError('--format is required with a data set folder (ucsd, avenue, shanghaitech, ubnormal or folder)');
-  let format: DatasetFormat;
-  try {
-    format = parseDatasetFormat(flags.format);
-  } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  let source: TrainSource;
+  if (isStoredName) {
+    source = { kind: 'stored', name: dataset };
+  } else {
+    if (flags.format === undefined) throw new CliUsageError('--format is required with a data set folder (ucsd, avenue, shanghaitech, ubnormal or folder)');
+    try {
+      source = { kind: 'folder', path: path.resolve(dataset), format: parseDatasetFormat(flags.format) };
+    } catch (error) {
+      throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    }
   }
   if (flags.preset === undefined || !isPresetName(flags.preset)) {
     throw new CliUsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}, got "${flags.preset ?? ''}"`);
@@ -104,11 +111,10 @@ export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
   const validationVideos = integerFlag(flags.validationVideos, '--validation-videos', 0, 0);
   if (validationVideos > 0) training.checkpointSelection = 'validation-loss';
   const seed = integerFlag(flags.seed, '--seed', 0, 0);
-  const datasetPath = path.resolve(dataset);
-  const outDir = path.resolve(flags.out ?? path.join(dataDir, 'models', `${path.basename(datasetPath)}-${base.name}-seed${seed}`));
+  const datasetLabel = source.kind === 'folder' ? path.basename(source.path) : source.name;
+  const outDir = path.resolve(flags.out ?? path.join(dataDir, 'models', `${datasetLabel}-${base.name}-seed${seed}`));
   return {
-    datasetPath,
-    format,
+    source,
     preset: { ...base, training },
     seed,
     resume: flags.resume === true,
@@ -136,13 +142,40 @@ async function withUsageErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+interface TrainingVideos {
+  name: string;
+  version: string;
+  videos: { name: string; sourcePath: string; checksum: string }[];
+}
+
+/** The training videos of a data set folder, or of the latest version of a data set in the local store. */
+async function trainingVideos(source: TrainSource): Promise<TrainingVideos> {
+  if (source.kind === 'folder') {
+    const dataset = await importDataset(source.path, { format: source.format, verifyDecode: false });
+    return { name: dataset.name, version: dataset.summary.datasetVersion, videos: dataset.videos.filter((v) => v.split === 'train') };
+  }
+  return withLocalStore(undefined, async (database, teamId) => {
+    const version = await database.prisma.datasetVersion.findFirst({
+      where: { dataset: { teamId, name: source.name } },
+      orderBy: { number: 'desc' },
+      include: { videos: { where: { split: 'TRAIN' }, orderBy: { name: 'asc' } } },
+    });
+    if (!version) throw new CliUsageError(`no data set "${source.name}" in the local store; import it with \`vad dataset import\` or give its folder`);
+    return {
+      name: `${source.name} v${version.number}`,
+      version: version.contentHash,
+      videos: version.videos.map((v) => ({ name: v.name, sourcePath: v.path, checksum: v.checksum })),
+    };
+  });
+}
+
 export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
   return withUsageErrors(async () => {
     const backend = await selectBackend({ backend: plan.backend, log });
-    const dataset = await importDataset(plan.datasetPath, { format: plan.format, verifyDecode: false });
-    const videos = dataset.videos.filter((v) => v.split === 'train');
+    const dataset = await trainingVideos(plan.source);
+    const videos = dataset.videos;
     if (videos.length <= plan.validationVideos) {
-      throw new CliUsageError(`${plan.datasetPath} has ${videos.length} training videos; --validation-videos ${plan.validationVideos} leaves none to train on`);
+      throw new CliUsageError(`${dataset.name} has ${videos.length} training videos; --validation-videos ${plan.validationVideos} leaves none to train on`);
     }
     log(`vad train: ${videos.length} training videos of ${dataset.name}; decoding into the frame cache ${plan.cacheDir} when needed`);
     const controller = new AbortController();
@@ -162,7 +195,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
         resume: plan.resume,
         motion: plan.motion,
         validationVideos: plan.validationVideos,
-        datasetVersion: dataset.summary.datasetVersion,
+        datasetVersion: dataset.version,
         signal: controller.signal,
         onProgress: (p) => {
           const now = Date.now();
@@ -179,7 +212,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
         backend: backend.choice,
         preset: plan.preset.name,
         seed: plan.seed,
-        datasetVersion: dataset.summary.datasetVersion,
+        datasetVersion: dataset.version,
         epochsCompleted: result.epochsCompleted,
         resumedFrom: result.resumedFrom,
         selectedCheckpoint: result.selectedCheckpoint,
@@ -199,7 +232,7 @@ export function registerTrainCommand(program: Command): void {
   program
     .command('train')
     .description('train the self-distilled masked auto-encoder on a data set folder: teacher, then student; a checkpoint per epoch')
-    .requiredOption('--dataset <path>', 'data set folder (as for `vad dataset import`); with --api, the data set\'s name on the server')
+    .requiredOption('--dataset <name|path>', 'data set folder (with --format), or the name of a data set imported with `vad dataset import`; with --api, its name on the server')
     .option('--format <format>', 'layout of the data set folder: ucsd, avenue, shanghaitech, ubnormal or folder')
     .requiredOption('--preset <name>', `model preset: ${PRESET_NAMES.join(', ')}`)
     .option('--epochs-teacher <n>', 'stage-1 epochs (default: the preset’s)')
