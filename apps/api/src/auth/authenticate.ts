@@ -14,11 +14,38 @@ export interface RequestCredentials {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** A token's lastUsedAt is written at most once a minute: not a write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+// The embedded deployment's owner never changes while the process runs: found once per database.
+const localOwners = new WeakMap<Database, Promise<Principal>>();
+
+function localOwner(database: Database): Promise<Principal> {
+  let owner = localOwners.get(database);
+  if (!owner) {
+    owner = (async () => {
+      const ids = await ensureLocalOwner(database.prisma);
+      const [user, team] = await Promise.all([
+        database.prisma.user.findUniqueOrThrow({ where: { id: ids.userId } }),
+        database.prisma.team.findUniqueOrThrow({ where: { id: ids.teamId } }),
+      ]);
+      return { user, team, role: 'OWNER' as const, via: 'local-owner' as const, mode: 'embedded' as const };
+    })();
+    owner.catch(() => localOwners.delete(database));
+    localOwners.set(database, owner);
+  }
+  return owner;
+}
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // malformed percent-encoding: no usable session
+    }
   }
   return undefined;
 }
@@ -35,7 +62,9 @@ export async function authenticate(
     if (!token || token.revokedAt) return null;
     const membership = await prisma.membership.findUnique({ where: { teamId_userId: { teamId: token.teamId, userId: token.userId } } });
     if (!membership) return null;
-    await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    }
     // a token never grants more than its owner currently has
     const role = rankMin(token.role, membership.role);
     return { user: token.user, team: token.team, role, via: 'api-token', mode };
@@ -53,12 +82,7 @@ export async function authenticate(
     return null;
   }
   if (mode === 'embedded' && LOOPBACK.has(credentials.remoteAddress ?? '')) {
-    const owner = await ensureLocalOwner(prisma);
-    const [user, team] = await Promise.all([
-      prisma.user.findUniqueOrThrow({ where: { id: owner.userId } }),
-      prisma.team.findUniqueOrThrow({ where: { id: owner.teamId } }),
-    ]);
-    return { user, team, role: 'OWNER', via: 'local-owner', mode };
+    return localOwner(database);
   }
   return null;
 }

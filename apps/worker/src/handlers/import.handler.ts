@@ -13,7 +13,8 @@ const parseImport = (value: unknown) => parseParameters(importParameters, value,
 
 /** Labels as given with an upload: one 0/1 per frame, or inclusive [start, end] intervals. */
 export function uploadLabels(labels: number[] | number[][], frameCount: number, video: string): number[] {
-  if (labels.length > 0 && Array.isArray(labels[0])) {
+  // [] is an empty list of intervals (a normal video), not a label list of the wrong length
+  if (labels.length === 0 || Array.isArray(labels[0])) {
     const result = new Array<number>(frameCount).fill(0);
     for (const interval of labels as number[][]) {
       const [start, end] = interval;

@@ -1,15 +1,31 @@
 // INFER jobs: scores every frame of the chosen videos with a model version and records, per video, the
 // raw components and (optionally) the pixel anomaly maps. A video already recorded by an earlier attempt
-// of the same job is skipped, so a re-run job finishes the rest and writes nothing twice.
+// of the same job is skipped, so a re-run job finishes the rest and writes nothing twice. The engine is
+// ONNX Runtime when the model version carries model.onnx and the job asks for no masks or maps, else tfjs.
 import { FrameCache, openCachedVideos } from '@vad/data';
-import { loadDetector, scoreVideo, type FrameScore } from '@vad/model';
+import {
+  chooseCheckpointEngine,
+  engineLabel,
+  loadDetector,
+  openCheckpointEngine,
+  readerFrames,
+  scoreStreams,
+  scoreVideo,
+  type EngineRequest,
+  type FrameScore,
+  type InferenceEngine,
+  type TestMasking,
+} from '@vad/model';
 import { writeAnomalyMaps } from '../inference/write-anomaly-maps';
 import type { JobHandler } from '../job-handler';
 import { inferParameters, parseParameters } from './job-parameters';
 
 export interface InferHandlerOptions {
   cacheDir: string;
+  /** Label of the tfjs engine recorded on inference runs, e.g. `tfjs-wasm` (default `tfjs`). */
   engine?: string;
+  /** Default `auto`: onnx when it can serve the job. */
+  inferenceEngine?: EngineRequest;
 }
 
 export function inferHandler(options: InferHandlerOptions): JobHandler {
@@ -22,14 +38,25 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
       orderBy: { name: 'asc' },
     });
     const done = new Set((await prisma.inferenceRun.findMany({ where: { jobId: execution.jobId }, select: { videoId: true } })).map((r) => r.videoId));
-    const { detector, checkpoint } = await loadDetector(execution.storage.localPath(modelVersion.checkpointPath));
+    const checkpointFolder = execution.storage.localPath(modelVersion.checkpointPath);
+    const { detector, checkpoint } = await loadDetector(checkpointFolder);
     const config = checkpoint.state.config;
+    const testMasking: TestMasking = params.maskSeed == null ? { mode: 'off' } : { mode: 'seeded', seed: params.maskSeed };
+    const maps = params.keepMaps === true;
+    let engine: InferenceEngine | null = null;
+    let engineName = options.engine ?? 'tfjs';
     const cache = new FrameCache(options.cacheDir);
     const totalFrames = videos.reduce((sum, v) => sum + v.frameCount, 0);
     let framesDone = videos.filter((v) => done.has(v.id)).reduce((sum, v) => sum + v.frameCount, 0);
     let modelSeconds = 0;
     let scoredFrames = 0;
     try {
+      const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking, maps });
+      if (choice.engine === 'onnx') {
+        engine = await openCheckpointEngine(checkpointFolder, detector, choice);
+        engineName = engineLabel(engine);
+      }
+      await execution.log(`inference engine ${engineName} (${choice.reason})`);
       for (const video of videos) {
         if (done.has(video.id)) continue;
         const [frames] = await openCachedVideos(cache, [{ name: video.name, sourcePath: video.path, checksum: video.checksum }], {
@@ -39,19 +66,20 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
         });
         let scores: FrameScore[];
         const started = performance.now();
+        const reader = { frameCount: frames.frameCount, read: async (i: number) => Float32Array.from(await frames.readFrame(i), (v) => v / 127.5 - 1) };
+        const progress = (n: number) =>
+          void execution.reportProgress({ stage: `video ${video.name}`, fraction: (framesDone + n) / totalFrames }).catch(() => undefined);
         try {
-          scores = await scoreVideo(
-            detector,
-            { frameCount: frames.frameCount, read: async (i) => Float32Array.from(await frames.readFrame(i), (v) => v / 127.5 - 1) },
-            {
-              batchSize: 16,
-              testMasking: params.maskSeed == null ? { mode: 'off' } : { mode: 'seeded', seed: params.maskSeed },
-              maps: params.keepMaps ? {} : false,
-              signal: execution.signal,
-              onProgress: (n) =>
-                void execution.reportProgress({ stage: `video ${video.name}`, fraction: (framesDone + n) / totalFrames }).catch(() => undefined),
-            },
-          );
+          scores =
+            engine === null
+              ? await scoreVideo(detector, reader, { batchSize: 16, testMasking, maps: maps ? {} : false, signal: execution.signal, onProgress: progress })
+              : (
+                  await scoreStreams(engine, config, [readerFrames(reader)], {
+                    batchSize: 16,
+                    signal: execution.signal,
+                    onScores: (_, first, batch) => progress(first + batch.length),
+                  })
+                )[0];
         } finally {
           await frames.close();
         }
@@ -68,7 +96,7 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
           discrepancy: scores[0]?.discrepancy === null ? zeros : scores.map((s) => s.discrepancy as number),
           classifier: scores[0]?.classifier === null ? zeros : scores.map((s) => s.classifier as number),
           mapsPath: hasMaps ? mapsKey : null,
-          engine: options.engine ?? 'tfjs',
+          engine: engineName,
           framesPerSecond: scores.length / seconds,
         };
         await prisma.inferenceRun.upsert({
@@ -80,6 +108,7 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
         await execution.log(`scored ${video.name}: ${scores.length} frames at ${(scores.length / seconds).toFixed(1)} frames/s`);
       }
     } finally {
+      await engine?.dispose();
       detector.dispose();
     }
     return { videos: videos.length, frames: scoredFrames, framesPerSecond: modelSeconds > 0 ? scoredFrames / modelSeconds : null };

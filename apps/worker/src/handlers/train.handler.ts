@@ -1,13 +1,31 @@
 // TRAIN jobs: trains a preset on a data-set version's training videos and records a model version.
 // The run folder is the job's own, so a retried or re-delivered job resumes from its last checkpoint.
 import path from 'node:path';
-import { assertValidModelConfig, getPreset, gflopsPerFrame, isPresetName, latestCheckpoint, type ModelConfig } from '@vad/model';
+import { assertValidModelConfig, getPreset, gflopsPerFrame, isPresetName, latestCheckpoint, loadDetector, saveOnnxExport, type ModelConfig } from '@vad/model';
 import type { JobHandler } from '../job-handler';
 import { trainDetector } from '../training/train-detector';
 import { parseParameters, trainParameters } from './job-parameters';
 
 export interface TrainHandlerOptions {
   cacheDir: string;
+}
+
+/**
+ * Stores `model.onnx` beside the selected checkpoint so that inference can run on ONNX Runtime (issue 8).
+ * Best effort: without it inference falls back to tfjs, so a failed export must not fail the training job.
+ */
+async function exportOnnxBestEffort(checkpointFolder: string, log: (line: string) => Promise<void>): Promise<void> {
+  try {
+    const { detector } = await loadDetector(checkpointFolder);
+    try {
+      await saveOnnxExport(checkpointFolder, detector);
+    } finally {
+      detector.dispose();
+    }
+    await log('exported model.onnx for the onnx inference engine');
+  } catch (error) {
+    await log(`ONNX export failed, inference will use tfjs: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
+  }
 }
 
 export function trainHandler(options: TrainHandlerOptions): JobHandler {
@@ -75,6 +93,7 @@ export function trainHandler(options: TrainHandlerOptions): JobHandler {
     execution.signal.throwIfAborted();
     if (result.status !== 'completed' || result.selectedCheckpoint === null) throw new Error('training stopped before a checkpoint was written');
     const checkpointKey = `${runKey}/${path.relative(outDir, result.selectedCheckpoint)}`;
+    await exportOnnxBestEffort(result.selectedCheckpoint, (line) => execution.log(line));
     const checkpointRule = result.selection.rule === 'validation-loss' ? 'validation:loss' : 'last-epoch';
     const modelVersion = await prisma.$transaction(async (tx) => {
       const modelRow = await tx.model.upsert({
