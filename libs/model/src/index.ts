@@ -100,4 +100,17 @@ export { ENGINE_NAMES, isEngineName, type EngineName, type InferenceEngine, type
 export { TfjsInferenceEngine, type TfjsEngineOptions } from './engines/tfjs-inference.engine';
 export { OnnxInferenceEngine, ONNX_PROVIDERS, type OnnxEngineOptions, type OnnxProvider } from './engines/onnx-inference.engine';
 export { createInferenceEngine, type CreateInferenceEngineOptions } from './engines/create-inference-engine';
-export { benchInference, type BenchInferenceOptions, type BenchInferenceResult } from './engines/bench-inference';
+export { benchInference, type BenchInferenceOptions, type BenchInferenceResult, type EndToEndSource } from './engines/bench-inference';
+export { isOnnxRuntimeAvailable } from './engines/onnx-inference.engine';
+export {
+  chooseInferenceEngine,
+  ENGINE_REQUESTS,
+  isEngineRequest,
+  type EngineChoice,
+  type EngineChoiceInput,
+  type EngineRequest,
+} from './engines/choose-inference-engine';
+export { chooseCheckpointEngine, engineLabel, hasOnnxExport, openCheckpointEngine, type CheckpointEngineRequest } from './engines/checkpoint-engine';
+
+export { NeighbourWindow, type StackedFrame } from './pipeline/neighbour-window';
+export { readerFrames, scoreStreams, type StreamScorerOptions } from './pipeline/stream-scorer';

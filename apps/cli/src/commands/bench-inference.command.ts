@@ -1,7 +1,14 @@
 // `vad bench inference`: how near the hardware's limit an engine runs a preset (issue 8) — the engine's
 // measured matMul GFLOP/s, the model's GFLOPs/frame (masking off), model-only frames/s, achieved GFLOP/s
-// and its ratio to the measured peak, each time the median of at least 5 timed runs after warm-up.
+// and its ratio to the measured peak, each time the median of at least 5 timed runs after warm-up — and
+// end-to-end frames/s (ffmpeg decode → preprocess → batched engine → scores) with its ratio to model-only.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Command } from 'commander';
+import { DataError, DEFAULT_FFMPEG_TOOLS, decodeFrames, openFrameSource } from '@vad/data';
 import {
   BACKEND_CHOICES,
   benchInference,
@@ -16,6 +23,7 @@ import {
   selectBackend,
   type BenchInferenceOptions,
   type BenchInferenceResult,
+  type EndToEndSource,
   type OnnxProvider,
   type SelectBackendOptions,
   type SelectedBackend,
@@ -33,20 +41,57 @@ export interface BenchInferenceFlags {
   backend?: string;
   provider?: string;
   matmulSize?: string;
+  video?: string;
+  streams?: string;
   json?: boolean;
+}
+
+/** A decodable video for the end-to-end figure, and how to clean up after it. */
+export interface BenchVideo {
+  file: string;
+  dispose(): Promise<void>;
 }
 
 /** What the command does besides parsing; replaced in tests. */
 export interface BenchInferenceDeps {
   selectBackend: (options: SelectBackendOptions) => Promise<SelectedBackend>;
   benchInference: (options: BenchInferenceOptions) => Promise<BenchInferenceResult>;
+  /** The given video, or a generated one without --video. */
+  benchVideo: (file: string | undefined) => Promise<BenchVideo>;
   stdout: (text: string) => void;
   stderr: (line: string) => void;
 }
 
-const defaultDeps: BenchInferenceDeps = {
+/** Frames of the generated video: Ped2's size and a test video's length, so decode does Ped2's work. */
+const GENERATED_VIDEO = { width: 360, height: 240, frames: 180, fps: 10 };
+
+async function generatedOrGivenVideo(file: string | undefined): Promise<BenchVideo> {
+  if (file !== undefined) return { file: path.resolve(file), dispose: async () => undefined };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vad-bench-'));
+  const generated = path.join(dir, 'testsrc.mp4');
+  const { width, height, frames, fps } = GENERATED_VIDEO;
+  await promisify(execFile)(DEFAULT_FFMPEG_TOOLS.ffmpegPath, [
+    ...['-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}`],
+    ...['-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', generated],
+  ]);
+  return { file: generated, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Each stream decodes the file afresh with libs/data's ffmpeg decoder. */
+export function decodedVideoSource(file: string, streams: number): EndToEndSource {
+  return {
+    label: path.basename(file),
+    streams,
+    open: async function* (geometry) {
+      yield* decodeFrames(await openFrameSource(file), geometry);
+    },
+  };
+}
+
+export const defaultDeps: BenchInferenceDeps = {
   selectBackend,
   benchInference,
+  benchVideo: generatedOrGivenVideo,
   stdout: (text) => process.stdout.write(text),
   stderr: (line) => process.stderr.write(`${line}\n`),
 };
@@ -66,6 +111,12 @@ export function formatBenchInferenceResult(r: BenchInferenceResult): string {
     `model           ${r.modelFps.toFixed(2)} frames/s`,
     `achieved        ${r.achievedGflops.toFixed(2)} GFLOP/s = ${(100 * r.peakRatio).toFixed(1)}% of the measured peak`,
     `(model only: synthetic frames in memory; medians of ${r.runs} runs after warm-up)`,
+    ...(r.endToEndFps === null
+      ? []
+      : [
+          `end to end      ${r.endToEndFps.toFixed(2)} frames/s = ${(100 * (r.endToEndRatio as number)).toFixed(1)}% of model-only`,
+          `(decode ${r.endToEndSource} → preprocess → batch → model → scores, ${r.streams} stream${r.streams === 1 ? '' : 's'}, ${r.endToEndFrames} frames)`,
+        ]),
   ].join('\n');
 }
 
@@ -87,10 +138,13 @@ export async function runBenchInference(flags: BenchInferenceFlags, deps: BenchI
   const batch = integerAtLeast(flags.batch, '--batch', 1, 32);
   const runs = integerAtLeast(flags.runs, '--runs', MIN_RUNS, MIN_RUNS);
   const matMulSize = integerAtLeast(flags.matmulSize, '--matmul-size', 16, 1024);
+  const streams = integerAtLeast(flags.streams, '--streams', 1, 1);
   const log = flags.json ? undefined : (line: string) => deps.stderr(`  ${line}`);
+  const video = await deps.benchVideo(flags.video);
   try {
     if (engine === 'tfjs') await deps.selectBackend({ backend, log: deps.stderr });
     const result = await deps.benchInference({
+      endToEnd: decodedVideoSource(video.file, streams),
       preset: getPreset(presetName),
       engine,
       onnx: { provider: (provider ?? 'cpu') as OnnxProvider },
@@ -103,8 +157,10 @@ export async function runBenchInference(flags: BenchInferenceFlags, deps: BenchI
     return result;
   } catch (error) {
     // A backend or provider that cannot load here is something the user can change.
-    if (error instanceof ModelError) throw new CliUsageError(error.message);
+    if (error instanceof ModelError || error instanceof DataError) throw new CliUsageError(error.message);
     throw error;
+  } finally {
+    await video.dispose();
   }
 }
 
@@ -119,7 +175,9 @@ export function registerBenchInferenceCommand(bench: Command): void {
     .option('--backend <name>', `tfjs engine: ${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
     .option('--provider <name>', `onnx engine: ${ONNX_PROVIDERS.join(' | ')} (default cpu; cuda needs the CUDA binaries of onnxruntime-node)`)
     .option('--matmul-size <n>', 'side of the square matrices of the peak measurement (default 1024)')
-    .option('--json', 'print one JSON object: preset, engine, device, batch, peakGflops, gflopsPerFrame, modelFps, achievedGflops, peakRatio, runs')
+    .option('--video <file>', 'video decoded for the end-to-end figure (default: a generated 360×240 test pattern of 180 frames)')
+    .option('--streams <n>', 'copies of the video decoded at once, sharing batches (default 1)')
+    .option('--json', 'print one JSON object: preset, engine, device, batch, peakGflops, gflopsPerFrame, modelFps, achievedGflops, peakRatio, runs, endToEndFps, endToEndRatio, streams')
     .action(async (flags: BenchInferenceFlags) => {
       await runBenchInference(flags);
     });

@@ -14,7 +14,7 @@ const frame = (teacherError: number, discrepancy: number | null, classifier: num
 describe('vad score', () => {
   it('plans defaults: seeded test-time masks, scores.json beside its components file', () => {
     const plan = planScore('video.mp4', { model: 'run' }, '/data');
-    expect(plan).toMatchObject({ format: null, mapsDir: null, testMasking: { mode: 'seeded', seed: 0 }, batchSize: 16, cacheDir: '/data/cache/frames' });
+    expect(plan).toMatchObject({ format: null, mapsDir: null, testMasking: { mode: 'seeded', seed: 0 }, batchSize: 16, cacheDir: '/data/cache/frames', engine: 'auto' });
     expect(plan.out).toBe(path.resolve('scores.json'));
     expect(plan.componentsOut).toBe(path.resolve('scores.components.json'));
     expect(planScore('ped2', { model: 'run', format: 'ucsd', testMasking: 'off', out: 'x/s.json' }, '/d')).toMatchObject({
@@ -22,6 +22,7 @@ describe('vad score', () => {
       testMasking: { mode: 'off' },
       componentsOut: path.resolve('x/s.components.json'),
     });
+    expect(planScore('v.mp4', { model: 'run', engine: 'onnx' }, '/d').engine).toBe('onnx');
   });
 
   it.each([
@@ -29,6 +30,7 @@ describe('vad score', () => {
     [{ model: 'm', testMasking: 'random' }, /--test-masking must be seeded or off/],
     [{ model: 'm', batch: 'many' }, /--batch must be an integer/],
     [{ model: 'm', backend: 'tpu' }, /--backend must be one of/],
+    [{ model: 'm', engine: 'fastest' }, /--engine must be one of auto, tfjs, onnx/],
   ])('rejects %j', (flags, message) => {
     expect(() => planScore('v.mp4', flags, '/d')).toThrow(CliUsageError);
     expect(() => planScore('v.mp4', flags, '/d')).toThrow(message);
@@ -49,6 +51,6 @@ describe('vad score', () => {
     const program = new Command('vad');
     registerScoreCommand(program);
     const score = program.commands.find((c) => c.name() === 'score');
-    expect(score?.options.map((o) => o.long)).toEqual(expect.arrayContaining(['--model', '--maps', '--out', '--format', '--test-masking']));
+    expect(score?.options.map((o) => o.long)).toEqual(expect.arrayContaining(['--model', '--maps', '--out', '--format', '--test-masking', '--engine']));
   });
 });

@@ -20,13 +20,21 @@ import {
 import { combineComponents, protocolPreset } from '@vad/metrics';
 import {
   BACKEND_CHOICES,
+  chooseCheckpointEngine,
+  ENGINE_REQUESTS,
+  engineLabel,
   isBackendChoice,
+  isEngineRequest,
   loadDetector,
   ModelError,
+  openCheckpointEngine,
+  readerFrames,
   resolveCheckpoint,
+  scoreStreams,
   scoreVideo,
   selectBackend,
   type BackendChoice,
+  type EngineRequest,
   type FrameScore,
   type TestMasking,
 } from '@vad/model';
@@ -45,6 +53,7 @@ export interface ScoreFlags {
   batch?: string;
   cache?: string;
   backend?: string;
+  engine?: string;
 }
 
 export interface ScorePlan {
@@ -59,6 +68,7 @@ export interface ScorePlan {
   batchSize: number;
   cacheDir: string;
   backend: BackendChoice | undefined;
+  engine: EngineRequest;
 }
 
 function integerFlag(value: string | undefined, flag: string, fallback: number, min: number): number {
@@ -83,6 +93,8 @@ export function planScore(target: string, flags: ScoreFlags, dataDir: string): S
   if (flags.backend !== undefined && !isBackendChoice(flags.backend)) {
     throw new CliUsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${flags.backend}"`);
   }
+  const engine = flags.engine ?? 'auto';
+  if (!isEngineRequest(engine)) throw new CliUsageError(`--engine must be one of ${ENGINE_REQUESTS.join(', ')}, got "${engine}"`);
   const out = path.resolve(flags.out ?? 'scores.json');
   return {
     target: path.resolve(target),
@@ -95,6 +107,7 @@ export function planScore(target: string, flags: ScoreFlags, dataDir: string): S
     batchSize: integerFlag(flags.batch, '--batch', 16, 1),
     cacheDir: path.resolve(flags.cache ?? path.join(dataDir, 'cache', 'frames')),
     backend: flags.backend as BackendChoice | undefined,
+    engine,
   };
 }
 
@@ -148,16 +161,29 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
       const scores: Record<string, number[]> = {};
       const components: Record<string, VideoComponents> = {};
       let frames = 0;
-      for (const store of stores) {
-        const perFrame = await scoreVideo(
-          detector,
-          {
-            frameCount: store.frameCount,
-            // uint8 → [−1, 1], as libs/data scales training frames.
-            read: async (i) => Float32Array.from(await store.readFrame(i), (v) => v / 127.5 - 1),
-          },
-          { batchSize: plan.batchSize, testMasking: plan.testMasking, maps: plan.mapsDir === null ? false : {} },
-        );
+      const choice = await chooseCheckpointEngine({ folder: checkpointPath, requested: plan.engine, testMasking: plan.testMasking, maps: plan.mapsDir !== null });
+      const readers = stores.map((store) => ({
+        frameCount: store.frameCount,
+        // uint8 → [−1, 1], as libs/data scales training frames.
+        read: async (i: number) => Float32Array.from(await store.readFrame(i), (v) => v / 127.5 - 1),
+      }));
+      let engineName = `tfjs-${backend.choice}`;
+      let streamed: FrameScore[][] | null = null;
+      if (choice.engine === 'onnx') {
+        const engine = await openCheckpointEngine(checkpointPath, detector, choice);
+        engineName = engineLabel(engine);
+        try {
+          // All videos at once: their frames share batches.
+          streamed = await scoreStreams(engine, config, readers.map(readerFrames), { batchSize: plan.batchSize });
+        } finally {
+          await engine.dispose();
+        }
+      }
+      log(`vad score: engine ${engineName} (${choice.reason})`);
+      for (const [k, store] of stores.entries()) {
+        const perFrame =
+          streamed?.[k] ??
+          (await scoreVideo(detector, readers[k], { batchSize: plan.batchSize, testMasking: plan.testMasking, maps: plan.mapsDir === null ? false : {} }));
         components[store.name] = videoComponents(perFrame);
         scores[store.name] = combinedFrameScores(components[store.name]);
         if (plan.mapsDir !== null) await writeAnomalyMaps(path.join(plan.mapsDir, `${store.name}.maps.bin`), perFrame);
@@ -172,11 +198,12 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
         checkpoint: checkpointPath,
         datasetVersion: checkpoint.state.datasetVersion,
         testMasking: plan.testMasking,
+        engine: engineName,
         combinedWith: { protocol: 'paper', weights: protocolPreset('paper').parameters.weights, reduction: 'frame mean per component' },
         videos: components,
       };
       await writeFile(plan.componentsOut, `${JSON.stringify(meta)}\n`);
-      const summary = { out: plan.out, components: plan.componentsOut, maps: plan.mapsDir, backend: backend.choice, checkpoint: checkpointPath, videos: stores.length, frames };
+      const summary = { out: plan.out, components: plan.componentsOut, maps: plan.mapsDir, backend: backend.choice, engine: engineName, checkpoint: checkpointPath, videos: stores.length, frames };
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       return summary;
     } finally {
@@ -201,6 +228,7 @@ export function registerScoreCommand(program: Command): void {
     .option('--batch <n>', 'frames per forward pass (default 16)')
     .option('--cache <dir>', 'frame cache folder for data sets (default: $VAD_DATA_DIR/cache/frames)')
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
+    .option('--engine <name>', `${ENGINE_REQUESTS.join(' | ')} (default auto: onnx when the checkpoint has model.onnx and neither masks nor maps are asked)`)
     .option('--protocol <name>', 'with --api: protocol of the scores written (paper or reference-code; default paper)')
     .action(async (target: string, flags: ScoreFlags & { protocol?: string }, command: Command) => {
       const remote = RemoteApi.from(command.optsWithGlobals());

@@ -32,7 +32,32 @@ describe('benchInference', () => {
     expect(result.gflopsPerFrame).toBe(gflopsPerFrame(preset.model, { testMasking: false }));
     expect(result.achievedGflops).toBeCloseTo(8 * result.gflopsPerFrame, 9);
     expect(result.peakRatio).toBeCloseTo(result.achievedGflops / result.peakGflops, 9);
-    expect(result).toMatchObject({ preset: 'cpu-tiny', engine: 'onnx', device: 'onnx/cpu', batch: 4, runs: 1 });
+    expect(result).toMatchObject({ preset: 'cpu-tiny', engine: 'onnx', device: 'onnx/cpu', batch: 4, runs: 1, endToEndFps: null, endToEndRatio: null });
+  });
+
+  it('measures end to end over decoded streams sharing batches, with its ratio to model-only', async () => {
+    const preset = getPreset('cpu-tiny');
+    const opened: Array<{ width: number; height: number }> = [];
+    async function* decoded(geometry: { width: number; height: number }): AsyncGenerator<Uint8Array> {
+      opened.push(geometry);
+      for (let i = 0; i < 10; i++) yield new Uint8Array(geometry.width * geometry.height).fill(i * 20);
+    }
+    const result = await benchInference({
+      preset,
+      engine: 'onnx',
+      batch: 4,
+      runs: 1,
+      warmupRuns: 0,
+      matMulSize: 32,
+      endToEnd: { label: 'synthetic', streams: 2, open: decoded },
+    });
+    expect(opened).toEqual([
+      { width: preset.model.inputWidth, height: preset.model.inputHeight, colour: 'gray' },
+      { width: preset.model.inputWidth, height: preset.model.inputHeight, colour: 'gray' },
+    ]);
+    expect(result).toMatchObject({ endToEndSource: 'synthetic', streams: 2, endToEndFrames: 20 });
+    expect(result.endToEndFps).toBeGreaterThan(0);
+    expect(result.endToEndRatio).toBeCloseTo((result.endToEndFps as number) / result.modelFps, 9);
   });
 
   it.each(['tfjs', 'onnx'] as const)('measures positive figures on the %s engine', async (engine) => {

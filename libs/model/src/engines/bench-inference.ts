@@ -2,11 +2,14 @@
 // yardstick is the same engine's measured dense matMul throughput (n×n float32, 2n³ FLOPs); the model
 // figure is analytic GFLOPs/frame (masking off, the graph both engines run) × measured model-only
 // frames/s. Each time is the median of several timed runs after warm-up; every run waits for its results.
+// End to end (optional): decoded frames → preprocess → the streaming scorer's batches → scores, timed over
+// whole videos (many batches, so one pass already averages), after the model figures have warmed the engine.
 import * as tf from '@tensorflow/tfjs';
 import { gflopsPerFrame } from '../config/model-cost';
 import { median } from '../bench/bench-model';
 import { Detector } from '../detector/detector';
 import type { FrameInput } from '../inference/stack-frames';
+import { scoreStreams } from '../pipeline/stream-scorer';
 import type { ModelPreset } from '../presets/model-presets';
 import { SeededRandom } from '../random/seeded-random';
 import { createInferenceEngine, type CreateInferenceEngineOptions } from './create-inference-engine';
@@ -25,6 +28,18 @@ export interface BenchInferenceOptions extends CreateInferenceEngineOptions {
   /** Milliseconds clock (default performance.now). */
   now?: () => number;
   log?: (line: string) => void;
+  /** Measure end-to-end frames/s too, on these decoded videos. */
+  endToEnd?: EndToEndSource;
+}
+
+/** Decoded videos for the end-to-end figure: the decoder is the caller's (libs/data's ffmpeg), as is its cost. */
+export interface EndToEndSource {
+  /** What is decoded, for the report (e.g. a file name). */
+  label: string;
+  /** Videos decoded at once, sharing batches (default 1). */
+  streams?: number;
+  /** A fresh decode of one stream: uint8 frames [H, W, c] at the model's input size. */
+  open(geometry: { width: number; height: number; colour: 'gray' | 'rgb' }): AsyncIterable<Uint8Array>;
 }
 
 export interface BenchInferenceResult {
@@ -45,6 +60,27 @@ export interface BenchInferenceResult {
   /** achievedGflops / peakGflops. */
   peakRatio: number;
   runs: number;
+  /** Decode → preprocess → batched engine → scores, frames/s over all streams; null when not measured. */
+  endToEndFps: number | null;
+  /** endToEndFps / modelFps. */
+  endToEndRatio: number | null;
+  endToEndSource: string | null;
+  /** Streams decoded at once for the end-to-end figure (0 when not measured). */
+  streams: number;
+  /** Frames scored end to end (all streams). */
+  endToEndFrames: number;
+}
+
+/** v / 127.5 − 1 for every byte: a table lookup per pixel keeps preprocessing off the critical path. */
+const UINT8_TO_UNIT = Float32Array.from({ length: 256 }, (_, v) => v / 127.5 - 1);
+
+/** uint8 → [−1, 1], as libs/data scales training frames. */
+async function* preprocess(frames: AsyncIterable<Uint8Array>): AsyncGenerator<Float32Array> {
+  for await (const frame of frames) {
+    const out = new Float32Array(frame.length);
+    for (let i = 0; i < frame.length; i++) out[i] = UINT8_TO_UNIT[frame[i]];
+    yield out;
+  }
 }
 
 /** Median seconds of `runs` timed calls after `warmup` untimed ones. */
@@ -98,6 +134,22 @@ export async function benchInference(options: BenchInferenceOptions): Promise<Be
       const perFrame = gflopsPerFrame(preset.model, { testMasking: false });
       log(`model batch ${batch} on ${engine.device}: ${modelFps.toFixed(2)} frames/s (median of ${runs})`);
       const achievedGflops = perFrame * modelFps;
+      let endToEnd = { fps: null as number | null, frames: 0, streams: 0 };
+      if (options.endToEnd !== undefined) {
+        const source = options.endToEnd;
+        const streams = source.streams ?? 1;
+        const geometry = { width: preset.model.inputWidth, height: preset.model.inputHeight, colour: preset.model.colour };
+        let frames = 0;
+        const start = now();
+        await scoreStreams(engine, preset.model, Array.from({ length: streams }, () => preprocess(source.open(geometry))), {
+          batchSize: batch,
+          collect: false,
+          onScores: (_, __, scores) => (frames += scores.length),
+        });
+        const fps = frames / ((now() - start) / 1000);
+        endToEnd = { fps, frames, streams };
+        log(`end to end (${source.label}, ${streams} stream${streams === 1 ? '' : 's'}, ${frames} frames): ${fps.toFixed(2)} frames/s`);
+      }
       return {
         preset: preset.name,
         engine: engine.name,
@@ -110,6 +162,11 @@ export async function benchInference(options: BenchInferenceOptions): Promise<Be
         achievedGflops,
         peakRatio: achievedGflops / peakGflops,
         runs,
+        endToEndFps: endToEnd.fps,
+        endToEndRatio: endToEnd.fps === null ? null : endToEnd.fps / modelFps,
+        endToEndSource: options.endToEnd?.label ?? null,
+        streams: endToEnd.streams,
+        endToEndFrames: endToEnd.frames,
       };
     } finally {
       await engine.dispose();

@@ -38,6 +38,16 @@ function loadRuntime(): OrtModule {
   }
 }
 
+/** Whether `onnxruntime-node` and its native binding load in this process. */
+export function isOnnxRuntimeAvailable(): boolean {
+  try {
+    loadRuntime();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function createSession(ort: OrtModule, model: Uint8Array, options: OnnxEngineOptions): Promise<Ort.InferenceSession> {
   const provider = options.provider ?? 'cpu';
   try {
