@@ -2,7 +2,7 @@
 // Either way the data is validated before anything is recorded, a new data-set version is written in one
 // transaction, and an upload that fails validation is deleted: nothing half-imported remains.
 import { inspectFrameSource, openFrameSource, parseDatasetFormat } from '@vad/data';
-import { recordDatasetVersion, type VideoRecord } from '@vad/db';
+import { recordDatasetVersion, type Database, type VideoRecord } from '@vad/db';
 import { createHash } from 'node:crypto';
 import type { JobExecution, JobHandler } from '../job-handler';
 import { importAndRecordDataset } from './import-dataset';
@@ -31,37 +31,57 @@ export function uploadLabels(labels: number[] | number[][], frameCount: number, 
   return flat;
 }
 
+/** The next version's videos: the latest version's, with the upload added (replacing a video of its name). */
+async function withUpload(prisma: Database['prisma'], datasetId: string, added: VideoRecord): Promise<{ basedOn: number | null; videos: VideoRecord[] }> {
+  const previous = await prisma.datasetVersion.findFirst({
+    where: { datasetId },
+    orderBy: { number: 'desc' },
+    include: { videos: { include: { groundTruth: true } } },
+  });
+  const kept: VideoRecord[] = (previous?.videos ?? [])
+    .filter((v) => !(v.name === added.name && v.split === (added.split === 'train' ? 'TRAIN' : 'TEST')))
+    .map((v) => ({
+      name: v.name,
+      split: v.split === 'TRAIN' ? 'train' : 'test',
+      path: v.path,
+      codec: v.codec,
+      fps: v.fps,
+      frameCount: v.frameCount,
+      width: v.width,
+      height: v.height,
+      sizeBytes: Number(v.sizeBytes),
+      checksum: v.checksum,
+      frameLabels: v.groundTruth?.frameLabels.length ? v.groundTruth.frameLabels : undefined,
+      masksPath: v.groundTruth?.masksPath ?? undefined,
+      maskFormat: v.groundTruth?.maskFormat ?? undefined,
+      maskFrameIndices: v.groundTruth?.maskFrameIndices,
+    }));
+  return { basedOn: previous?.number ?? null, videos: [...kept, added] };
+}
+
+function uploadSummary(name: string, videos: VideoRecord[], contentHash: string) {
+  const test = videos.filter((v) => v.split === 'test');
+  return {
+    format: 'upload',
+    name,
+    trainVideos: videos.length - test.length,
+    testVideos: test.length,
+    trainFrames: videos.filter((v) => v.split === 'train').reduce((s, v) => s + v.frameCount, 0),
+    testFrames: test.reduce((s, v) => s + v.frameCount, 0),
+    abnormalTestFrames: test.reduce((s, v) => s + (v.frameLabels?.reduce((a, b) => a + b, 0) ?? 0), 0),
+    hasPixelMasks: videos.some((v) => v.masksPath),
+    datasetVersion: contentHash,
+  };
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
 async function importUpload(execution: JobExecution, params: UploadParameters) {
   const prisma = execution.database.prisma;
   const file = execution.storage.localPath(params.storageKey);
   try {
     const dataset = await prisma.dataset.findFirstOrThrow({ where: { id: params.datasetId, teamId: execution.teamId } });
     const inspection = await inspectFrameSource(await openFrameSource(file), { verifyDecode: true });
-    const frameLabels = params.labels ? uploadLabels(params.labels, inspection.frameCount, params.name) : undefined;
-    const previous = await prisma.datasetVersion.findFirst({
-      where: { datasetId: dataset.id },
-      orderBy: { number: 'desc' },
-      include: { videos: { include: { groundTruth: true } } },
-    });
-    const split = params.split === 'train' ? 'TRAIN' : 'TEST';
-    const kept: VideoRecord[] = (previous?.videos ?? [])
-      .filter((v) => !(v.name === params.name && v.split === split))
-      .map((v) => ({
-        name: v.name,
-        split: v.split === 'TRAIN' ? 'train' : 'test',
-        path: v.path,
-        codec: v.codec,
-        fps: v.fps,
-        frameCount: v.frameCount,
-        width: v.width,
-        height: v.height,
-        sizeBytes: Number(v.sizeBytes),
-        checksum: v.checksum,
-        frameLabels: v.groundTruth?.frameLabels.length ? v.groundTruth.frameLabels : undefined,
-        masksPath: v.groundTruth?.masksPath ?? undefined,
-        maskFormat: v.groundTruth?.maskFormat ?? undefined,
-        maskFrameIndices: v.groundTruth?.maskFrameIndices,
-      }));
     const added: VideoRecord = {
       name: params.name,
       split: params.split,
@@ -73,28 +93,32 @@ async function importUpload(execution: JobExecution, params: UploadParameters) {
       height: inspection.height,
       sizeBytes: inspection.sizeBytes,
       checksum: inspection.checksum,
-      frameLabels,
+      frameLabels: params.labels ? uploadLabels(params.labels, inspection.frameCount, params.name) : undefined,
     };
-    const videos = [...kept, added];
-    const contentHash = createHash('sha256')
-      .update(videos.map((v) => [v.split, v.name, v.checksum, v.frameLabels?.join('') ?? '-'].join('|')).sort().join('\n'))
-      .digest('hex')
-      .slice(0, 24);
-    const test = videos.filter((v) => v.split === 'test');
-    const summary = {
-      format: 'upload',
-      name: dataset.name,
-      trainVideos: videos.length - test.length,
-      testVideos: test.length,
-      trainFrames: videos.filter((v) => v.split === 'train').reduce((s, v) => s + v.frameCount, 0),
-      testFrames: test.reduce((s, v) => s + v.frameCount, 0),
-      abnormalTestFrames: test.reduce((s, v) => s + (v.frameLabels?.reduce((a, b) => a + b, 0) ?? 0), 0),
-      hasPixelMasks: videos.some((v) => v.masksPath),
-      datasetVersion: contentHash,
-    };
-    const recorded = await recordDatasetVersion(prisma, { teamId: execution.teamId, datasetName: dataset.name, format: 'upload', contentHash, summary, videos });
-    await execution.log(`added ${params.split} video ${params.name} (${inspection.frameCount} frames) as version ${recorded.number}`);
-    return { ...recorded, video: params.name, frames: inspection.frameCount };
+    // Uploads to one data set imported at the same time by several workers race for the next version
+    // number; the loser reads the new latest version and tries again, so no upload is lost.
+    for (let attempt = 1; ; attempt++) {
+      const { basedOn, videos } = await withUpload(prisma, dataset.id, added);
+      const contentHash = createHash('sha256')
+        .update(videos.map((v) => [v.split, v.name, v.checksum, v.frameLabels?.join('') ?? '-'].join('|')).sort().join('\n'))
+        .digest('hex')
+        .slice(0, 24);
+      try {
+        const recorded = await recordDatasetVersion(prisma, {
+          teamId: execution.teamId,
+          datasetName: dataset.name,
+          format: 'upload',
+          contentHash,
+          summary: uploadSummary(dataset.name, videos, contentHash),
+          videos,
+          basedOn,
+        });
+        await execution.log(`added ${params.split} video ${params.name} (${inspection.frameCount} frames) as version ${recorded.number}`);
+        return { ...recorded, video: params.name, frames: inspection.frameCount };
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 20) throw error;
+      }
+    }
   } catch (error) {
     await execution.storage.remove(params.storageKey);
     throw error;

@@ -52,4 +52,12 @@ describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
     expect(await database.prisma.datasetVersion.count()).toBe(2);
     expect(await database.prisma.video.count()).toBe(3 + 2);
   });
+
+  it('refuses a version derived from a stale one, so a concurrent writer re-derives instead of losing a change', async () => {
+    const latest = await database.prisma.datasetVersion.aggregate({ _max: { number: true } });
+    const stale = { ...record('v-stale'), basedOn: (latest._max.number ?? 0) - 1 };
+    await expect(recordDatasetVersion(database.prisma, stale)).rejects.toMatchObject({ code: 'P2002' });
+    const fresh = { ...record('v-fresh'), basedOn: latest._max.number };
+    expect(await recordDatasetVersion(database.prisma, fresh)).toMatchObject({ number: (latest._max.number ?? 0) + 1, created: true });
+  });
 });

@@ -27,6 +27,12 @@ export interface DatasetVersionRecord {
   contentHash: string;
   summary: object;
   videos: VideoRecord[];
+  /**
+   * The version these videos were derived from (null: none). When given, the new version must be the very next
+   * one: if another writer got there first the unique key fails (P2002) and the caller re-derives and retries,
+   * instead of silently dropping that writer's change.
+   */
+  basedOn?: number | null;
 }
 
 export interface RecordedDatasetVersion {
@@ -49,10 +55,11 @@ export async function recordDatasetVersion(prisma: PrismaClient, record: Dataset
     });
     if (existing) return { datasetId: dataset.id, datasetVersionId: existing.id, number: existing.number, created: false };
     const latest = await tx.datasetVersion.aggregate({ where: { datasetId: dataset.id }, _max: { number: true } });
+    const number = record.basedOn === undefined ? (latest._max.number ?? 0) + 1 : (record.basedOn ?? 0) + 1;
     const version = await tx.datasetVersion.create({
       data: {
         datasetId: dataset.id,
-        number: (latest._max.number ?? 0) + 1,
+        number,
         contentHash: record.contentHash,
         format: record.format,
         summary: record.summary,
