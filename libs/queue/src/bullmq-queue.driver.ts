@@ -69,9 +69,18 @@ export class BullmqQueueDriver implements JobQueueDriver {
     }
   }
 
-  async ping(): Promise<void> {
-    if (this.connection.status === 'wait') await this.connection.connect();
-    await this.connection.ping();
+  /** Rejects when Redis does not answer within a couple of seconds (commands otherwise wait for a reconnect). */
+  async ping(timeoutMs = 2000): Promise<void> {
+    if (this.connection.status === 'wait') await this.connection.connect().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms (${this.connection.status})`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.connection.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Resolves once every queue of this driver has nothing waiting, delayed or running. */
