@@ -4,7 +4,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,15 +11,8 @@ import { createApiServer, type ApiServer } from '@vad/api';
 import { createTestDatabase, type TestDatabase } from '@vad/db/testing';
 import { BullmqQueueDriver, InProcessQueueDriver, type QueueMessage } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
+import { freePort } from './free-port';
 import { graphqlCaller, until } from './graphql-caller';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 function startRedis(port: number, dir: string): Promise<ChildProcess> {
   const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '""', '--appendonly', 'yes', '--dir', dir], { stdio: 'pipe' });

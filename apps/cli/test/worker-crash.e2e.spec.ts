@@ -5,23 +5,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@vad/db/testing';
+import { freePort } from './free-port';
 import { graphqlCaller, until } from './graphql-caller';
 
 const bin = path.resolve(__dirname, '../bin/vad.cjs');
 const PED2 = path.resolve(__dirname, '../../../../shared/datasets/ucsd-ped2');
 const team = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 describe(`a worker killed mid-training (${team ? 'PostgreSQL + Redis' : 'embedded'})`, () => {
   let dataDir: string;

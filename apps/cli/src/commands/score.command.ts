@@ -40,6 +40,7 @@ import {
 } from '@vad/model';
 import { writeAnomalyMaps } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteScore } from '../remote/remote-commands';
 
@@ -71,13 +72,6 @@ export interface ScorePlan {
   engine: EngineRequest;
 }
 
-function integerFlag(value: string | undefined, flag: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new CliUsageError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
-  return n;
-}
-
 export function planScore(target: string, flags: ScoreFlags, dataDir: string): ScorePlan {
   if (flags.model === undefined) throw new CliUsageError('--model is required: a checkpoint folder or a training run folder');
   let format: ScorePlan['format'] = null;
@@ -103,8 +97,8 @@ export function planScore(target: string, flags: ScoreFlags, dataDir: string): S
     out,
     componentsOut: `${out.replace(/\.json$/i, '')}.components.json`,
     mapsDir: flags.maps === undefined ? null : path.resolve(flags.maps),
-    testMasking: masking === 'off' ? { mode: 'off' } : { mode: 'seeded', seed: integerFlag(flags.seed, '--seed', 0, 0) },
-    batchSize: integerFlag(flags.batch, '--batch', 16, 1),
+    testMasking: masking === 'off' ? { mode: 'off' } : { mode: 'seeded', seed: nonNegativeIntegerFlag(flags.seed, '--seed', 0, 0) },
+    batchSize: nonNegativeIntegerFlag(flags.batch, '--batch', 16, 1),
     cacheDir: path.resolve(flags.cache ?? path.join(dataDir, 'cache', 'frames')),
     backend: flags.backend as BackendChoice | undefined,
     engine,

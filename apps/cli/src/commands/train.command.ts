@@ -21,6 +21,7 @@ import {
 } from '@vad/model';
 import { trainDetector } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { withLocalStore } from '../platform/local-store';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteTrain } from '../remote/remote-commands';
@@ -56,13 +57,6 @@ export interface TrainPlan {
   motion: 'paper' | 'reference-code';
   /** Training videos held out (the last ones) as a validation split for checkpoint selection; 0 = last epoch. */
   validationVideos: number;
-}
-
-function integerFlag(value: string | undefined, flag: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new CliUsageError(`${flag} must be an integer ≥ ${min}, got "${value}"`);
-  return n;
 }
 
 const isDirectory = (p: string) => {
@@ -104,13 +98,13 @@ export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
   const base = getPreset(flags.preset);
   const training: ModelPreset['training'] = {
     ...base.training,
-    teacherEpochs: integerFlag(flags.epochsTeacher, '--epochs-teacher', base.training.teacherEpochs, 0),
-    studentEpochs: integerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
-    batchSize: integerFlag(flags.batch, '--batch', base.training.batchSize, 1),
+    teacherEpochs: nonNegativeIntegerFlag(flags.epochsTeacher, '--epochs-teacher', base.training.teacherEpochs, 0),
+    studentEpochs: nonNegativeIntegerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
+    batchSize: nonNegativeIntegerFlag(flags.batch, '--batch', base.training.batchSize, 1),
   };
-  const validationVideos = integerFlag(flags.validationVideos, '--validation-videos', 0, 0);
+  const validationVideos = nonNegativeIntegerFlag(flags.validationVideos, '--validation-videos', 0, 0);
   if (validationVideos > 0) training.checkpointSelection = 'validation-loss';
-  const seed = integerFlag(flags.seed, '--seed', 0, 0);
+  const seed = nonNegativeIntegerFlag(flags.seed, '--seed', 0, 0);
   const datasetLabel = source.kind === 'folder' ? path.basename(source.path) : source.name;
   const outDir = path.resolve(flags.out ?? path.join(dataDir, 'models', `${datasetLabel}-${base.name}-seed${seed}`));
   return {
