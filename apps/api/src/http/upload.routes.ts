@@ -10,6 +10,7 @@ import { rateLimit } from 'express-rate-limit';
 import multer from 'multer';
 import { queueJob } from '../jobs/job.service';
 import type { ApiServices } from '../server/api-context';
+import { ABANDONED_UPLOAD_MS, removeAbandonedUploads } from './abandoned-uploads';
 import { HttpError } from './http-error';
 import { requestPrincipal } from './request-principal';
 
@@ -39,6 +40,10 @@ export function uploadRoutes(services: ApiServices, options: UploadRouteOptions)
   const router = Router();
   const incoming = services.storage.localPath('uploads/incoming');
   fs.mkdirSync(incoming, { recursive: true });
+  // what a killed process left half-received is deleted now and from time to time
+  const sweepAbandoned = () => void removeAbandonedUploads(incoming).catch(() => undefined);
+  sweepAbandoned();
+  setInterval(sweepAbandoned, ABANDONED_UPLOAD_MS).unref();
   const upload = multer({
     storage: multer.diskStorage({ destination: incoming, filename: (_req, _file, done) => done(null, `${randomUUID()}.partial`) }),
     limits: { fileSize: options.maxUploadBytes, files: 1, fields: 5, fieldSize: 1_000_000 },
