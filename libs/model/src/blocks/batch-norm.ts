@@ -3,6 +3,7 @@
 // new = (1−m)·old + m·batch, unbiased variance); inference uses the running statistics.
 import * as tf from '@tensorflow/tfjs';
 import type { ParameterRole, ParameterStore } from '../parameters/parameter-store';
+import { crossReplicaNormalise } from './cross-replica-normalise';
 import type { BatchNormUpdate, ForwardMode } from './forward-mode';
 
 export interface BatchNormArgs {
@@ -31,26 +32,34 @@ export class BatchNorm {
     this.runningVariance = store.add(`${args.name}/running_variance`, [args.width], { kind: 'ones' }, args.role, false);
   }
 
-  /** x: [..., width]; statistics over every axis but the last. */
+  /** x: [..., width]; statistics over every axis but the last (over every replica's share, given replicas). */
   apply<T extends tf.Tensor>(x: T, mode: ForwardMode): T {
     const axes = x.shape.slice(0, -1).map((_, i) => i);
     if (!mode.training) {
       return tf.tidy(() => this.normalise(x, this.runningMean, this.runningVariance));
     }
+    if (mode.replicas !== undefined) {
+      const { normalised, mean, variance, count } = crossReplicaNormalise(x, this.args.epsilon, mode.replicas);
+      this.recordUpdate(mode, mean, variance, count);
+      tf.dispose([mean, variance]);
+      return normalised.mul(this.gamma).add(this.beta) as T;
+    }
     const { mean, variance } = tf.moments(x, axes);
     const y = this.normalise(x, mean, variance);
-    if (mode.batchNormUpdates !== undefined) {
-      const count = x.size / this.args.width;
-      const unbiased = count > 1 ? variance.mul(count / (count - 1)) : variance.clone();
-      mode.batchNormUpdates.push({
-        mean: this.runningMean,
-        variance: this.runningVariance,
-        batchMean: tf.keep(mean.clone()),
-        batchVariance: tf.keep(unbiased),
-        momentum: this.args.momentum,
-      });
-    }
+    this.recordUpdate(mode, mean, variance, x.size / this.args.width);
     return y;
+  }
+
+  private recordUpdate(mode: ForwardMode, mean: tf.Tensor, variance: tf.Tensor, count: number): void {
+    if (mode.batchNormUpdates === undefined) return;
+    const unbiased = count > 1 ? variance.mul(count / (count - 1)) : variance.clone();
+    mode.batchNormUpdates.push({
+      mean: this.runningMean,
+      variance: this.runningVariance,
+      batchMean: tf.keep(mean.clone()),
+      batchVariance: tf.keep(unbiased),
+      momentum: this.args.momentum,
+    });
   }
 
   private normalise<T extends tf.Tensor>(x: T, mean: tf.Tensor, variance: tf.Tensor): T {

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ParameterRole, ParameterStore } from '../parameters/parameter-store';
 import type { ForwardMode } from './forward-mode';
 import { gelu } from './gelu';
+import { shardedDropout } from './sharded-dropout';
 
 export interface PointwiseConvMlpArgs {
   name: string;
@@ -49,7 +50,7 @@ export class PointwiseConvMlp {
       const tokens = x.slice([0, first, 0], [b, t - first, c]).reshape([b * (t - first), c]) as tf.Tensor2D;
       let h = gelu(tf.matMul(tokens, this.kernel1.reshape([width, hidden]) as tf.Tensor2D).add(this.bias1)) as tf.Tensor2D;
       if (mode.training && this.args.dropoutRate > 0) {
-        h = tf.dropout(h, this.args.dropoutRate, undefined, mode.nextDropoutSeed?.() ?? 0) as tf.Tensor2D;
+        h = shardedDropout(h, this.args.dropoutRate, mode.nextDropoutSeed?.() ?? 0, mode.shard);
       }
       const y = tf.matMul(h, this.kernel2.reshape([hidden, width]) as tf.Tensor2D).add(this.bias2).reshape([b, t - first, c]) as tf.Tensor3D;
       return this.args.clsBypass ? (tf.concat([x.slice([0, 0, 0], [b, 1, c]), y], 1) as tf.Tensor3D) : y;

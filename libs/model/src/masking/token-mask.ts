@@ -57,6 +57,20 @@ export function randomTokenMask(args: TokenMaskArgs): TokenMask {
   return { batch, tokens: n, visible: v, visibleIndex, restoreIndex, masked };
 }
 
+/** The samples [offset, offset + size) of a mask: a replica's share of a mask drawn for a whole batch. */
+export function sliceTokenMask(mask: TokenMask, offset: number, size: number): TokenMask {
+  if (offset < 0 || size < 1 || offset + size > mask.batch) throw new RangeError(`samples ${offset}..${offset + size} are not in a mask of ${mask.batch}`);
+  const { tokens: n, visible: v } = mask;
+  return {
+    batch: size,
+    tokens: n,
+    visible: v,
+    visibleIndex: mask.visibleIndex.slice(offset * v, (offset + size) * v),
+    restoreIndex: mask.restoreIndex.slice(offset * n, (offset + size) * n),
+    masked: mask.masked.slice(offset * n, (offset + size) * n),
+  };
+}
+
 export interface MaskIndexTensors {
   /** [B·v] visible positions offset by b·n: rows of a flattened [B·n, C] tensor. */
   visibleFlat: tf.Tensor1D;

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { INFERENCE } from '../blocks/forward-mode';
 import type { ModelConfig, TrainingConfig } from '../config/model-config';
 import { assertValidModelConfig, assertValidTrainingConfig } from '../config/validate-model-config';
-import { Detector, STAGE_ROLES } from '../detector/detector';
+import { Detector } from '../detector/detector';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { deriveSeed, SeededRandom } from '../random/seeded-random';
 import type { EpochRecord } from '../checkpoints/checkpoint-state';
@@ -20,11 +20,14 @@ import { detectorFromCheckpoint } from '../checkpoints/load-detector';
 import { saveCheckpoint } from '../checkpoints/save-checkpoint';
 import { checkpointFolderName } from '../checkpoints/checkpoint-state';
 import { SELECTION_FILE, type RunSelection } from '../checkpoints/resolve-checkpoint';
-import { AdamOptimizer, type OptimizerSnapshot } from './adam-optimizer';
+import type { BackendChoice } from '../backends/select-backend';
+import type { OptimizerSnapshot } from './adam-optimizer';
 import { batchTensors, disposeBatchTensors } from './batch-tensors';
+import { DataParallelReplicas } from './parallel/data-parallel-replicas';
+import { LocalStepRunner, type StepRunner } from './step-runner';
 import type { TrainingBatch } from './training-batch';
 import { estimateSecondsLeft, type TrainingProgress } from './training-progress';
-import { stageLoss, trainingMask, trainingStep, type TrainingStage } from './training-step';
+import { stageLoss, trainingMask, type TrainingStage } from './training-step';
 
 /** What the batch source is told about the epoch it must produce. */
 export interface EpochContext {
@@ -61,6 +64,13 @@ export interface TrainModelOptions {
   stepsPerEpoch?: number;
   /** Milliseconds clock (default performance.now). */
   now?: () => number;
+  /**
+   * Worker threads that share each batch (data-parallel, one wasm instance per core); 1 or unset
+   * trains in this thread. The same seed gives the same model either way, up to rounding.
+   */
+  replicas?: number;
+  /** tfjs backend of the replica threads (default wasm). */
+  replicaBackend?: BackendChoice;
 }
 
 export interface TrainModelResult {
@@ -85,11 +95,6 @@ function totalEpochs(config: ModelConfig, training: TrainingConfig): number {
 
 function stageOf(epoch: number, training: TrainingConfig): TrainingStage {
   return epoch <= training.teacherEpochs ? 1 : 2;
-}
-
-function makeOptimizer(detector: Detector, training: TrainingConfig, stage: TrainingStage): AdamOptimizer {
-  const params = detector.parameters.trainable(STAGE_ROLES[stage]).map((e) => ({ name: e.name, variable: e.variable }));
-  return new AdamOptimizer(training.optimizer, params);
 }
 
 /** Mean stage loss over a validation split, in inference mode, with masks from a fixed seed. */
@@ -163,8 +168,23 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
     rng = SeededRandom.fromSeed(deriveSeed(seed, 'training'));
   }
 
-  let optimizer: AdamOptimizer | null = null;
-  let optimizerStage: TrainingStage | null = null;
+  let runner: StepRunner;
+  try {
+    runner =
+      (options.replicas ?? 1) > 1
+        ? await DataParallelReplicas.start({
+            replicas: options.replicas as number,
+            detector,
+            optimizer: training.optimizer,
+            rng,
+            backend: options.replicaBackend,
+          })
+        : new LocalStepRunner(detector, training.optimizer, rng);
+  } catch (error) {
+    detector.dispose();
+    throw error;
+  }
+  let runnerStage: TrainingStage | null = null;
   let lastCheckpoint: string | null = resumedFrom;
   let stepsPerEpoch: number | null = options.stepsPerEpoch ?? (history.length > 0 ? history[history.length - 1].steps : null);
   let status: TrainModelResult['status'] = 'completed';
@@ -174,12 +194,10 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
   try {
     epochLoop: for (let epoch = startEpoch + 1; epoch <= epochs; epoch++) {
       const stage = stageOf(epoch, training);
-      if (optimizerStage !== stage) {
-        optimizer?.dispose();
-        optimizer = makeOptimizer(detector, training, stage);
-        if (savedOptimizer !== null) optimizer.restore(savedOptimizer);
+      if (runnerStage !== stage) {
+        await runner.beginStage(stage, savedOptimizer);
         savedOptimizer = null;
-        optimizerStage = stage;
+        runnerStage = stage;
       }
       const started = now();
       let steps = 0;
@@ -193,13 +211,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
           break epochLoop;
         }
         const stepStarted = now();
-        const tensors = batchTensors(batch, config);
-        let losses;
-        try {
-          losses = trainingStep(detector, optimizer as AdamOptimizer, tensors, stage, rng);
-        } finally {
-          disposeBatchTensors(tensors);
-        }
+        const losses = await runner.step(batch, stage);
         steps += 1;
         globalStep += 1;
         frames += batch.size;
@@ -229,6 +241,8 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
       }
       if (steps === 0) throw new ModelError(ModelErrorCode.TrainingFailed, `epoch ${epoch} produced no batches`);
       stepsPerEpoch = steps;
+      // Also brings `detector` up to date when the steps ran in replica threads.
+      const state = await runner.state();
       const validation =
         options.validationBatches === undefined ? null : await validationLoss(detector, options.validationBatches(context), stage, seed);
       const parts: Record<string, number> = {};
@@ -254,26 +268,26 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
             stage,
             globalStep,
             seed,
-            randomState: rng.getState(),
+            randomState: state.randomState,
             config,
             training,
             datasetVersion: options.datasetVersion ?? null,
             history,
             selectionRule: training.checkpointSelection,
           },
-          weights: detector.parameters.snapshot(),
-          optimizer: (optimizer as AdamOptimizer).snapshot(),
+          weights: state.weights,
+          optimizer: state.optimizer,
         });
         lastCheckpoint = written;
       }
       options.onEpoch?.(record, written);
     }
   } catch (error) {
-    optimizer?.dispose();
+    await runner.dispose();
     detector.dispose();
     throw error;
   }
-  optimizer?.dispose();
+  await runner.dispose();
 
   const selectedEpoch = selectEpoch(history, training.checkpointSelection, detector.hasStudent && training.studentEpochs > 0 ? 2 : 1);
   const selectedCheckpoint =

@@ -5,9 +5,9 @@
 // leaves the frozen BatchNorms in training mode, which lets their statistics drift during stage 2.
 import * as tf from '@tensorflow/tfjs';
 import { applyBatchNormUpdates } from '../blocks/batch-norm';
-import { INFERENCE, type BatchNormUpdate, type ForwardMode } from '../blocks/forward-mode';
+import { INFERENCE, type BatchNormUpdate, type BatchShard, type CrossReplicaSum, type ForwardMode } from '../blocks/forward-mode';
 import { Detector, STAGE_ROLES } from '../detector/detector';
-import { randomTokenMask, type TokenMask } from '../masking/token-mask';
+import { randomTokenMask, sliceTokenMask, type TokenMask } from '../masking/token-mask';
 import { ModelError, ModelErrorCode } from '../model.error';
 import type { SeededRandom } from '../random/seeded-random';
 import type { AdamOptimizer } from './adam-optimizer';
@@ -73,8 +73,42 @@ export function stageLoss(
 }
 
 /**
+ * One replica's share of a data-parallel step: samples [shard.offset, shard.offset + shard.size) of a
+ * batch of shard.total, with a channel to the other replicas. Every replica holds the same weights,
+ * optimiser state and random stream, draws the whole batch's mask and dropout noise and keeps its rows,
+ * normalises with whole-batch BatchNorm statistics, and adds up the gradients of
+ * (share/total)·(its mean loss) with the others' — exactly the gradient of the whole batch's mean loss,
+ * so every replica applies the same update as a single-replica step would (up to rounding).
+ */
+export interface ReplicaShare {
+  shard: BatchShard;
+  channel: CrossReplicaSum;
+}
+
+const LOSS_PARTS = ['reconstruction', 'classification', 'distillation'] as const;
+
+/** Gradients of all replicas added up, in the order of `entries` (the same on every replica). */
+function summedGradients(grads: tf.NamedTensorMap, entries: readonly { variable: tf.Variable }[], channel: CrossReplicaSum): tf.Tensor[] {
+  const local = new Float32Array(entries.reduce((n, e) => n + e.variable.size, 0));
+  let at = 0;
+  for (const e of entries) {
+    const g = grads[e.variable.name];
+    if (g !== undefined) local.set(g.dataSync() as Float32Array, at);
+    at += e.variable.size;
+  }
+  const total = channel.sum(local);
+  at = 0;
+  return entries.map((e) => {
+    const values = Float32Array.from(total.subarray(at, at + e.variable.size));
+    at += e.variable.size;
+    return tf.tensor(values, e.variable.shape, 'float32');
+  });
+}
+
+/**
  * Runs forward + backward for the stage's trainable variables, applies the optimiser and the
- * BatchNorm running-statistics updates. Masks and dropout draw from `rng`.
+ * BatchNorm running-statistics updates. Masks and dropout draw from `rng`. With `replica`, the batch
+ * is this replica's share of a larger one (see ReplicaShare); the losses returned are the whole batch's.
  */
 export function trainingStep(
   detector: Detector,
@@ -82,35 +116,58 @@ export function trainingStep(
   batch: BatchTensors,
   stage: TrainingStage,
   rng: SeededRandom,
+  replica?: ReplicaShare,
 ): StepLosses {
   if (stage === 2 && !detector.hasStudent) {
     throw new ModelError(ModelErrorCode.InvalidConfig, 'stage 2 needs ablation.selfDistillation');
   }
+  if (replica !== undefined && replica.shard.size !== batch.size) {
+    throw new ModelError(ModelErrorCode.ShapeMismatch, `the replica's share has ${replica.shard.size} samples, its batch ${batch.size}`);
+  }
   const entries = detector.parameters.trainable(STAGE_ROLES[stage]);
   const names = new Map(entries.map((e) => [e.variable.name, e.name]));
-  const mask = trainingMask(detector, batch.size, rng);
+  const wholeBatchMask = trainingMask(detector, replica?.shard.total ?? batch.size, rng);
+  const mask = replica === undefined || wholeBatchMask === null ? wholeBatchMask : sliceTokenMask(wholeBatchMask, replica.shard.offset, replica.shard.size);
   const updates: BatchNormUpdate[] = [];
-  const training: ForwardMode = { training: true, nextDropoutSeed: () => rng.nextUint32(), batchNormUpdates: updates };
+  const training: ForwardMode = {
+    training: true,
+    nextDropoutSeed: () => rng.nextUint32(),
+    batchNormUpdates: updates,
+    ...(replica === undefined ? {} : { shard: replica.shard, replicas: replica.channel }),
+  };
   const modes = stage === 1 ? { backbone: training, student: INFERENCE } : { backbone: INFERENCE, student: training };
+  const share = replica === undefined ? 1 : replica.shard.size / replica.shard.total;
   const parts = new Map<string, tf.Scalar>();
   let value: tf.Scalar | null = null;
   let grads: tf.NamedTensorMap = {};
+  let summed: tf.Tensor[] = [];
   try {
-    ({ value, grads } = tf.variableGrads(
-      () => stageLoss(detector, batch, stage, mask, modes, parts),
-      entries.map((e) => e.variable),
-    ));
-    const loss = value.dataSync()[0];
+    ({ value, grads } = tf.variableGrads(() => {
+      const loss = stageLoss(detector, batch, stage, mask, modes, parts);
+      return share === 1 ? loss : loss.mul(share);
+    }, entries.map((e) => e.variable)));
+    const local = [value.dataSync()[0], ...LOSS_PARTS.map((key) => (parts.has(key) ? (parts.get(key) as tf.Scalar).dataSync()[0] * share : 0))];
+    const losses = replica === undefined ? local : Array.from(replica.channel.sum(Float64Array.from(local)));
+    const loss = losses[0];
     if (!Number.isFinite(loss)) {
       throw new ModelError(ModelErrorCode.TrainingFailed, `stage ${stage} loss became ${loss}; lower the learning rate or check the batch values`);
     }
-    const byName = new Map(Object.entries(grads).map(([variableName, g]) => [names.get(variableName) ?? variableName, g]));
+    let byName: Map<string, tf.Tensor>;
+    if (replica === undefined) {
+      byName = new Map(Object.entries(grads).map(([variableName, g]) => [names.get(variableName) ?? variableName, g]));
+    } else {
+      summed = summedGradients(grads, entries, replica.channel);
+      byName = new Map(entries.map((e, i) => [e.name, summed[i]]));
+    }
     optimizer.apply(byName);
     applyBatchNormUpdates(updates);
     const result: StepLosses = { loss };
-    for (const [key, t] of parts) result[key as 'reconstruction' | 'classification' | 'distillation'] = t.dataSync()[0];
+    LOSS_PARTS.forEach((key, i) => {
+      if (parts.has(key)) result[key] = losses[i + 1];
+    });
     return result;
   } finally {
+    tf.dispose(summed);
     tf.dispose([...(value === null ? [] : [value]), ...Object.values(grads), ...parts.values()]);
     for (const u of updates) tf.dispose([u.batchMean, u.batchVariance]);
   }
