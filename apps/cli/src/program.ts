@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { PLATFORM_VERSION } from '@vad/config';
 import { registerBenchInferenceCommand } from './commands/bench-inference.command';
 import { registerBenchModelCommand } from './commands/bench-model.command';
+import { registerBenchTrainCommand } from './commands/bench-train.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerEvalCommand } from './commands/eval.command';
@@ -30,8 +31,9 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerTrainCommand(program);
   registerScoreCommand(program);
-  const bench = program.command('bench').description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak)');
+  const bench = program.command('bench').description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak), data-parallel training');
   registerBenchModelCommand(bench);
   registerBenchInferenceCommand(bench);
+  registerBenchTrainCommand(bench);
   return program;
 }

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       backend: undefined,
       maxUploadBytes: 2048 * 1024 * 1024,
+      trainThreads: undefined,
       jobStaleSeconds: 60,
       queuePrefix: 'vad',
       mode: 'embedded',
@@ -29,6 +30,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.redisUrl).toBe('redis://q:6379');
     expect(config.dataDir).toBe(path.resolve('/srv/other'));
+  });
+
+  it('reads the training threads as a whole number from 1 to 256', () => {
+    expect(loadConfig({ VAD_TRAIN_THREADS: '4' }, '/').trainThreads).toBe(4);
+    for (const bad of ['0', '1.5', 'many', '257']) {
+      expect(() => loadConfig({ VAD_TRAIN_THREADS: bad }, '/')).toThrow(`VAD_TRAIN_THREADS must be a whole number from 1 to 256, got "${bad}"`);
+    }
   });
 
   it('rejects every bad variable in one message', () => {

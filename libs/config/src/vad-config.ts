@@ -26,6 +26,8 @@ export interface VadConfig {
   queuePrefix: string;
   /** Largest video upload accepted, in bytes. */
   maxUploadBytes: number;
+  /** Replica threads of a training job (data-parallel); undefined: one per core on wasm, else one. */
+  trainThreads?: number;
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
   mode: DeploymentMode;
 }
@@ -99,6 +101,18 @@ const environmentSchema = z.object({
       }
       return n;
     }),
+  VAD_TRAIN_THREADS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || !(n >= 1 && n <= 256)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_TRAIN_THREADS must be a whole number from 1 to 256, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   VAD_BACKEND: z
     .string()
     .optional()
@@ -130,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     jobStaleSeconds: e.VAD_JOB_STALE_SECONDS,
     queuePrefix: e.VAD_QUEUE_PREFIX ?? 'vad',
     maxUploadBytes: Math.round(e.VAD_MAX_UPLOAD_MB * 1024 * 1024),
+    trainThreads: e.VAD_TRAIN_THREADS,
     mode: e.DATABASE_URL ? 'team' : 'embedded',
   };
 }

@@ -77,6 +77,7 @@ export {
   type TrainModelResult,
 } from './training/train-model';
 export type { TrainingProgress } from './training/training-progress';
+export { defaultTrainingReplicas } from './training/parallel/default-replicas';
 export type { StepLosses, TrainingStage } from './training/training-step';
 
 export type { CheckpointState, EpochRecord } from './checkpoints/checkpoint-state';
@@ -92,6 +93,7 @@ export { stackFrames, type FrameInput } from './inference/stack-frames';
 export type { TestMasking } from './inference/test-masking';
 
 export { benchModel, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
+export { benchTrain, type BenchTrainOptions, type BenchTrainResult } from './bench/bench-train';
 
 export { exportOnnx, onnxInferenceModel, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES } from './onnx/export-onnx';
 export { encodeOnnxModel, type OnnxModel } from './onnx/onnx-model.proto';

@@ -28,6 +28,12 @@ describe('vad train', () => {
     expect(plan.outDir).toBe('/data/models/ped2-cpu-ped2-seed0');
   });
 
+  it('takes --threads as the replica count, and leaves it to the backend without it', () => {
+    expect(planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2', threads: '3' }, '/data').threads).toBe(3);
+    expect(planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2' }, '/data').threads).toBeUndefined();
+    expect(() => planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2', threads: '0' }, '/data')).toThrow('--threads must be an integer ≥ 1, got "0"');
+  });
+
   it('selects by validation loss when training videos are held out', () => {
     const plan = planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2', validationVideos: '2' }, '/data');
     expect(plan.validationVideos).toBe(2);

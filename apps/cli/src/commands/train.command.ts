@@ -40,6 +40,7 @@ export interface TrainFlags {
   backend?: string;
   motion?: string;
   validationVideos?: string;
+  threads?: string;
 }
 
 /** Where the training videos come from: a data set folder, or a data set recorded in the local store. */
@@ -57,6 +58,8 @@ export interface TrainPlan {
   motion: 'paper' | 'reference-code';
   /** Training videos held out (the last ones) as a validation split for checkpoint selection; 0 = last epoch. */
   validationVideos: number;
+  /** Data-parallel replica threads; undefined: one per core on wasm, else one. */
+  threads: number | undefined;
 }
 
 const isDirectory = (p: string) => {
@@ -117,6 +120,7 @@ export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
     backend: flags.backend as BackendChoice | undefined,
     motion,
     validationVideos,
+    threads: flags.threads === undefined ? undefined : nonNegativeIntegerFlag(flags.threads, '--threads', 1, 1),
   };
 }
 
@@ -190,6 +194,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
         motion: plan.motion,
         validationVideos: plan.validationVideos,
         datasetVersion: dataset.version,
+        threads: plan.threads,
         signal: controller.signal,
         onProgress: (p) => {
           const now = Date.now();
@@ -238,6 +243,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--cache <dir>', 'frame cache folder (default: $VAD_DATA_DIR/cache/frames)')
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
     .option('--motion <mode>', 'motion weights: paper (median-filtered consecutive frames) or reference-code (|x(t−1) − x(t+1)|)')
+    .option('--threads <n>', 'data-parallel replica threads, the same model for any count (default: one per core on wasm, else one)')
     .option('--validation-videos <n>', 'hold out the last n training videos and select the checkpoint by their loss (default 0: the last epoch)')
     .option('--model-name <name>', 'with --api: the model to add a version to (default <data set>-<preset>)')
     .action(async (flags: TrainFlags & { modelName?: string }, command: Command) => {

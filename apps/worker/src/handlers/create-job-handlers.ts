@@ -10,6 +10,8 @@ import { trainHandler } from './train.handler';
 export interface JobHandlerOptions {
   /** Folder of the decoded-frame cache shared by training and inference. */
   cacheDir: string;
+  /** Data-parallel replica threads per training job (VAD_TRAIN_THREADS; default one per core on wasm). */
+  trainThreads?: number;
   /** Where the backend choice is reported (default stderr). */
   log?: (line: string) => void;
 }

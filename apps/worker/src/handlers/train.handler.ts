@@ -8,6 +8,8 @@ import { parseParameters, trainParameters } from './job-parameters';
 
 export interface TrainHandlerOptions {
   cacheDir: string;
+  /** Data-parallel replica threads per training job (default: one per core on wasm, else one). */
+  trainThreads?: number;
 }
 
 /**
@@ -68,6 +70,7 @@ export function trainHandler(options: TrainHandlerOptions): JobHandler {
       motion: params.motion ?? 'paper',
       validationVideos: params.validationVideos ?? 0,
       datasetVersion: version.contentHash,
+      threads: options.trainThreads,
       signal: execution.signal,
       onProgress: (p) => {
         const now = Date.now();

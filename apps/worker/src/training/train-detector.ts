@@ -8,7 +8,7 @@ import {
   openCachedVideos,
   type CacheableVideo,
 } from '@vad/data';
-import { trainModel, type ModelPreset, type TrainModelResult, type TrainingProgress } from '@vad/model';
+import { defaultTrainingReplicas, trainModel, type ModelPreset, type TrainModelResult, type TrainingProgress } from '@vad/model';
 
 export interface TrainDetectorRequest {
   videos: CacheableVideo[];
@@ -22,6 +22,8 @@ export interface TrainDetectorRequest {
   /** The last n training videos become the validation split (0: select the last epoch). */
   validationVideos: number;
   datasetVersion: string;
+  /** Data-parallel replica threads (default: one per core on wasm, else one); the model is the same either way. */
+  threads?: number;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
   onEpoch?: (line: string) => void;
@@ -52,8 +54,11 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
       syntheticAnomalyProbability: config.ablation.syntheticData ? 0.25 : 0,
       objectSource,
     };
+    const threads = request.threads ?? defaultTrainingReplicas();
+    if (threads > 1) request.onEpoch?.(`training on ${threads} replica threads (data-parallel)`);
     const result = await trainModel({
       config,
+      replicas: threads,
       training: request.validationVideos > 0 ? { ...training, checkpointSelection: 'validation-loss' } : training,
       seed: request.seed,
       checkpointDir: request.outDir,

@@ -1,0 +1,110 @@
+// `vad bench train`: stage-1 training speed of a preset in one thread and split over N replica threads
+// (data-parallel, one wasm instance per core), the speed-up, achieved GFLOP/s against the measured
+// matMul peak, and the largest loss difference between the two runs (same seed: it should be rounding).
+import os from 'node:os';
+import type { Command } from 'commander';
+import {
+  BACKEND_CHOICES,
+  benchTrain,
+  getPreset,
+  isBackendChoice,
+  isPresetName,
+  ModelError,
+  PRESET_NAMES,
+  selectBackend,
+  type BenchTrainOptions,
+  type BenchTrainResult,
+  type SelectBackendOptions,
+  type SelectedBackend,
+} from '@vad/model';
+import { CliUsageError } from '../cli-error';
+import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
+
+/** Fewer timed steps would make the median a poor guard against one slow step. */
+const MIN_RUNS = 5;
+
+export interface BenchTrainFlags {
+  preset?: string;
+  workers?: string;
+  batch?: string;
+  runs?: string;
+  backend?: string;
+  json?: boolean;
+}
+
+/** What the command does besides parsing; replaced in tests. */
+export interface BenchTrainDeps {
+  selectBackend: (options: SelectBackendOptions) => Promise<SelectedBackend>;
+  benchTrain: (options: BenchTrainOptions) => Promise<BenchTrainResult>;
+  cores: () => number;
+  stdout: (text: string) => void;
+  stderr: (line: string) => void;
+}
+
+const defaultDeps: BenchTrainDeps = {
+  selectBackend,
+  benchTrain,
+  cores: () => os.availableParallelism(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function formatBenchTrainResult(r: BenchTrainResult): string {
+  return [
+    `preset ${r.preset} on ${r.backend}, training batch ${r.batch}`,
+    `matMul peak       ${r.peakGflops.toFixed(2)} GFLOP/s per thread`,
+    `GFLOPs/frame      ${r.gflopsPerFrame.toFixed(3)} (training: ≈ 3 × forward with masking)`,
+    `one thread        ${r.singleFps.toFixed(2)} frames/s`,
+    `${`${r.workers} replicas`.padEnd(18)}${r.parallelFps.toFixed(2)} frames/s (${r.speedup.toFixed(2)}× one thread)`,
+    `achieved          ${r.achievedGflops.toFixed(2)} GFLOP/s = ${(100 * r.peakRatio).toFixed(1)}% of ${r.workers} × the one-thread peak`,
+    `loss agreement    largest relative difference ${r.maxLossDifference.toExponential(2)} over ${r.runs} timed steps and warm-up`,
+    `(model only: one synthetic batch in memory; medians of ${r.runs} steps after warm-up)`,
+  ].join('\n');
+}
+
+export async function runBenchTrain(flags: BenchTrainFlags, deps: BenchTrainDeps = defaultDeps): Promise<BenchTrainResult> {
+  const presetName = flags.preset;
+  if (presetName === undefined || !isPresetName(presetName)) {
+    throw new CliUsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}, got "${presetName ?? ''}"`);
+  }
+  const backend = flags.backend;
+  if (backend !== undefined && !isBackendChoice(backend)) {
+    throw new CliUsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${backend}"`);
+  }
+  const preset = getPreset(presetName);
+  const workers = nonNegativeIntegerFlag(flags.workers, '--workers', Math.max(2, deps.cores()), 2);
+  const runs = nonNegativeIntegerFlag(flags.runs, '--runs', MIN_RUNS, MIN_RUNS);
+  const batch = nonNegativeIntegerFlag(flags.batch, '--batch', Math.min(preset.training.batchSize, 16), 1);
+  let selected: SelectedBackend;
+  try {
+    selected = await deps.selectBackend({ backend: backend ?? 'wasm', log: deps.stderr });
+  } catch (error) {
+    if (error instanceof ModelError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  const result = await deps.benchTrain({
+    preset,
+    workers,
+    batch,
+    runs,
+    backend: selected.choice,
+    log: flags.json ? undefined : (line) => deps.stderr(`  ${line}`),
+  });
+  deps.stdout(flags.json ? `${JSON.stringify(result)}\n` : `${formatBenchTrainResult(result)}\n`);
+  return result;
+}
+
+export function registerBenchTrainCommand(bench: Command): void {
+  bench
+    .command('train')
+    .description('training frames/s of a preset in one thread and data-parallel over N replica threads, with the speed-up and loss agreement')
+    .requiredOption('--preset <name>', `model preset: ${PRESET_NAMES.join(', ')}`)
+    .option('--workers <n>', 'replica threads of the parallel run, at least 2 (default: the cores available)')
+    .option('--batch <n>', 'samples per training step (default: the preset’s, at most 16)')
+    .option('--runs <n>', `timed steps per run, at least ${MIN_RUNS}; the median is reported (default ${MIN_RUNS})`)
+    .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default wasm: one thread per instance, what data-parallel training is for)`)
+    .option('--json', 'print one JSON object: preset, backend, workers, batch, peakGflops, gflopsPerFrame, singleFps, parallelFps, speedup, achievedGflops, peakRatio, maxLossDifference, runs')
+    .action(async (flags: BenchTrainFlags) => {
+      await runBenchTrain(flags);
+    });
+}
