@@ -2,6 +2,9 @@
 // scratch area for sums. Each replica writes its vector into its own slot, waits for the others, then
 // adds the slots in rank order, so every replica receives bit-identical totals — replicas that apply
 // the same update to the same weights stay identical without weights ever being shipped around.
+// Slots are double-buffered by barrier generation: consecutive sums use alternate halves, so one barrier
+// per sum suffices (a replica comes back to a half only after everyone has arrived at the next barrier,
+// that is, after everyone has read it).
 import type { CrossReplicaSum } from '../../blocks/forward-mode';
 import { ModelError, ModelErrorCode } from '../../model.error';
 
@@ -23,7 +26,7 @@ export function createReplicaChannelMemory(replicas: number, slotLength = 1 << 1
   if (!Number.isInteger(replicas) || replicas < 1) throw new RangeError(`replicas must be a positive integer, got ${replicas}`);
   return {
     control: new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT),
-    scratch: new SharedArrayBuffer(replicas * slotLength * Float64Array.BYTES_PER_ELEMENT),
+    scratch: new SharedArrayBuffer(2 * replicas * slotLength * Float64Array.BYTES_PER_ELEMENT),
     replicas,
     slotLength,
   };
@@ -44,7 +47,8 @@ export function abortChannel(memory: ReplicaChannelMemory): void {
 
 export class ReplicaChannel implements CrossReplicaSum {
   private readonly control: Int32Array;
-  private readonly slots: Float64Array[];
+  /** slots[half][rank]. */
+  private readonly slots: Float64Array[][];
 
   constructor(
     private readonly memory: ReplicaChannelMemory,
@@ -54,7 +58,8 @@ export class ReplicaChannel implements CrossReplicaSum {
   ) {
     if (!Number.isInteger(rank) || rank < 0 || rank >= memory.replicas) throw new RangeError(`rank ${rank} is not in 0..${memory.replicas - 1}`);
     this.control = new Int32Array(memory.control);
-    this.slots = Array.from({ length: memory.replicas }, (_, r) => new Float64Array(memory.scratch, r * memory.slotLength * 8, memory.slotLength));
+    const slot = (index: number) => new Float64Array(memory.scratch, index * memory.slotLength * 8, memory.slotLength);
+    this.slots = [0, 1].map((half) => Array.from({ length: memory.replicas }, (_, r) => slot(half * memory.replicas + r)));
   }
 
   /** Element-wise sum of `local` over the participating replicas, identical on each of them. */
@@ -65,16 +70,16 @@ export class ReplicaChannel implements CrossReplicaSum {
     const { slotLength } = this.memory;
     for (let start = 0; start < local.length; start += slotLength) {
       const end = Math.min(local.length, start + slotLength);
-      this.slots[this.rank].set(local.subarray(start, end));
+      // Every participant reads the same generation here: none can pass the coming barrier before all arrive.
+      const slots = this.slots[Atomics.load(this.control, GENERATION) & 1];
+      slots[this.rank].set(local.subarray(start, end));
       this.barrier(participants);
       const chunk = total.subarray(start, end);
-      chunk.set(this.slots[0].subarray(0, end - start));
+      chunk.set(slots[0].subarray(0, end - start));
       for (let r = 1; r < participants; r++) {
-        const slot = this.slots[r];
+        const slot = slots[r];
         for (let i = 0; i < chunk.length; i++) chunk[i] += slot[i];
       }
-      // Nobody may overwrite a slot before every replica has read it.
-      this.barrier(participants);
     }
     return total;
   }
