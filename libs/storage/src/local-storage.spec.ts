@@ -38,6 +38,17 @@ describe('LocalStorage', () => {
     expect(fs.readdirSync(path.join(root, 'uploads'))).toEqual([]);
   });
 
+  it('renames what a path-writing tool produced under the key, and leaves nothing when the tool fails', async () => {
+    await storage.writeFile('runs/r1/maps/v.bin', (temporary) => fs.promises.writeFile(temporary, 'maps'));
+    expect(fs.readFileSync(path.join(root, 'runs/r1/maps/v.bin'), 'utf8')).toBe('maps');
+    const full = storage.writeFile('runs/r1/maps/w.bin', async (temporary) => {
+      await fs.promises.writeFile(temporary, 'half');
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    });
+    await expect(full).rejects.toMatchObject({ code: StorageErrorCode.Unwritable, message: expect.stringContaining('the disk is full (ENOSPC)') });
+    expect(fs.readdirSync(path.join(root, 'runs/r1/maps'))).toEqual(['v.bin']);
+  });
+
   it.each(['../escape', 'a/../../b', '/absolute', 'a//b', 'a/./b', ''])('rejects the key %p', async (key) => {
     await expect(storage.write(key, Buffer.from('x'))).rejects.toMatchObject({ code: StorageErrorCode.InvalidKey });
   });

@@ -10,8 +10,16 @@ import { StorageError, StorageErrorCode } from './storage.error';
 // Keys are relative, slash-separated and free of "." / ".." segments: a key can never leave the root.
 const KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 
-// A folder that is read-only, full, or blocked by a file of the same name.
-const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST']);
+// A folder that is read-only, full, or blocked by a file of the same name, said in words for the job's error.
+const UNWRITABLE_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  ENOTDIR: 'a file is in the way of a folder',
+  EEXIST: 'a file is in the way of a folder',
+};
 
 export function assertValidKey(key: string): void {
   if (!KEY_PATTERN.test(key) || key.split('/').some((part) => part === '.' || part === '..')) {
@@ -28,20 +36,27 @@ export class LocalStorage implements ArtifactStorage {
   }
 
   async write(key: string, content: Readable | Buffer): Promise<number> {
+    let size = 0;
+    await this.writeFile(key, async (temporary) => {
+      const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
+      await pipeline(source, fs.createWriteStream(temporary, { flags: 'wx' }));
+      size = (await fs.promises.stat(temporary)).size;
+    });
+    return size;
+  }
+
+  async writeFile(key: string, produce: (temporaryPath: string) => Promise<unknown>): Promise<void> {
     const target = this.localPath(key);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.partial`);
     try {
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
-      await pipeline(source, fs.createWriteStream(temporary, { flags: 'wx' }));
-      const { size } = await fs.promises.stat(temporary);
+      await produce(temporary);
       await fs.promises.rename(temporary, target);
-      return size;
     } catch (error) {
       await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code && UNWRITABLE_CODES.has(code)) {
-        throw new StorageError(StorageErrorCode.Unwritable, `cannot write "${key}" to ${this.root} (${code})`, { cause: error });
+      if (code && Object.hasOwn(UNWRITABLE_REASONS, code)) {
+        throw new StorageError(StorageErrorCode.Unwritable, `cannot write "${key}" in ${this.root}: ${UNWRITABLE_REASONS[code]} (${code})`, { cause: error });
       }
       throw error;
     }

@@ -87,7 +87,9 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
         modelSeconds += seconds;
         scoredFrames += scores.length;
         const mapsKey = `teams/${execution.teamId}/runs/${execution.jobId}/maps/${video.id}.bin`;
-        const hasMaps = params.keepMaps && (await writeAnomalyMaps(execution.storage.localPath(mapsKey), scores));
+        // through storage: a full or read-only folder fails the job with a clear error and leaves no partial file
+        const hasMaps = params.keepMaps === true && Boolean(scores[0]?.maps);
+        if (hasMaps) await execution.storage.writeFile(mapsKey, (temporary) => writeAnomalyMaps(temporary, scores));
         const zeros = scores.map(() => 0);
         const row = {
           attempt: execution.attempt,

@@ -1,0 +1,2 @@
+// What other projects' tests use to put the storage in a failing state.
+export { FailingWritesStorage, type WriteFaultCode } from './failing-writes-storage';
