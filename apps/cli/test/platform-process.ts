@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openDatabase, type Database } from '@vad/db';
 import { createTestDatabase, type TestDatabase } from '@vad/db/testing';
 import { freePort } from './free-port';
 import { graphqlCaller } from './graphql-caller';
@@ -33,6 +34,8 @@ export interface PlatformProcess {
   headers(): Record<string, string>;
   /** Starts `vad start --no-dashboard` and resolves once it says it is running; signs in on the first start. */
   start(): Promise<ChildProcess>;
+  /** The platform's store opened from the test, to see what a stopped process left; embedded: only while none runs. */
+  openStore(): Promise<Database>;
   /** Uploads a video file into a data set; resolves with the IMPORT job's id. */
   upload(datasetId: string, split: 'train' | 'test', name: string, file: string): Promise<string>;
   /** Kills every process started, drops the test database and the data folder. */
@@ -102,6 +105,7 @@ export async function platformProcess(options: PlatformProcessOptions): Promise<
       if (!signedIn) await signIn();
       return child;
     },
+    openStore: () => openDatabase({ databaseUrl: database?.url, dataDir, migrate: false }),
     upload: async (datasetId, split, name, file) => {
       const form = new FormData();
       form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
