@@ -6,6 +6,7 @@ export { readMigrations, MIGRATIONS_DIR, type MigrationFile } from './migrations
 export { pgliteExecutor, pgClientExecutor, type SqlExecutor } from './migrations/sql-executor';
 export * as Store from './generated/prisma/client';
 export type { PrismaClient } from './generated/prisma/client';
+export { readLeaderboard, type LeaderboardEntry, type LeaderboardSource } from './evaluations/read-leaderboard';
 export { ensureLocalOwner, LOCAL_TEAM_SLUG, LOCAL_OWNER_EMAIL, type Principal } from './teams/local-owner';
 export {
   recordDatasetVersion,

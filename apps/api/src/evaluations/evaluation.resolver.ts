@@ -1,4 +1,5 @@
 // Evaluations, the leaderboard, and starting an evaluation of an inference job's runs.
+import { readLeaderboard } from '@vad/db';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { jobInTeam, assertJobKind } from '../jobs/job.resolver';
@@ -33,33 +34,18 @@ export const evaluationResolvers: Resolvers = {
       context.database.prisma.evaluation.findFirst({ where: { id, modelVersion: { model: { teamId: requireRole(context).team.id } } } }),
     leaderboard: async (_p, { datasetId, metric, protocol }, context) => {
       const principal = requireRole(context);
-      const prisma = context.database.prisma;
-      const dataset = await prisma.dataset.findFirst({ where: { id: datasetId, teamId: principal.team.id } });
-      if (!dataset) throw notFound('data set', datasetId);
       const protocolName = protocol ?? 'paper';
       protocolByName(protocolName);
-      const latest = await prisma.datasetVersion.findFirst({ where: { datasetId }, orderBy: { number: 'desc' } });
-      const evaluations = await prisma.evaluation.findMany({
-        where: { datasetVersion: { datasetId } },
-        include: { modelVersion: true, datasetVersion: { select: { number: true } } },
-      });
-      const rows = rankLeaderboard(
-        evaluations.map(({ modelVersion, datasetVersion, ...evaluation }) => ({
-          evaluation,
-          modelVersion,
-          datasetVersionNumber: datasetVersion.number,
-        })),
-        metric ?? 'MICRO_AUC',
-        protocolName,
-        latest?.id,
-      );
+      const board = await readLeaderboard(context.database.prisma, principal.team.id, datasetId);
+      if (!board) throw notFound('data set', datasetId);
+      const { dataset, latestVersion } = board;
       return {
         dataset,
         metric: metric ?? 'MICRO_AUC',
         protocol: protocolName,
-        datasetVersion: latest,
-        rows,
-        references: paperReferences(dataset.name, latest?.format),
+        datasetVersion: latestVersion,
+        rows: rankLeaderboard(board.entries, metric ?? 'MICRO_AUC', protocolName, latestVersion?.id),
+        references: paperReferences(dataset.name, latestVersion?.format),
       };
     },
   },

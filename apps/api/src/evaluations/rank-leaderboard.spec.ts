@@ -1,7 +1,7 @@
-import type { Store } from '@vad/db';
-import { rankLeaderboard, type RankInput } from './rank-leaderboard';
+import type { LeaderboardEntry, Store } from '@vad/db';
+import { rankLeaderboard } from './rank-leaderboard';
 
-const entry = (id: string, microAuc: number | null, protocolName = 'paper', datasetVersionId = 'v2', day = 1): RankInput => ({
+const entry = (id: string, microAuc: number | null, protocolName = 'paper', datasetVersionId = 'v2', day = 1): LeaderboardEntry => ({
   evaluation: {
     id, microAuc, macroAuc: null, rbdc: null, tbdc: null, protocolName, datasetVersionId,
     createdAt: new Date(2026, 0, day), metrics: { framesPerSecond: 10 },

@@ -1,6 +1,6 @@
 // Orders a data set's evaluations into leaderboard rows: comparable rows (the board's protocol and the
 // latest data-set version) ranked by the metric, best first; the rest after them, marked, unranked order by date.
-import type { Store } from '@vad/db';
+import type { LeaderboardEntry } from '@vad/db';
 import type { LeaderboardRowModel } from '../graphql/mappers';
 
 export type LeaderboardMetricName = 'MICRO_AUC' | 'MACRO_AUC' | 'RBDC' | 'TBDC';
@@ -12,22 +12,16 @@ const field: Record<LeaderboardMetricName, 'microAuc' | 'macroAuc' | 'rbdc' | 't
   TBDC: 'tbdc',
 };
 
-export interface RankInput {
-  evaluation: Store.Evaluation;
-  modelVersion: Store.ModelVersion;
-  datasetVersionNumber: number;
-}
-
 export function rankLeaderboard(
-  entries: readonly RankInput[],
+  entries: readonly LeaderboardEntry[],
   metric: LeaderboardMetricName,
   protocolName: string,
   boardDatasetVersionId: string | undefined,
 ): LeaderboardRowModel[] {
-  const value = (e: RankInput) => e.evaluation[field[metric]];
-  const isComparable = (e: RankInput) =>
+  const value = (e: LeaderboardEntry) => e.evaluation[field[metric]];
+  const isComparable = (e: LeaderboardEntry) =>
     e.evaluation.protocolName === protocolName && e.evaluation.datasetVersionId === boardDatasetVersionId;
-  const byMetric = (a: RankInput, b: RankInput) =>
+  const byMetric = (a: LeaderboardEntry, b: LeaderboardEntry) =>
     (value(b) ?? -Infinity) - (value(a) ?? -Infinity) || b.evaluation.createdAt.getTime() - a.evaluation.createdAt.getTime();
   const comparable = entries.filter(isComparable).sort(byMetric);
   const others = entries.filter((e) => !isComparable(e)).sort((a, b) => b.evaluation.createdAt.getTime() - a.evaluation.createdAt.getTime());
