@@ -1,5 +1,6 @@
 // Job updates for subscriptions, read from the job rows (updatedAt), so they reach the API whichever
 // process or machine ran the job — the in-process worker or a BullMQ worker elsewhere.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database, Store } from '@vad/db';
 
 export interface JobUpdatesOptions {
@@ -8,6 +9,7 @@ export interface JobUpdatesOptions {
   pollMs?: number;
 }
 
+/** Polls until `signal` aborts; the wait between polls ends at once then (see abortable-iterator.ts). */
 export async function* jobUpdates(database: Database, options: JobUpdatesOptions, signal?: AbortSignal): AsyncGenerator<Store.Job> {
   let since = new Date(Date.now() - 1000);
   const seen = new Map<string, number>();
@@ -24,6 +26,10 @@ export async function* jobUpdates(database: Database, options: JobUpdatesOptions
       since = job.updatedAt;
       yield job;
     }
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 400));
+    try {
+      await sleep(options.pollMs ?? 400, undefined, { signal });
+    } catch {
+      return; // aborted: the subscriber has gone
+    }
   }
 }

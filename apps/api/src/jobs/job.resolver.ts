@@ -1,5 +1,6 @@
 // Jobs: the list with filters and cursor pagination, one job, cancel/retry, and live updates.
 import type { Store } from '@vad/db';
+import { abortableIterator } from '../graphql/abortable-iterator';
 import { notFound, apiError } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { requireRole, type ApiContext } from '../server/api-context';
@@ -57,12 +58,14 @@ export const jobResolvers: Resolvers = {
   },
   Subscription: {
     jobUpdated: {
-      subscribe: async function* (_p, { id }, context) {
+      subscribe: async (_p, { id }, context) => {
         const principal = requireRole(context);
         if (id) await jobInTeam(context, id);
-        for await (const job of jobUpdates(context.database, { teamId: principal.team.id, jobId: id ?? undefined })) {
-          yield { jobUpdated: job };
-        }
+        return abortableIterator(async function* (signal) {
+          for await (const job of jobUpdates(context.database, { teamId: principal.team.id, jobId: id ?? undefined }, signal)) {
+            yield { jobUpdated: job };
+          }
+        });
       },
     },
   },
