@@ -1,14 +1,8 @@
 // Hostile requests against a team-mode API (issue 9): oversized and batched GraphQL, forged and expired
 // credentials, path tricks on the file routes. Each must be answered with a clear 4xx, never a 500.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
-import { InProcessQueueDriver } from '@vad/queue';
-import { LocalStorage } from '@vad/storage';
-import { digest, hashPassword, newSecret } from '../src/auth/secrets';
-import { httpRoutes } from '../src/http/http-routes';
-import { createApiServer, type ApiServer } from '../src/server/create-api-server';
+import { testDatabaseKind } from '@vad/db/testing';
+import { digest, newSecret } from '../src/auth/secrets';
+import { startTeamApi, type TeamApi } from './start-team-api';
 
 interface GraphQLError {
   message: string;
@@ -25,12 +19,9 @@ interface Answer {
 const firstError = (body: unknown): GraphQLError | undefined => (body as { errors?: GraphQLError[] }).errors?.[0];
 
 describe(`hostile requests to a team-mode API on ${testDatabaseKind()}`, () => {
-  let database: TestDatabase;
-  let server: ApiServer;
-  let root: string;
+  let api: TeamApi;
   let base: string;
   let cookie: string;
-  let userId: string;
 
   const send = async (body: string, headers: Record<string, string> = {}): Promise<Answer> => {
     const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
@@ -50,32 +41,10 @@ describe(`hostile requests to a team-mode API on ${testDatabaseKind()}`, () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const prisma = database.prisma;
-    const team = await prisma.team.create({ data: { slug: 'abuse', name: 'abuse' } });
-    const user = await prisma.user.create({ data: { email: 'eve@abuse.test', name: 'Eve', passwordHash: await hashPassword('correct horse battery') } });
-    userId = user.id;
-    await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: 'OWNER' } });
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-abuse-'));
-    const storage = new LocalStorage(root);
-    server = await createApiServer(
-      { database, queue: new InProcessQueueDriver(), storage, version: '1', mode: 'team' },
-      { routes: httpRoutes({ maxUploadBytes: 1e6, frameCacheDir: storage.localPath('cache') }) },
-    );
-    base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
-    cookie = '';
-    const login = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { login(email: "eve@abuse.test", password: "correct horse battery") { role } }' }),
-    });
-    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    api = await startTeamApi();
+    ({ base, cookie } = api);
   }, 60_000);
-  afterAll(async () => {
-    await server.close();
-    await database.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => api.close());
 
   it('starts from a working session, so that the refusals below are about the abuse and not the login', async () => {
     expect(cookie).toMatch(/^vad_session=vads_/);
@@ -103,7 +72,7 @@ describe(`hostile requests to a team-mode API on ${testDatabaseKind()}`, () => {
       const { status, text } = await send(JSON.stringify(batch));
       expect(status).toBe(400);
       expect(text).toMatch(/batching/i);
-      expect(await database.prisma.dataset.count({ where: { name: 'batched' } })).toBe(0);
+      expect(await api.database.prisma.dataset.count({ where: { name: 'batched' } })).toBe(0);
     });
 
     it('refuses variables that make the body larger than 1 MB with 413', async () => {
@@ -143,7 +112,7 @@ describe(`hostile requests to a team-mode API on ${testDatabaseKind()}`, () => {
   describe('credentials', () => {
     it('treats a session past its expiry as no session (UNAUTHENTICATED)', async () => {
       const secret = newSecret('vads');
-      await database.prisma.session.create({ data: { tokenHash: digest(secret), userId, expiresAt: new Date(Date.now() - 1_000) } });
+      await api.database.prisma.session.create({ data: { tokenHash: digest(secret), userId: api.userId, expiresAt: new Date(Date.now() - 1_000) } });
       const { status, body } = await post('{ viewer { role } }', {}, { cookie: `vad_session=${secret}` });
       expect(status).toBeLessThan(500);
       expect(firstError(body)?.extensions?.code).toBe('UNAUTHENTICATED');

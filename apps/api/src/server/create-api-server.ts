@@ -5,9 +5,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Router } from 'express';
-import { specifiedRules, validate } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import { jsonErrorHandler } from '../http/http-error';
 import { costLimitPlugin } from '../graphql/cost-limit.plugin';
@@ -15,6 +12,7 @@ import { depthLimitRule } from '../graphql/depth-limit.rule';
 import { buildSchema } from '../graphql/schema';
 import type { ApiContext, ApiServices } from './api-context';
 import { listen } from './listen';
+import { DEFAULT_SOCKET_LIMITS, serveSubscriptions, type SubscriptionLimits } from './subscription-server';
 
 export interface ApiServer {
   /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -29,6 +27,8 @@ export interface ApiServerOptions {
   maxRequestBytes?: number;
   maxQueryDepth?: number;
   maxQueryCost?: number;
+  /** Limits of the WebSocket subscriptions; depth and cost default to maxQueryDepth and maxQueryCost. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
   /** Extra HTTP routes (uploads, files), mounted before GraphQL. */
   routes?: (services: ApiServices) => Router;
 }
@@ -39,35 +39,23 @@ export async function createApiServer(services: ApiServices, options: ApiServerO
   app.set('trust proxy', false);
   const httpServer = http.createServer(app);
   const schema = buildSchema();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
-  const wsCleanup = useServer(
-    {
-      schema,
-      validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, depthLimitRule(options.maxQueryDepth ?? 12)]),
-      context: async (ctx): Promise<ApiContext> => {
-        const request = ctx.extra.request;
-        return {
-          ...services,
-          remoteAddress: request.socket.remoteAddress ?? '',
-          principal: await authenticate(services.database, services.mode, {
-            authorization: (ctx.connectionParams?.authorization as string | undefined) ?? request.headers.authorization,
-            cookie: request.headers.cookie,
-            remoteAddress: request.socket.remoteAddress,
-          }),
-        };
-      },
-    },
-    wsServer,
-  );
+  const maxQueryDepth = options.maxQueryDepth ?? 12;
+  const maxQueryCost = options.maxQueryCost ?? 20_000;
+  const subscriptions = serveSubscriptions(httpServer, schema, services, {
+    ...DEFAULT_SOCKET_LIMITS,
+    maxQueryDepth,
+    maxQueryCost,
+    ...options.subscriptionLimits,
+  });
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
-    validationRules: [depthLimitRule(options.maxQueryDepth ?? 12)],
+    validationRules: [depthLimitRule(maxQueryDepth)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
-      costLimitPlugin(schema, options.maxQueryCost ?? 20_000),
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
+      costLimitPlugin(schema, maxQueryCost),
     ],
   });
   await apollo.start();
