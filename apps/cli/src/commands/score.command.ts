@@ -155,7 +155,7 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
       const scores: Record<string, number[]> = {};
       const components: Record<string, VideoComponents> = {};
       let frames = 0;
-      const choice = await chooseCheckpointEngine({ folder: checkpointPath, requested: plan.engine, testMasking: plan.testMasking, maps: plan.mapsDir !== null });
+      const choice = await chooseCheckpointEngine({ folder: checkpointPath, requested: plan.engine, testMasking: plan.testMasking });
       const readers = stores.map((store) => ({
         frameCount: store.frameCount,
         // uint8 → [−1, 1], as libs/data scales training frames.
@@ -164,7 +164,7 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
       let engineName = `tfjs-${backend.choice}`;
       let streamed: FrameScore[][] | null = null;
       if (choice.engine === 'onnx') {
-        const engine = await openCheckpointEngine(checkpointPath, detector, choice);
+        const engine = await openCheckpointEngine(checkpointPath, detector, choice, { maps: plan.mapsDir === null ? false : {} });
         engineName = engineLabel(engine);
         try {
           // All videos at once: their frames share batches.
@@ -222,7 +222,7 @@ export function registerScoreCommand(program: Command): void {
     .option('--batch <n>', 'frames per forward pass (default 16)')
     .option('--cache <dir>', 'frame cache folder for data sets (default: $VAD_DATA_DIR/cache/frames)')
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
-    .option('--engine <name>', `${ENGINE_REQUESTS.join(' | ')} (default auto: onnx when the checkpoint has model.onnx and neither masks nor maps are asked)`)
+    .option('--engine <name>', `${ENGINE_REQUESTS.join(' | ')} (default auto: onnx when the checkpoint has model.onnx and no test-time masks are asked)`)
     .option('--protocol <name>', 'with --api: protocol of the scores written (paper or reference-code; default paper)')
     .action(async (target: string, flags: ScoreFlags & { protocol?: string }, command: Command) => {
       const remote = RemoteApi.from(command.optsWithGlobals());

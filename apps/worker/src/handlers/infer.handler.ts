@@ -1,7 +1,7 @@
 // INFER jobs: scores every frame of the chosen videos with a model version and records, per video, the
 // raw components and (optionally) the pixel anomaly maps. A video already recorded by an earlier attempt
 // of the same job is skipped, so a re-run job finishes the rest and writes nothing twice. The engine is
-// ONNX Runtime when the model version carries model.onnx and the job asks for no masks or maps, else tfjs.
+// ONNX Runtime when the model version carries model.onnx and the job asks for no test-time masks, else tfjs.
 import { FrameCache, openCachedVideos } from '@vad/data';
 import {
   chooseCheckpointEngine,
@@ -51,9 +51,9 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
     let modelSeconds = 0;
     let scoredFrames = 0;
     try {
-      const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking, maps });
+      const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking });
       if (choice.engine === 'onnx') {
-        engine = await openCheckpointEngine(checkpointFolder, detector, choice);
+        engine = await openCheckpointEngine(checkpointFolder, detector, choice, { maps: maps ? {} : false });
         engineName = engineLabel(engine);
       }
       await execution.log(`inference engine ${engineName} (${choice.reason})`);

@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Detector } from '../detector/detector';
 import { scoreVideo } from '../inference/score-video';
-import { saveOnnxExport } from '../onnx/save-onnx-export';
+import { ONNX_OUTPUT_NAMES, onnxInferenceModel } from '../onnx/export-onnx';
+import { encodeOnnxModel } from '../onnx/onnx-model.proto';
+import { ONNX_EXPORT_FILE, saveOnnxExport } from '../onnx/save-onnx-export';
 import { readerFrames, scoreStreams } from '../pipeline/stream-scorer';
 import { getPreset } from '../presets/model-presets';
 import { SeededRandom } from '../random/seeded-random';
@@ -33,14 +35,41 @@ describe('checkpoint engines', () => {
     await fs.rm(folder, { recursive: true, force: true });
   });
 
-  it('chooses tfjs without an export and onnx once model.onnx is stored, unless masks or maps are asked', async () => {
-    const request = { folder, requested: 'auto' as const, testMasking: { mode: 'off' as const }, maps: false };
+  it('chooses tfjs without an export and onnx once model.onnx is stored, unless masks are asked', async () => {
+    const request = { folder, requested: 'auto' as const, testMasking: { mode: 'off' as const } };
     expect(await hasOnnxExport(folder)).toBe(false);
     expect((await chooseCheckpointEngine(request)).engine).toBe('tfjs');
     await saveOnnxExport(folder, detector);
     expect((await chooseCheckpointEngine(request)).engine).toBe('onnx');
-    expect((await chooseCheckpointEngine({ ...request, maps: true })).engine).toBe('tfjs');
     expect((await chooseCheckpointEngine({ ...request, testMasking: { mode: 'seeded', seed: 1 } })).engine).toBe('tfjs');
+  });
+
+  it('serves pixel maps on onnx with the bytes of tfjs, exporting again when the stored model.onnx predates maps', async () => {
+    const model = onnxInferenceModel(detector);
+    const mapOutputs: string[] = [ONNX_OUTPUT_NAMES.teacherErrorMap, ONNX_OUTPUT_NAMES.discrepancyMap];
+    const withoutMaps = { ...model, graph: { ...model.graph, outputs: model.graph.outputs.filter((o) => !mapOutputs.includes(o.name)) } };
+    await fs.writeFile(path.join(folder, ONNX_EXPORT_FILE), encodeOnnxModel(withoutMaps));
+    const rng = SeededRandom.fromSeed(22);
+    const frames = Array.from({ length: 5 }, () => Float32Array.from({ length: config.inputHeight * config.inputWidth }, () => 2 * rng.nextFloat() - 1));
+    const video = { frameCount: frames.length, read: (i: number) => frames[i] };
+    const engine = await openCheckpointEngine(folder, detector, { engine: 'onnx', reason: 'test' }, { maps: { scale: 4 } });
+    try {
+      const [onnx] = await scoreStreams(engine, config, [readerFrames(video)], { batchSize: 4 });
+      const tfjs = await scoreVideo(detector, video, { batchSize: 4, testMasking: { mode: 'off' }, maps: { scale: 4 } });
+      onnx.forEach((score, t) => {
+        const [a, b] = [score.maps, tfjs[t].maps];
+        expect(a).toMatchObject({ width: b?.width, height: b?.height, scale: 4 });
+        for (const key of ['teacherError', 'discrepancy'] as const) {
+          const bytes = [a?.[key] as Uint8Array, b?.[key] as Uint8Array];
+          expect(bytes[0]).toHaveLength(bytes[1].length);
+          expect(Math.max(...bytes[0].map((v, j) => Math.abs(v - bytes[1][j])))).toBeLessThanOrEqual(1);
+        }
+      });
+      expect(Array.from(onnx[0].maps?.teacherError ?? []).some((v) => v > 0)).toBe(true);
+    } finally {
+      await engine.dispose();
+    }
+    await fs.rm(path.join(folder, ONNX_EXPORT_FILE));
   });
 
   it('scores an exported cpu-tiny model through the onnx path with the numbers of tfjs', async () => {

@@ -16,7 +16,6 @@ export interface CheckpointEngineRequest {
   folder: string;
   requested: EngineRequest;
   testMasking: TestMasking;
-  maps: boolean;
 }
 
 export async function hasOnnxExport(folder: string): Promise<boolean> {
@@ -31,24 +30,26 @@ export async function hasOnnxExport(folder: string): Promise<boolean> {
 export async function chooseCheckpointEngine(request: CheckpointEngineRequest): Promise<EngineChoice> {
   const hasExport = await hasOnnxExport(request.folder);
   // The runtime is only probed when it could be used: loading it costs a native library.
-  const wantsOnnx = request.requested === 'onnx' || (request.requested === 'auto' && hasExport && request.testMasking.mode === 'off' && !request.maps);
+  const wantsOnnx = request.requested === 'onnx' || (request.requested === 'auto' && hasExport && request.testMasking.mode === 'off');
   return chooseInferenceEngine({
     requested: request.requested,
     hasOnnxExport: hasExport,
     onnxRuntimeLoads: wantsOnnx && isOnnxRuntimeAvailable(),
     testMasking: request.testMasking.mode !== 'off',
-    maps: request.maps,
   });
 }
 
 /**
  * Opens the chosen engine. The tfjs engine runs masking off (the only graph the pipeline's mixed
- * batches support); callers that need masks or maps score with scoreVideo on the detector instead.
+ * batches support); callers that need masks score with scoreVideo on the detector instead. A stored
+ * export written before the graph had map outputs is replaced by a fresh export when maps are asked.
  */
 export async function openCheckpointEngine(folder: string, detector: Detector, choice: EngineChoice, onnx: OnnxEngineOptions = {}): Promise<InferenceEngine> {
-  if (choice.engine === 'tfjs') return new TfjsInferenceEngine(detector);
+  if (choice.engine === 'tfjs') return new TfjsInferenceEngine(detector, { maps: onnx.maps === undefined || onnx.maps === false ? false : onnx.maps });
   if (await hasOnnxExport(folder)) {
-    return OnnxInferenceEngine.fromModel(new Uint8Array(await fs.readFile(path.join(folder, ONNX_EXPORT_FILE))), detector.config, onnx);
+    const stored = await OnnxInferenceEngine.fromModel(new Uint8Array(await fs.readFile(path.join(folder, ONNX_EXPORT_FILE))), detector.config, onnx);
+    if (onnx.maps === undefined || onnx.maps === false || stored.providesMaps) return stored;
+    await stored.dispose();
   }
   return OnnxInferenceEngine.fromDetector(detector, onnx);
 }

@@ -2,7 +2,7 @@
 import { ModelError } from '../model.error';
 import { chooseInferenceEngine, isEngineRequest, type EngineChoiceInput } from './choose-inference-engine';
 
-const ready: EngineChoiceInput = { requested: 'auto', hasOnnxExport: true, onnxRuntimeLoads: true, testMasking: false, maps: false };
+const ready: EngineChoiceInput = { requested: 'auto', hasOnnxExport: true, onnxRuntimeLoads: true, testMasking: false };
 
 describe('chooseInferenceEngine', () => {
   it('picks onnx on auto when the export is stored, the runtime loads and nothing tfjs-only is asked', () => {
@@ -13,7 +13,6 @@ describe('chooseInferenceEngine', () => {
     [{ hasOnnxExport: false }, /no model.onnx/],
     [{ onnxRuntimeLoads: false }, /does not load/],
     [{ testMasking: true }, /seeded test-time masking need tfjs/],
-    [{ maps: true }, /pixel maps need tfjs/],
   ])('falls back to tfjs on auto when %j', (change, reason) => {
     const choice = chooseInferenceEngine({ ...ready, ...change });
     expect(choice.engine).toBe('tfjs');
@@ -28,7 +27,7 @@ describe('chooseInferenceEngine', () => {
     expect(chooseInferenceEngine({ ...ready, requested: 'onnx', hasOnnxExport: false })).toEqual({ engine: 'onnx', reason: expect.stringMatching(/exported now/) });
   });
 
-  it.each([{ maps: true }, { testMasking: true }, { onnxRuntimeLoads: false }])('refuses an explicit onnx that cannot serve %j', (change) => {
+  it.each([{ testMasking: true }, { onnxRuntimeLoads: false }])('refuses an explicit onnx that cannot serve %j', (change) => {
     expect(() => chooseInferenceEngine({ ...ready, requested: 'onnx', ...change })).toThrow(ModelError);
   });
 

@@ -1,6 +1,7 @@
 // Which engine an inference request runs on (issue 8): ONNX Runtime when the model version carries its
 // export and the runtime loads, unless the request needs what only the tfjs graph computes — seeded
-// test-time masking and pixel maps are not in the export (it is the masking-off, scalar-output graph).
+// test-time masking is not in the export (it is the masking-off graph). Pixel maps are: the graph outputs
+// one value per token, the maps at their default downsample (the patch size).
 import { ModelError, ModelErrorCode } from '../model.error';
 import { ENGINE_NAMES, type EngineName } from './inference-engine';
 
@@ -20,8 +21,6 @@ export interface EngineChoiceInput {
   onnxRuntimeLoads: boolean;
   /** Seeded test-time masking is asked for. */
   testMasking: boolean;
-  /** Pixel maps are asked for. */
-  maps: boolean;
 }
 
 export interface EngineChoice {
@@ -35,7 +34,7 @@ export interface EngineChoice {
  * `onnx` that cannot serve the request is an error rather than a silent fallback.
  */
 export function chooseInferenceEngine(input: EngineChoiceInput): EngineChoice {
-  const tfjsOnly = [input.testMasking ? 'seeded test-time masking' : null, input.maps ? 'pixel maps' : null].filter((n) => n !== null);
+  const tfjsOnly = input.testMasking ? ['seeded test-time masking'] : [];
   switch (input.requested) {
     case 'tfjs':
       return { engine: 'tfjs', reason: 'requested' };

@@ -7,6 +7,7 @@ import type { Detector } from '../detector/detector';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { unpatchify } from '../tokens/patchify';
 import type { FrameMaps, FrameScore, MapOptions } from './frame-score';
+import { quantiseMap } from './quantise-map';
 import { stackFrames, type FrameInput } from './stack-frames';
 import { testMask, type TestMasking } from './test-masking';
 
@@ -51,12 +52,6 @@ export function componentTensors(detector: Detector, input: tf.Tensor4D, masking
     ? (teacher.slice([0, 0, 0, c], [b, h, w, 1]).clipByValue(0, 1).mean([1, 2, 3]) as tf.Tensor1D)
     : null;
   return { teacherError, discrepancy, classifier, predictedAnomaly };
-}
-
-function quantise(values: Float32Array, scale: number): Uint8Array {
-  const out = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = Math.round(Math.min(1, Math.max(0, values[i] / scale)) * 255);
-  return out;
 }
 
 /** Raw components (and maps) of frames already stacked as the model input [B, H, W, inputChannels]. */
@@ -108,8 +103,8 @@ export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, optio
         width: mw,
         height: mh,
         scale,
-        teacherError: quantise(teacherMap.subarray(i * mh * mw, (i + 1) * mh * mw), scale),
-        discrepancy: discrepancyMap === null ? null : quantise(discrepancyMap.subarray(i * mh * mw, (i + 1) * mh * mw), scale),
+        teacherError: quantiseMap(teacherMap.subarray(i * mh * mw, (i + 1) * mh * mw), scale),
+        discrepancy: discrepancyMap === null ? null : quantiseMap(discrepancyMap.subarray(i * mh * mw, (i + 1) * mh * mw), scale),
       };
       score.maps = maps;
     }

@@ -76,6 +76,19 @@ describe('exportOnnx', () => {
       }
       // The components differ between frames: a graph ignoring its input could not pass.
       expect(new Set(Array.from(actual[ONNX_OUTPUT_NAMES.teacherError])).size).toBe(input.count);
+      // Per-token maps: scoreFrames' pixel maps at their default downsample (the patch size), before quantising.
+      const maps = scoreFrames(detector, input, { testMasking: { mode: 'off' }, maps: { scale: 4 } });
+      const cells = (config.inputHeight / config.patchSize) * (config.inputWidth / config.patchSize);
+      expect(actual[ONNX_OUTPUT_NAMES.teacherErrorMap]).toHaveLength(input.count * cells);
+      for (let i = 0; i < input.count; i++) {
+        const teacher = maps[i].maps?.teacherError as Uint8Array;
+        const discrepancy = maps[i].maps?.discrepancy as Uint8Array;
+        for (let j = 0; j < cells; j++) {
+          // one byte is 4/255 here; the graph's values must land on the same byte (or its neighbour at a rounding edge)
+          expect(Math.abs((actual[ONNX_OUTPUT_NAMES.teacherErrorMap][i * cells + j] / 4) * 255 - teacher[j])).toBeLessThanOrEqual(0.5 + 1e-3);
+          expect(Math.abs((actual[ONNX_OUTPUT_NAMES.discrepancyMap][i * cells + j] / 4) * 255 - discrepancy[j])).toBeLessThanOrEqual(0.5 + 1e-3);
+        }
+      }
     } finally {
       detector.dispose();
     }

@@ -23,6 +23,9 @@ export const ONNX_OUTPUT_NAMES = {
   discrepancy: 'discrepancy',
   classifier: 'classifier',
   predictedAnomaly: 'predicted_anomaly',
+  /** [B, H/d, W/d]: teacher error per token, the pixel map scoreFrames pools at its default downsample d. */
+  teacherErrorMap: 'teacher_error_map',
+  discrepancyMap: 'discrepancy_map',
 } as const;
 
 /** Metadata keys stored in the file next to the graph. */
@@ -126,9 +129,15 @@ class DetectorGraphWriter {
   }
 
   /** Mean over everything but the batch of (a − b)², [B]. */
-  meanSquaredDifference(a: string, b: string): string {
+  /** Mean of (a − b)² over each token's pixels and channels: [B, n, d·d, c] → [B, n]. */
+  tokenMeanSquaredDifference(a: string, b: string): string {
     const diff = this.g.op('Sub', [a, b]);
-    return this.g.op('ReduceMean', [this.g.op('Mul', [diff, diff])], { axes: attr.ints([1, 2, 3]), keepdims: attr.int(0) });
+    return this.g.op('ReduceMean', [this.g.op('Mul', [diff, diff])], { axes: attr.ints([2, 3]), keepdims: attr.int(0) });
+  }
+
+  /** [B, n] → [B]: tokens cover equal areas, so the mean of token means is the pixel mean. */
+  meanOverTokens(perToken: string): string {
+    return this.g.op('ReduceMean', [perToken], { axes: attr.ints([1]), keepdims: attr.int(0) });
   }
 }
 
@@ -174,13 +183,17 @@ export function onnxInferenceModel(detector: Detector): OnnxModel {
   const reconstruction = w.slice(teacherTokens, 3, 0, c);
   const offset = currentFrameChannelOffset(config);
   const frameTokens = w.slice(w.reshape(patches, [-1, n, d * d, cin]), 3, offset, offset + c);
-  g.output(ONNX_OUTPUT_NAMES.teacherError, w.meanSquaredDifference(frameTokens, reconstruction), [BATCH]);
+  const teacherError = w.tokenMeanSquaredDifference(frameTokens, reconstruction);
+  g.output(ONNX_OUTPUT_NAMES.teacherError, w.meanOverTokens(teacherError), [BATCH]);
+  g.output(ONNX_OUTPUT_NAMES.teacherErrorMap, w.reshape(teacherError, [-1, gh, gw]), [BATCH, gh, gw]);
 
   if (detector.hasStudent) {
     let s = y;
     for (let i = 0; i < config.studentDepth; i++) s = w.cvtBlock(s, `student/block${i}`, dw, config.decoder.heads);
     const student = w.slice(headTokens(s, 'student/norm', 'student/head'), 3, 0, c);
-    g.output(ONNX_OUTPUT_NAMES.discrepancy, w.meanSquaredDifference(reconstruction, student), [BATCH]);
+    const discrepancy = w.tokenMeanSquaredDifference(reconstruction, student);
+    g.output(ONNX_OUTPUT_NAMES.discrepancy, w.meanOverTokens(discrepancy), [BATCH]);
+    g.output(ONNX_OUTPUT_NAMES.discrepancyMap, w.reshape(discrepancy, [-1, gh, gw]), [BATCH, gh, gw]);
   }
   if (detector.hasClassifier) {
     const logits = w.reshape(w.linear(w.slice(x, 1, 0, 1), 'classifier/head'), [-1]);
