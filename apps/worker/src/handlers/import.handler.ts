@@ -79,6 +79,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 async function importUpload(execution: JobExecution, params: UploadParameters) {
   const prisma = execution.database.prisma;
   const file = execution.storage.localPath(params.storageKey);
+  let recorded: Awaited<ReturnType<typeof recordDatasetVersion>>;
+  let frames: number;
   try {
     const dataset = await prisma.dataset.findFirstOrThrow({ where: { id: params.datasetId, teamId: execution.teamId } });
     const inspection = await inspectFrameSource(await openFrameSource(file), { verifyDecode: true });
@@ -95,6 +97,7 @@ async function importUpload(execution: JobExecution, params: UploadParameters) {
       checksum: inspection.checksum,
       frameLabels: params.labels ? uploadLabels(params.labels, inspection.frameCount, params.name) : undefined,
     };
+    frames = inspection.frameCount;
     // Uploads to one data set imported at the same time by several workers race for the next version
     // number; the loser reads the new latest version and tries again, so no upload is lost.
     for (let attempt = 1; ; attempt++) {
@@ -104,7 +107,7 @@ async function importUpload(execution: JobExecution, params: UploadParameters) {
         .digest('hex')
         .slice(0, 24);
       try {
-        const recorded = await recordDatasetVersion(prisma, {
+        recorded = await recordDatasetVersion(prisma, {
           teamId: execution.teamId,
           datasetName: dataset.name,
           format: 'upload',
@@ -113,8 +116,7 @@ async function importUpload(execution: JobExecution, params: UploadParameters) {
           videos,
           basedOn,
         });
-        await execution.log(`added ${params.split} video ${params.name} (${inspection.frameCount} frames) as version ${recorded.number}`);
-        return { ...recorded, video: params.name, frames: inspection.frameCount };
+        break;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 20) throw error;
       }
@@ -123,6 +125,9 @@ async function importUpload(execution: JobExecution, params: UploadParameters) {
     await execution.storage.remove(params.storageKey);
     throw error;
   }
+  // Past this point the version references the file: whatever fails now must not delete it.
+  await execution.log(`added ${params.split} video ${params.name} (${frames} frames) as version ${recorded.number}`);
+  return { ...recorded, video: params.name, frames };
 }
 
 export function importHandler(): JobHandler {
