@@ -1,14 +1,18 @@
 // Load test of the API's two heaviest reads (issue 9): the leaderboard at a fixed 200 requests/s, and the
-// frame scores of a 10,000-frame video. It starts the API in-process on an in-memory PGlite (or the
-// PostgreSQL of TEST_DATABASE_URL), seeds a realistic team directly through Prisma, and drives it over
-// loopback with autocannon. A benchmark, not a test: it prints figures and whether the targets hold.
-//   npm run load-test [-- --seconds 10]
+// frame scores of a 10,000-frame video. It starts the API in-process on an in-memory PGlite, or on a
+// throw-away database that it creates (and drops) on a PostgreSQL server on this machine, seeds a
+// realistic team directly through Prisma, and drives it over loopback with autocannon from a worker
+// thread, so that the load generator does not share the server's event loop. A benchmark, not a test:
+// it prints figures and whether the targets hold, and gives up after a fixed time.
+//   npm run load-test [-- --seconds 10] [--database postgresql://postgres@127.0.0.1:5432/postgres]
+// (--database defaults to TEST_DATABASE_URL; without either, PGlite.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { ensureLocalOwner, type Database } from '@vad/db';
-import { createTestDatabase, testDatabaseKind } from '@vad/db/testing';
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '@vad/db/testing';
 import { protocolPreset } from '@vad/metrics';
 import { InProcessQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
@@ -93,6 +97,7 @@ async function seed(database: Database): Promise<Seeded> {
 
 function run(url: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
   return autocannon({
+    workers: 1,
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -111,13 +116,33 @@ async function checkAnswer(url: string, scenario: Scenario): Promise<string> {
   return `${(JSON.stringify(body).length / 1024).toFixed(0)} KiB`;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '']);
+
+function options(argv: string[]): { seconds: number; serverUrl?: string } {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const seconds = Number(value('--seconds') ?? 10);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) throw new Error(`--seconds must be a whole number from 1 to 120, not ${value('--seconds')}`);
+  const serverUrl = value('--database') ?? process.env.TEST_DATABASE_URL;
+  // the load test's traffic stays on this machine, the database's included
+  if (serverUrl && !LOOPBACK_HOSTS.has(new URL(serverUrl).hostname)) {
+    throw new Error(`--database must name a PostgreSQL server on this machine (127.0.0.1, localhost or [::1]), not ${new URL(serverUrl).hostname}`);
+  }
+  return { seconds, serverUrl };
+}
+
 async function main(): Promise<void> {
-  const secondsArg = process.argv.indexOf('--seconds');
-  const seconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+  const { seconds, serverUrl } = options(process.argv);
+  // seeding takes well under a minute on either store; past this the run has hung, and is stopped (a
+  // throw-away PostgreSQL database, vad_test_*, is then left behind)
+  const deadline = setTimeout(() => {
+    console.error(`load test still running after ${180 + 4 * seconds} s: stopped`);
+    process.exit(3);
+  }, (180 + 4 * seconds) * 1000);
+  deadline.unref();
   const started = Date.now();
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(serverUrl);
   const seeded = await seed(database);
-  console.log(`seeded ${testDatabaseKind()}: ${VIDEOS} test videos, ${seeded.totalFrames.toLocaleString('en')} frames of scores, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${database.kind}: ${VIDEOS} test videos, ${seeded.totalFrames.toLocaleString('en')} frames of scores, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-load-'));
   const storage = new LocalStorage(root);
   const server = await createApiServer({ database, queue: new InProcessQueueDriver(), storage, version: 'load-test', mode: 'embedded' }, { production: true });
@@ -129,7 +154,7 @@ async function main(): Promise<void> {
       variables: { d: seeded.datasetId },
       overallRate: 200,
       connections: 10,
-      target: { p99Ms: 100, note: 'p99 < 100 ms at 200 req/s' },
+      target: { p99Ms: 100, note: 'p99 < 100 ms, 200 req/s served' },
     },
     {
       name: `frame scores of the ${LONG_VIDEO_FRAMES.toLocaleString('en')}-frame video`,
@@ -143,15 +168,20 @@ async function main(): Promise<void> {
   try {
     for (const scenario of scenarios) {
       const size = await checkAnswer(url, scenario);
+      const before = performance.eventLoopUtilization();
       const result = await run(url, scenario, seconds);
+      const busy = performance.eventLoopUtilization(before).utilization;
       const failed = result.errors + result.timeouts + result.non2xx;
-      const holds = failed === 0 && result.latency.p99 < scenario.target.p99Ms;
+      // at a fixed rate, a server that falls behind answers fewer requests rather than slower ones
+      const served = !scenario.overallRate || result.requests.total >= 0.95 * scenario.overallRate * seconds;
+      const holds = failed === 0 && served && result.latency.p99 < scenario.target.p99Ms;
       verdicts.push(holds);
       console.log(
         [
           `\n${scenario.name} (${seconds} s, ${scenario.connections} connection${scenario.connections > 1 ? 's' : ''}, answer ${size})`,
           `  latency  p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`,
           `  throughput ${result.requests.average.toFixed(1)} req/s   (${result.requests.total} requests, ${failed} failed)`,
+          `  server event loop busy ${(busy * 100).toFixed(0)}% of the time`,
           `  target ${scenario.target.note}: ${holds ? 'holds' : 'MISSED'}`,
         ].join('\n'),
       );

@@ -19,8 +19,8 @@ export function testDatabaseKind(): 'postgresql' | 'pglite' {
   return process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+/** `serverUrl`: the PostgreSQL server to make the throw-away database on (default TEST_DATABASE_URL). */
+export async function createTestDatabase(serverUrl = process.env.TEST_DATABASE_URL): Promise<TestDatabase> {
   return serverUrl ? createServerDatabase(serverUrl) : createPgliteDatabase();
 }
 
