@@ -78,7 +78,7 @@ describe('vad bench inference', () => {
     const deps = fakeDeps();
     await runBenchInference({ preset: 'cpu-tiny', engine: 'tfjs', backend: 'cpu', runs: '7' }, deps);
     expect(deps.backends).toEqual(['cpu']);
-    expect(deps.calls[0]).toMatchObject({ engine: 'tfjs', runs: 7, batch: 32, matMulSize: 1024 });
+    expect(deps.calls[0]).toMatchObject({ engine: 'tfjs', runs: 7, batch: 32, matMulSize: 2048 });
     expect(deps.out[0]).toContain('peak matMul     100.00 GFLOP/s');
     expect(deps.out[0]).toContain('achieved        20.00 GFLOP/s = 20.0% of the measured peak');
   });

@@ -137,7 +137,7 @@ export async function runBenchInference(flags: BenchInferenceFlags, deps: BenchI
   }
   const batch = integerAtLeast(flags.batch, '--batch', 1, 32);
   const runs = integerAtLeast(flags.runs, '--runs', MIN_RUNS, MIN_RUNS);
-  const matMulSize = integerAtLeast(flags.matmulSize, '--matmul-size', 16, 1024);
+  const matMulSize = integerAtLeast(flags.matmulSize, '--matmul-size', 16, 2048);
   const streams = integerAtLeast(flags.streams, '--streams', 1, 1);
   const log = flags.json ? undefined : (line: string) => deps.stderr(`  ${line}`);
   const video = await deps.benchVideo(flags.video);
@@ -174,7 +174,7 @@ export function registerBenchInferenceCommand(bench: Command): void {
     .option('--runs <n>', `timed runs per figure, at least ${MIN_RUNS}; the median is reported (default ${MIN_RUNS})`)
     .option('--backend <name>', `tfjs engine: ${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
     .option('--provider <name>', `onnx engine: ${ONNX_PROVIDERS.join(' | ')} (default cpu; cuda needs the CUDA binaries of onnxruntime-node)`)
-    .option('--matmul-size <n>', 'side of the square matrices of the peak measurement (default 1024)')
+    .option('--matmul-size <n>', 'side of the square matrices of the peak measurement (default 2048)')
     .option('--video <file>', 'video decoded for the end-to-end figure (default: a generated 360×240 test pattern of 180 frames)')
     .option('--streams <n>', 'copies of the video decoded at once, sharing batches (default 1)')
     .option('--json', 'print one JSON object: preset, engine, device, batch, peakGflops, gflopsPerFrame, modelFps, achievedGflops, peakRatio, runs, endToEndFps, endToEndRatio, streams')
