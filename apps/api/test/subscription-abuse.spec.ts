@@ -7,6 +7,7 @@ import { ProtocolSocket, RefusedUpgrade, type ServerMessage } from './protocol-s
 import { startTeamApi, type TeamApi } from './start-team-api';
 
 const LIMITS = { maxConnectionsPerAddress: 4, maxSubscriptionsPerConnection: 3 };
+const DASHBOARD_PORT = 3999;
 
 interface Payload {
   data?: { jobUpdated?: { id: string } } | null;
@@ -45,7 +46,7 @@ describe(`hostile WebSocket clients of a team-mode API on ${testDatabaseKind()}`
   };
 
   beforeAll(async () => {
-    api = await startTeamApi({ subscriptionLimits: LIMITS });
+    api = await startTeamApi({ subscriptionLimits: LIMITS, dashboardPort: DASHBOARD_PORT });
     url = `${api.base.replace('http', 'ws')}/graphql`;
     const prisma = api.database.prisma;
     ownJobId = (await prisma.job.create({ data: { teamId: api.teamId, kind: 'TRAIN', parameters: {} } })).id;
@@ -110,6 +111,23 @@ describe(`hostile WebSocket clients of a team-mode API on ${testDatabaseKind()}`
       const socket = await open({ cookie: api.cookie });
       expect((await socket.closed).code).toBe(4408);
     }, 10_000);
+  });
+
+  describe('web pages (cross-site WebSocket hijacking)', () => {
+    it('refuses the upgrade from a page of another site with 403, even carrying the session cookie', async () => {
+      const refusal = await open({ cookie: api.cookie, origin: 'https://evil.example' }).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(RefusedUpgrade);
+      expect((refusal as RefusedUpgrade).status).toBe(403);
+      expect((refusal as RefusedUpgrade).body).toMatch(/dashboard’s pages/);
+    });
+
+    it('refuses a page served from another port of this machine', async () => {
+      await expect(open({ cookie: api.cookie, origin: 'http://127.0.0.1:8080' })).rejects.toMatchObject({ status: 403 });
+    });
+
+    it("accepts the dashboard's own pages", async () => {
+      await expect(connect({ cookie: api.cookie, origin: `http://localhost:${DASHBOARD_PORT}` })).resolves.toBeInstanceOf(ProtocolSocket);
+    });
   });
 
   describe("another team's jobs", () => {

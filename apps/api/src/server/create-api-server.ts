@@ -29,6 +29,8 @@ export interface ApiServerOptions {
   maxQueryCost?: number;
   /** Limits of the WebSocket subscriptions; depth and cost default to maxQueryDepth and maxQueryCost. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** The dashboard's port: its pages may open subscription sockets (other web pages may not). */
+  dashboardPort?: number;
   /** Extra HTTP routes (uploads, files), mounted before GraphQL. */
   routes?: (services: ApiServices) => Router;
 }
@@ -45,6 +47,7 @@ export async function createApiServer(services: ApiServices, options: ApiServerO
     ...DEFAULT_SOCKET_LIMITS,
     maxQueryDepth,
     maxQueryCost,
+    dashboardPorts: options.dashboardPort === undefined ? [] : [options.dashboardPort],
     ...options.subscriptionLimits,
   });
   const apollo = new ApolloServer<ApiContext>({

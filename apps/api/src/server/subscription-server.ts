@@ -10,6 +10,7 @@ import { authenticate } from '../auth/authenticate';
 import { apiError } from '../graphql/api-error';
 import { depthLimitRule } from '../graphql/depth-limit.rule';
 import { assertQueryCost } from '../graphql/query-cost';
+import { isAllowedBrowserOrigin } from './browser-origin';
 import type { ApiContext, ApiServices } from './api-context';
 
 export interface SubscriptionLimits {
@@ -23,10 +24,12 @@ export interface SubscriptionLimits {
   maxSubscriptionsPerConnection: number;
   maxQueryDepth: number;
   maxQueryCost: number;
+  /** Ports whose pages (on the addressed host) may open sockets: the dashboard's. Other pages get 403. */
+  dashboardPorts: readonly number[];
 }
 
 /** The socket limits; depth and cost are the same as over HTTP, so the server passes its own. */
-export const DEFAULT_SOCKET_LIMITS: Omit<SubscriptionLimits, 'maxQueryDepth' | 'maxQueryCost'> = {
+export const DEFAULT_SOCKET_LIMITS: Omit<SubscriptionLimits, 'maxQueryDepth' | 'maxQueryCost' | 'dashboardPorts'> = {
   maxMessageBytes: 64 * 1024,
   maxConnectionsPerAddress: 20,
   maxConnections: 1000,
@@ -56,6 +59,9 @@ export function serveSubscriptions(
     // both slip under the limit.
     verifyClient: ({ req }, accept) => {
       const address = req.socket.remoteAddress ?? '';
+      if (!isAllowedBrowserOrigin(req.headers.origin, req.headers.host, limits.dashboardPorts)) {
+        return accept(false, 403, 'subscriptions are open to the dashboard’s pages and to programs, not to other web pages');
+      }
       if (open >= limits.maxConnections) return accept(false, 503, `the server has ${open} open subscription sockets, the most it takes; retry later`);
       if ((openByAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
         return accept(false, 429, `too many subscription sockets from this address (at most ${limits.maxConnectionsPerAddress}); close some first`);

@@ -29,6 +29,7 @@ async function start(options: StartOptions): Promise<void> {
     { ...services, version: PLATFORM_VERSION, mode: config.mode },
     {
       production: process.env.NODE_ENV === 'production',
+      dashboardPort: config.dashboardPort,
       routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes, frameCacheDir: path.join(config.dataDir, 'cache', 'frames') }),
     },
   );
