@@ -16,6 +16,7 @@ function fakeDeps(cores = 4): BenchTrainDeps & { out: string[]; err: string[]; c
       calls.push(o);
       return {
         preset: o.preset.name,
+        engine: 'tfjs',
         backend: o.backend,
         workers: o.workers,
         batch: o.batch ?? 0,
@@ -24,6 +25,8 @@ function fakeDeps(cores = 4): BenchTrainDeps & { out: string[]; err: string[]; c
         gflopsPerFrame: 1.5,
         singleFps: 2,
         parallelFps: 3.6,
+        modelFps: 3.6,
+        endToEndFps: null,
         speedup: 1.8,
         achievedGflops: 5.4,
         peakRatio: 0.27,

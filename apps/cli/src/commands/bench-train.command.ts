@@ -103,7 +103,7 @@ export function registerBenchTrainCommand(bench: Command): void {
     .option('--batch <n>', 'samples per training step (default: the preset’s, at most 16)')
     .option('--runs <n>', `timed steps per run, at least ${MIN_RUNS}; the median is reported (default ${MIN_RUNS})`)
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default wasm: one thread per instance, what data-parallel training is for)`)
-    .option('--json', 'print one JSON object: preset, backend, workers, batch, peakGflops, gflopsPerFrame, singleFps, parallelFps, speedup, achievedGflops, peakRatio, maxLossDifference, runs')
+    .option('--json', 'print one JSON object: preset, engine, backend, workers, batch, peakGflops, gflopsPerFrame, singleFps, parallelFps, modelFps, endToEndFps (null: not measured), speedup, achievedGflops, peakRatio, maxLossDifference, runs')
     .action(async (flags: BenchTrainFlags) => {
       await runBenchTrain(flags);
     });

@@ -35,6 +35,8 @@ export interface BenchTrainOptions {
 
 export interface BenchTrainResult {
   preset: string;
+  /** Training runs on TensorFlow.js (ONNX Runtime has no training here). */
+  engine: 'tfjs';
   backend: string;
   workers: number;
   batch: number;
@@ -47,6 +49,10 @@ export interface BenchTrainResult {
   singleFps: number;
   /** The same with the batch split over `workers` replica threads. */
   parallelFps: number;
+  /** The figure of the fastest configuration measured (parallelFps), under the name `vad bench inference` uses. */
+  modelFps: number;
+  /** Not measured: the benchmark trains on one batch in memory (null, never a guess). */
+  endToEndFps: null;
   speedup: number;
   /** gflopsPerFrame × parallelFps. */
   achievedGflops: number;
@@ -135,6 +141,7 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
   const maxLossDifference = Math.max(...single.losses.map((loss, i) => Math.abs(loss - parallel.losses[i]) / Math.max(Math.abs(loss), 1e-12)));
   return {
     preset: preset.name,
+    engine: 'tfjs',
     backend: tf.getBackend(),
     workers,
     batch,
@@ -143,6 +150,8 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
     gflopsPerFrame: perFrame,
     singleFps: single.fps,
     parallelFps: parallel.fps,
+    modelFps: parallel.fps,
+    endToEndFps: null,
     speedup: parallel.fps / single.fps,
     achievedGflops,
     peakRatio: achievedGflops / (peakGflops * workers),
