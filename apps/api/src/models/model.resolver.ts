@@ -1,9 +1,11 @@
 // Models, their versions and aliases; starting a training job.
+import type { PresetName } from '@vad/model';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { queueJob } from '../jobs/job.service';
 import { requireRole, type ApiContext } from '../server/api-context';
 import { modelPresets } from './model-presets';
+import { trainingOverridesProblems } from './training-overrides';
 
 async function versionInTeam(context: ApiContext, id: string) {
   const principal = requireRole(context);
@@ -37,9 +39,11 @@ export const modelResolvers: Resolvers = {
         throw apiError('BAD_USER_INPUT', `unknown preset "${input.preset}"; one of ${presets.map((p) => p.name).join(', ')}`);
       }
       if (!/^[\w][\w .-]{0,99}$/.test(input.modelName)) throw apiError('BAD_USER_INPUT', 'invalid model name');
-      for (const [field, value] of [['epochsTeacher', input.epochsTeacher], ['epochsStudent', input.epochsStudent], ['batchSize', input.batchSize]] as const) {
-        if (value != null && (value < 0 || value > 10_000)) throw apiError('BAD_USER_INPUT', `${field} must be between 0 and 10000`);
+      for (const [field, value, least] of [['epochsTeacher', input.epochsTeacher, 0], ['epochsStudent', input.epochsStudent, 0], ['batchSize', input.batchSize, 1]] as const) {
+        if (value != null && (value < least || value > 10_000)) throw apiError('BAD_USER_INPUT', `${field} must be between ${least} and 10000`);
       }
+      const problems = trainingOverridesProblems(input.preset as PresetName, input.overrides);
+      if (problems.length > 0) throw apiError('BAD_USER_INPUT', problems.slice(0, 5).join('; '));
       return queueJob(context, principal, 'TRAIN', { ...input, overrides: input.overrides ?? {} });
     },
     promoteModelVersion: async (_p, { id, alias }, context) => {
