@@ -54,7 +54,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
       syntheticAnomalyProbability: config.ablation.syntheticData ? 0.25 : 0,
       objectSource,
     };
-    const threads = request.threads ?? defaultTrainingReplicas();
+    const threads = request.threads ?? defaultTrainingReplicas({ batchSize: training.batchSize });
     if (threads > 1) request.onEpoch?.(`training on ${threads} replica threads (data-parallel)`);
     const result = await trainModel({
       config,
