@@ -65,7 +65,21 @@ const result = await esbuild.build({
     }),
   },
 });
-const inputs = Object.keys(result.metafile.inputs);
+// The data-parallel training replicas run in worker threads, from this file beside the bundle.
+const replica = await esbuild.build({
+  entryPoints: [path.join(srcRoot, 'libs/model/src/training/parallel/replica-thread.ts')],
+  outfile: path.join(path.dirname(outFile), 'replica-thread.cjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: false,
+  external: ['*.node'],
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [depsOnly],
+});
+const inputs = [...Object.keys(result.metafile.inputs), ...Object.keys(replica.metafile.inputs)];
 const outside = inputs.filter((p) => p.includes('node_modules') && !path.resolve(p).startsWith(DEPS));
 if (outside.length > 0) throw new Error(`bundled files from outside ${DEPS}: ${outside.join(', ')}`);
 const copies = inputs.filter((p) => /tfjs-core\/dist\/tf-core\.node\.js$/.test(p));

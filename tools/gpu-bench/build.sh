@@ -12,11 +12,11 @@ WORK=/tmp/gpub
 DEPS=${GPU_BENCH_DEPS:-$WORK/deps}
 MODE=${GPU_BENCH_SOURCE_MODE:-head}
 
-if [ ! -d "$DEPS/node_modules/@tensorflow/tfjs-backend-webgpu" ]; then
+if [ ! -d "$DEPS/node_modules/@tensorflow/tfjs-backend-wasm" ]; then
   mkdir -p "$DEPS"
   cat > "$DEPS/package.json" <<'EOF'
 { "name": "gpu-bench-deps", "private": true, "version": "0.0.0",
-  "dependencies": { "@tensorflow/tfjs": "4.22.0", "@tensorflow/tfjs-backend-webgpu": "4.22.0", "@tensorflow/tfjs-core": "4.22.0",
+  "dependencies": { "@tensorflow/tfjs": "4.22.0", "@tensorflow/tfjs-backend-webgpu": "4.22.0", "@tensorflow/tfjs-backend-wasm": "4.22.0", "@tensorflow/tfjs-core": "4.22.0",
                     "webgpu": "0.6.2", "onnxruntime-node": "1.30.0", "esbuild": "0.25.12" } }
 EOF
   (cd "$DEPS" && npm install --ignore-scripts --no-audit --no-fund)
@@ -68,12 +68,15 @@ xz_once "$DEPS/node_modules/webgpu/dist/linux-x64/dawn.node" dawn.node
 xz_once "$ORT/libonnxruntime.so.1" libonnxruntime.so.1
 xz_once "$ORT/onnxruntime_binding.node" onnxruntime_binding.node
 xz -9 -T1 -c "$WORK/out/gpu-bench.cjs" > "$DEST/gpu-bench.cjs.xz"
+xz -9 -T1 -c "$WORK/out/replica-thread.cjs" > "$DEST/replica-thread.cjs.xz"
+WASM=$DEPS/node_modules/@tensorflow/tfjs-backend-wasm/dist
+for f in tfjs-backend-wasm.wasm tfjs-backend-wasm-simd.wasm tfjs-backend-wasm-threaded-simd.wasm; do xz_once "$WASM/$f" "$f"; done
 
 # Checksums of the unpacked files, checked by run.sh on the target.
 (
   cd "$WORK/stage"
-  sha256sum node dawn.node libonnxruntime.so.1 onnxruntime_binding.node
-  cd "$WORK/out" && sha256sum gpu-bench.cjs
+  sha256sum node dawn.node libonnxruntime.so.1 onnxruntime_binding.node tfjs-backend-wasm.wasm tfjs-backend-wasm-simd.wasm tfjs-backend-wasm-threaded-simd.wasm
+  cd "$WORK/out" && sha256sum gpu-bench.cjs replica-thread.cjs
 ) > "$DEST/SHA256SUMS"
 
 # Loaders (Debian bookworm amd64), fetched once.

@@ -26,6 +26,8 @@ import * as tf from '@tensorflow/tfjs';
 import { applyBatchNormUpdates } from '../../libs/model/src/blocks/batch-norm';
 import { INFERENCE, type BatchNormUpdate, type ForwardMode } from '../../libs/model/src/blocks/forward-mode';
 import { benchModel, median, randomTrainingBatch } from '../../libs/model/src/bench/bench-model';
+import { benchTrain } from '../../libs/model/src/bench/bench-train';
+import { selectBackend } from '../../libs/model/src/backends/select-backend';
 import { countParameters, gflopsPerFrame } from '../../libs/model/src/config/model-cost';
 import { modelDimensions } from '../../libs/model/src/config/model-dimensions';
 import { Detector, STAGE_ROLES } from '../../libs/model/src/detector/detector';
@@ -40,7 +42,7 @@ import { stageLoss, trainingMask } from '../../libs/model/src/training/training-
 /** Filled in by build.mjs (esbuild define). */
 declare const BUILD_INFO: Record<string, string>;
 
-type Part = 'probe' | 'webgpu' | 'onnx' | 'all';
+type Part = 'probe' | 'webgpu' | 'onnx' | 'train' | 'all';
 type Json = Record<string, unknown>;
 
 interface GpuAdapterLike {
@@ -532,9 +534,24 @@ async function onnxPart(): Promise<void> {
   }
 }
 
+/**
+ * Data-parallel wasm training on the machine's cores (libs/model training/parallel): one thread against
+ * GPU_BENCH_TRAIN_WORKERS replica threads (default 16,8), cpu-ped2, batch GPU_BENCH_TRAIN_BATCH_CPU (32).
+ */
+async function trainPart(): Promise<void> {
+  await selectBackend({ backend: 'wasm', log: (line) => emit('log', { stage: 'train', line }) });
+  const batch = Number(env.GPU_BENCH_TRAIN_BATCH_CPU ?? 32);
+  for (const workers of (env.GPU_BENCH_TRAIN_WORKERS ?? '16,8').split(',').map(Number)) {
+    await stage(`wasm data-parallel training, cpu-ped2, batch ${batch}, ${workers} replicas`, async () => {
+      const r = await benchTrain({ preset: getPreset('cpu-ped2'), workers, backend: 'wasm', batch, runs: RUNS, log: (line) => emit('log', { stage: 'train', line }) });
+      emit('train', { ...r, singleFps: round(r.singleFps), parallelFps: round(r.parallelFps), speedup: round(r.speedup), peakGflops: round(r.peakGflops), achievedGflops: round(r.achievedGflops), peakRatio: round(r.peakRatio) });
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const part = (process.argv[2] ?? 'all') as Part;
-  if (!['probe', 'webgpu', 'onnx', 'all'].includes(part)) throw new Error(`unknown part "${part}"; use probe, webgpu, onnx or all`);
+  if (!['probe', 'webgpu', 'onnx', 'train', 'all'].includes(part)) throw new Error(`unknown part "${part}"; use probe, webgpu, onnx, train or all`);
   emit('start', {
     part,
     quick: QUICK,
@@ -553,6 +570,7 @@ async function main(): Promise<void> {
   if (part === 'probe') await probeBackends();
   if (part === 'webgpu' || part === 'all') await webgpuPart();
   if (part === 'onnx' || part === 'all') await onnxPart();
+  if (part === 'train') await trainPart();
   emit('done', { part, seconds: round(elapsed()) });
 }
 

@@ -6,6 +6,8 @@
 # and writes everything to "$OUT/gpu-bench.log" ($OUT defaults to /tmp/out).
 # Environment (all optional):
 #   GPU_BENCH_QUICK=1        smoke test: one small preset, 2 runs, short budgets
+#   GPU_BENCH_PARTS=train    only these parts (probe, webgpu, onnx, train), comma separated
+#   GPU_BENCH_TRAIN_WORKERS=16,8  replica counts of the data-parallel training part (batch: GPU_BENCH_TRAIN_BATCH_CPU, 32)
 #   GPU_BENCH_GL_ROOT=dir    unpack the loader .debs into dir (LD_LIBRARY_PATH) instead of / (+ ldconfig)
 #   GPU_BENCH_FORCE_LOADERS=1  unpack every .deb even where the library is already present
 #   GPU_BENCH_PRESETS, GPU_BENCH_RUNS, GPU_BENCH_ORT_THREADS, GPU_BENCH_DAWN_FLAGS,
@@ -30,6 +32,10 @@ if [ "${1:-}" = --inner ]; then
     echo "=== $part exit status $rc$([ $rc = 124 ] && echo ' (timed out)')"
   }
   cd /tmp
+  if [ -n "${GPU_BENCH_PARTS:-}" ]; then # e.g. GPU_BENCH_PARTS=train: only those parts, in order
+    for part in ${GPU_BENCH_PARTS//,/ }; do bench $((TOTAL - SECONDS)) "$part"; done
+    exit 0
+  fi
   bench 45 probe VK_LOADER_DEBUG=error,warn,driver
   left=$((TOTAL - SECONDS)); bench $((left - 60 < WEBGPU_MAX ? left - 60 : WEBGPU_MAX)) webgpu
   bench $((TOTAL - SECONDS)) onnx
@@ -74,7 +80,7 @@ main() {
   echo "=== unpack"
   rm -rf "$GPU_BENCH_WORK" && mkdir -p "$GPU_BENCH_WORK/app" || return 1
   unxz_to "$HERE/node.xz" "$GPU_BENCH_WORK/node" && chmod +x "$GPU_BENCH_WORK/node" || return 1
-  for f in gpu-bench.cjs dawn.node libonnxruntime.so.1 onnxruntime_binding.node; do
+  for f in gpu-bench.cjs replica-thread.cjs dawn.node libonnxruntime.so.1 onnxruntime_binding.node tfjs-backend-wasm.wasm tfjs-backend-wasm-simd.wasm tfjs-backend-wasm-threaded-simd.wasm; do
     unxz_to "$HERE/$f.xz" "$GPU_BENCH_WORK/app/$f" || return 1
   done
   # SHA256SUMS lists node at the top level and the rest beside the bundle.

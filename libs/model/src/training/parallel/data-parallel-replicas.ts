@@ -30,9 +30,15 @@ export interface DataParallelOptions {
   backend?: BackendChoice;
 }
 
-// Replica threads run the TypeScript sources through tsx, as the rest of the platform does.
-const REPLICA_ENTRY = path.join(__dirname, 'replica-thread.ts');
-const BOOTSTRAP = `require('tsx/cjs'); require(${JSON.stringify(REPLICA_ENTRY)});`;
+/**
+ * Replica threads run the TypeScript sources through tsx, as the rest of the platform does; a bundled
+ * build (tools/gpu-bench) ships the thread as `replica-thread.cjs` beside the bundle instead.
+ */
+function startReplicaThread(init: ReplicaInit): Worker {
+  if (path.extname(__filename) !== '.ts') return new Worker(path.join(__dirname, 'replica-thread.cjs'), { workerData: init });
+  const entry = path.join(__dirname, 'replica-thread.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData: init });
+}
 
 class ReplicaHandle {
   private pending: { resolve: (reply: ReplicaReply) => void; reject: (error: Error) => void } | null = null;
@@ -107,7 +113,7 @@ export class DataParallelReplicas implements StepRunner {
         weights,
         randomState: options.rng.getState(),
       };
-      handles.push(new ReplicaHandle(new Worker(BOOTSTRAP, { eval: true, workerData: init }), rank, onFailure));
+      handles.push(new ReplicaHandle(startReplicaThread(init), rank, onFailure));
     }
     const replicas = new DataParallelReplicas(options, memory, handles);
     try {
