@@ -13,10 +13,8 @@ import {
   BACKEND_CHOICES,
   benchInference,
   ENGINE_NAMES,
-  getPreset,
   isBackendChoice,
   isEngineName,
-  isPresetName,
   ModelError,
   ONNX_PROVIDERS,
   PRESET_NAMES,
@@ -29,6 +27,7 @@ import {
   type SelectedBackend,
 } from '@vad/model';
 import { CliUsageError } from '../cli-error';
+import { presetFlag } from './bench-flags';
 
 /** Fewer timed runs would make the median a poor guard against one slow run. */
 const MIN_RUNS = 5;
@@ -121,10 +120,7 @@ export function formatBenchInferenceResult(r: BenchInferenceResult): string {
 }
 
 export async function runBenchInference(flags: BenchInferenceFlags, deps: BenchInferenceDeps = defaultDeps): Promise<BenchInferenceResult> {
-  const presetName = flags.preset;
-  if (presetName === undefined || !isPresetName(presetName)) {
-    throw new CliUsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}, got "${presetName ?? ''}"`);
-  }
+  const preset = presetFlag(flags.preset);
   const engine = flags.engine ?? 'onnx';
   if (!isEngineName(engine)) throw new CliUsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, got "${engine}"`);
   const backend = flags.backend;
@@ -145,7 +141,7 @@ export async function runBenchInference(flags: BenchInferenceFlags, deps: BenchI
     if (engine === 'tfjs') await deps.selectBackend({ backend, log: deps.stderr });
     const result = await deps.benchInference({
       endToEnd: decodedVideoSource(video.file, streams),
-      preset: getPreset(presetName),
+      preset,
       engine,
       onnx: { provider: (provider ?? 'cpu') as OnnxProvider },
       batch,

@@ -4,10 +4,6 @@ import type { Command } from 'commander';
 import {
   BACKEND_CHOICES,
   benchModel,
-  getPreset,
-  isBackendChoice,
-  isPresetName,
-  ModelError,
   PRESET_NAMES,
   selectBackend,
   type BenchModelOptions,
@@ -16,6 +12,7 @@ import {
   type SelectedBackend,
 } from '@vad/model';
 import { CliUsageError } from '../cli-error';
+import { backendFlag, presetFlag, selectBenchBackend } from './bench-flags';
 
 export interface BenchModelFlags {
   preset?: string;
@@ -62,24 +59,11 @@ export function formatBenchResult(r: BenchModelResult): string {
 }
 
 export async function runBenchModel(flags: BenchModelFlags, deps: BenchModelDeps = defaultDeps): Promise<BenchModelResult> {
-  const presetName = flags.preset;
-  if (presetName === undefined || !isPresetName(presetName)) {
-    throw new CliUsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}, got "${presetName ?? ''}"`);
-  }
-  const backend = flags.backend;
-  if (backend !== undefined && !isBackendChoice(backend)) {
-    throw new CliUsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${backend}"`);
-  }
+  const preset = presetFlag(flags.preset);
+  const backend = backendFlag(flags.backend);
   const runs = positiveInteger(flags.runs, '--runs', 5);
-  const preset = getPreset(presetName);
   const trainBatchSize = positiveInteger(flags.trainBatch, '--train-batch', Math.min(preset.training.batchSize, 8));
-  let selected: SelectedBackend;
-  try {
-    selected = await deps.selectBackend({ backend, log: deps.stderr });
-  } catch (error) {
-    if (error instanceof ModelError) throw new CliUsageError(error.message);
-    throw error;
-  }
+  const selected = await selectBenchBackend(deps.selectBackend, { backend, log: deps.stderr });
   const result = await deps.benchModel({
     preset,
     backend: selected.choice,

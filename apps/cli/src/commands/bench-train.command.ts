@@ -6,10 +6,6 @@ import type { Command } from 'commander';
 import {
   BACKEND_CHOICES,
   benchTrain,
-  getPreset,
-  isBackendChoice,
-  isPresetName,
-  ModelError,
   PRESET_NAMES,
   selectBackend,
   type BenchTrainOptions,
@@ -17,8 +13,8 @@ import {
   type SelectBackendOptions,
   type SelectedBackend,
 } from '@vad/model';
-import { CliUsageError } from '../cli-error';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
+import { backendFlag, presetFlag, selectBenchBackend } from './bench-flags';
 
 /** Fewer timed steps would make the median a poor guard against one slow step. */
 const MIN_RUNS = 5;
@@ -63,25 +59,12 @@ export function formatBenchTrainResult(r: BenchTrainResult): string {
 }
 
 export async function runBenchTrain(flags: BenchTrainFlags, deps: BenchTrainDeps = defaultDeps): Promise<BenchTrainResult> {
-  const presetName = flags.preset;
-  if (presetName === undefined || !isPresetName(presetName)) {
-    throw new CliUsageError(`--preset must be one of ${PRESET_NAMES.join(', ')}, got "${presetName ?? ''}"`);
-  }
-  const backend = flags.backend;
-  if (backend !== undefined && !isBackendChoice(backend)) {
-    throw new CliUsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${backend}"`);
-  }
-  const preset = getPreset(presetName);
+  const preset = presetFlag(flags.preset);
+  const backend = backendFlag(flags.backend);
   const workers = nonNegativeIntegerFlag(flags.workers, '--workers', Math.max(2, deps.cores()), 2);
   const runs = nonNegativeIntegerFlag(flags.runs, '--runs', MIN_RUNS, MIN_RUNS);
   const batch = nonNegativeIntegerFlag(flags.batch, '--batch', Math.min(preset.training.batchSize, 16), 1);
-  let selected: SelectedBackend;
-  try {
-    selected = await deps.selectBackend({ backend: backend ?? 'wasm', log: deps.stderr });
-  } catch (error) {
-    if (error instanceof ModelError) throw new CliUsageError(error.message);
-    throw error;
-  }
+  const selected = await selectBenchBackend(deps.selectBackend, { backend: backend ?? 'wasm', log: deps.stderr });
   const result = await deps.benchTrain({
     preset,
     workers,

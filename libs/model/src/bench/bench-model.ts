@@ -4,6 +4,7 @@
 // waits for the results (dataSync), so asynchronous backends are timed to completion.
 import * as tf from '@tensorflow/tfjs';
 import { countParameters, gflopsPerFrame } from '../config/model-cost';
+import type { BenchTimingOptions } from './bench-timing';
 import { modelDimensions } from '../config/model-dimensions';
 import { Detector, STAGE_ROLES } from '../detector/detector';
 import { scoreStackedFrames } from '../inference/score-frames';
@@ -14,23 +15,15 @@ import { batchTensors, disposeBatchTensors } from '../training/batch-tensors';
 import type { TrainingBatch } from '../training/training-batch';
 import { trainingStep } from '../training/training-step';
 
-export interface BenchModelOptions {
+/** Defaults: 5 timed runs after 1 warm-up run. */
+export interface BenchModelOptions extends Omit<BenchTimingOptions, 'matMulSize'> {
   preset: ModelPreset;
   /** Backend name to report (the caller selects it). */
   backend: string;
-  /** Timed runs per figure (default 5); the median is reported. */
-  runs?: number;
-  /** Untimed runs before timing (default 1). */
-  warmupRuns?: number;
   /** Inference batch sizes (default 1 and 32). */
   inferenceBatchSizes?: number[];
   /** Training batch size (default: the preset's, at most 8, to stay within the wasm heap). */
   trainBatchSize?: number;
-  seed?: number;
-  /** Milliseconds clock (default performance.now). */
-  now?: () => number;
-  /** Receives a line per figure as it is measured. */
-  log?: (line: string) => void;
 }
 
 export interface BenchModelResult {

@@ -13,8 +13,10 @@ import { deriveSeed, SeededRandom } from '../random/seeded-random';
 import { DataParallelReplicas } from '../training/parallel/data-parallel-replicas';
 import { LocalStepRunner, type StepRunner } from '../training/step-runner';
 import { median, randomTrainingBatch } from './bench-model';
+import type { BenchTimingOptions } from './bench-timing';
 
-export interface BenchTrainOptions {
+/** Defaults: 5 timed steps after 1 warm-up step; matMul 1024 (wasm's best size, so the highest peak). */
+export interface BenchTrainOptions extends BenchTimingOptions {
   preset: ModelPreset;
   /** Replica threads of the parallel run (≥ 2). */
   workers: number;
@@ -22,15 +24,6 @@ export interface BenchTrainOptions {
   backend: BackendChoice;
   /** Samples per step (default: the preset's batch size, at most 16). */
   batch?: number;
-  /** Timed steps per run (default 5); the median is reported. */
-  runs?: number;
-  /** Untimed steps first (default 1). */
-  warmupRuns?: number;
-  /** Side of the square matrices of the peak measurement (default 1024). */
-  matMulSize?: number;
-  seed?: number;
-  now?: () => number;
-  log?: (line: string) => void;
 }
 
 export interface BenchTrainResult {

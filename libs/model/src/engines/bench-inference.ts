@@ -12,25 +12,17 @@ import type { FrameInput } from '../inference/stack-frames';
 import { scoreStreams } from '../pipeline/stream-scorer';
 import type { ModelPreset } from '../presets/model-presets';
 import { SeededRandom } from '../random/seeded-random';
+import type { BenchTimingOptions } from '../bench/bench-timing';
 import { createInferenceEngine, type CreateInferenceEngineOptions } from './create-inference-engine';
 
-export interface BenchInferenceOptions extends CreateInferenceEngineOptions {
+/**
+ * Defaults: 5 runs after 2 warm-up runs; matMul 2048 (at 1024 ONNX Runtime's per-call overhead halves
+ * the figure on 2 cores, and the model then "beats" its own peak).
+ */
+export interface BenchInferenceOptions extends CreateInferenceEngineOptions, BenchTimingOptions {
   preset: ModelPreset;
   /** Frames per inference call (default 32). */
   batch?: number;
-  /** Timed runs per figure (default 5); the median is reported. */
-  runs?: number;
-  /** Untimed runs first (default 2): session set-up, kernel compilation, caches. */
-  warmupRuns?: number;
-  /**
-   * Side of the square matrices of the peak measurement (default 2048: at 1024 ONNX Runtime's per-call
-   * overhead halves the figure on 2 cores, and the model then "beats" its own peak).
-   */
-  matMulSize?: number;
-  seed?: number;
-  /** Milliseconds clock (default performance.now). */
-  now?: () => number;
-  log?: (line: string) => void;
   /** Measure end-to-end frames/s too, on these decoded videos. */
   endToEnd?: EndToEndSource;
 }

@@ -9,8 +9,8 @@ import type * as Ort from 'onnxruntime-node';
 import type { ModelConfig } from '../config/model-config';
 import { modelDimensions } from '../config/model-dimensions';
 import type { Detector } from '../detector/detector';
-import type { FrameMaps, FrameScore, MapOptions } from '../inference/frame-score';
-import { quantiseMap } from '../inference/quantise-map';
+import type { FrameScore, MapOptions } from '../inference/frame-score';
+import { frameMapsAt } from '../inference/frame-maps';
 import type { FrameInput } from '../inference/stack-frames';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { exportOnnx, ONNX_OUTPUT_NAMES } from '../onnx/export-onnx';
@@ -131,7 +131,6 @@ export class OnnxInferenceEngine implements InferenceEngine {
     const discrepancyMap = wantsMaps ? read(ONNX_OUTPUT_NAMES.discrepancyMap) : null;
     const { gridHeight: height, gridWidth: width } = modelDimensions(config);
     const scale = (this.options.maps !== undefined && this.options.maps !== false ? this.options.maps.scale : undefined) ?? 1;
-    const cells = height * width;
     const scores = Array.from({ length: input.count }, (_, i): FrameScore => {
       const score: FrameScore = {
         teacherError: teacherError[i],
@@ -139,16 +138,7 @@ export class OnnxInferenceEngine implements InferenceEngine {
         classifier: classifier === null ? null : classifier[i],
         predictedAnomaly: predictedAnomaly === null ? null : predictedAnomaly[i],
       };
-      if (teacherMap !== null) {
-        const maps: FrameMaps = {
-          width,
-          height,
-          scale,
-          teacherError: quantiseMap(teacherMap.subarray(i * cells, (i + 1) * cells), scale),
-          discrepancy: discrepancyMap === null ? null : quantiseMap(discrepancyMap.subarray(i * cells, (i + 1) * cells), scale),
-        };
-        score.maps = maps;
-      }
+      if (teacherMap !== null) score.maps = frameMapsAt({ teacherError: teacherMap, discrepancy: discrepancyMap, width, height, scale }, i);
       return score;
     });
     for (const t of Object.values(out)) t.dispose();

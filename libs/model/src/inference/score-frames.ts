@@ -6,8 +6,8 @@ import { currentFrameChannelOffset } from '../config/model-dimensions';
 import type { Detector } from '../detector/detector';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { unpatchify } from '../tokens/patchify';
-import type { FrameMaps, FrameScore, MapOptions } from './frame-score';
-import { quantiseMap } from './quantise-map';
+import type { FrameScore, MapOptions } from './frame-score';
+import { frameMapsAt } from './frame-maps';
 import { stackFrames, type FrameInput } from './stack-frames';
 import { testMask, type TestMasking } from './test-masking';
 
@@ -98,16 +98,7 @@ export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, optio
       classifier: classifier === null ? null : classifier[i],
       predictedAnomaly: predictedAnomaly === null ? null : predictedAnomaly[i],
     };
-    if (teacherMap !== null) {
-      const maps: FrameMaps = {
-        width: mw,
-        height: mh,
-        scale,
-        teacherError: quantiseMap(teacherMap.subarray(i * mh * mw, (i + 1) * mh * mw), scale),
-        discrepancy: discrepancyMap === null ? null : quantiseMap(discrepancyMap.subarray(i * mh * mw, (i + 1) * mh * mw), scale),
-      };
-      score.maps = maps;
-    }
+    if (teacherMap !== null) score.maps = frameMapsAt({ teacherError: teacherMap, discrepancy: discrepancyMap, width: mw, height: mh, scale }, i);
     return score;
   });
 }
