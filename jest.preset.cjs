@@ -1,7 +1,7 @@
 // Shared Jest settings: every project's jest.config.cjs spreads this. SWC strips types only;
 // type errors are caught by `npm run typecheck`, which keeps the test loop fast on two cores.
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: require.resolve('./jest-environment.cjs'),
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }],
   },

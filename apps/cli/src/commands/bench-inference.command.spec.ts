@@ -1,6 +1,3 @@
-/**
- * @jest-environment ../../libs/model/src/onnx/onnx-runtime.jest-environment.cjs
- */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';

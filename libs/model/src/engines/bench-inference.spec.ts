@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./src/onnx/onnx-runtime.jest-environment.cjs
- */
 // benchInference on the tiny preset with a fake clock (exact figures) and with the real one (sane figures).
 import { gflopsPerFrame } from '../config/model-cost';
 import { getPreset } from '../presets/model-presets';

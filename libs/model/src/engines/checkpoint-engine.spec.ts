@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./src/onnx/onnx-runtime.jest-environment.cjs
- */
 // A checkpoint folder with its ONNX export: auto picks onnx, and the onnx path (stored model.onnx,
 // streaming scorer) gives tfjs's numbers within 1e-4.
 import { promises as fs } from 'node:fs';

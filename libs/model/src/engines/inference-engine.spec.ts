@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./src/onnx/onnx-runtime.jest-environment.cjs
- */
 // The two engines behind InferenceEngine give the same per-frame components on the same frames.
 import * as tf from '@tensorflow/tfjs';
 import { Detector } from '../detector/detector';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./src/onnx/onnx-runtime.jest-environment.cjs
- */
 // Parity of the exported graph (run by ONNX Runtime, CPU) with scoreFrames (tfjs, masking off).
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';

@@ -1,8 +1,8 @@
-// Jest environment for specs that run ONNX Runtime: its native binding creates output arrays in
-// Node's own realm, and onnxruntime-common (loaded inside Jest's sandbox) rejects them with
-// "data must be type of Float32Array" because the sandbox has its own typed-array constructors.
-// Sharing the host's constructors with the sandbox removes the mismatch. Tests only: outside Jest
-// there is one realm. Use with the docblock `@jest-environment ./src/onnx/onnx-runtime.jest-environment.cjs`.
+// The Jest environment of every project (jest.preset.cjs): Node's, with the host's typed-array
+// constructors shared into the sandbox. ONNX Runtime's native binding creates arrays in Node's own
+// realm, and onnxruntime-common (loaded inside the sandbox) rejects them with "data must be type of
+// Float32Array" when the sandbox has constructors of its own — in any test that runs inference on ONNX,
+// the platform's end-to-end suites included. Outside Jest there is one realm, as here.
 const { TestEnvironment } = require('jest-environment-node');
 
 const TYPED_ARRAYS = [
