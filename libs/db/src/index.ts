@@ -1,4 +1,5 @@
 export type { Database, DatabaseKind } from './connection/database';
+export type { WriteCounter } from './connection/write-counter';
 export { openDatabase, type OpenDatabaseOptions } from './connection/open-database';
 export { DbError, DbErrorCode } from './db.error';
 export { applyMigrations, type MigrationReport } from './migrations/apply-migrations';

@@ -1,10 +1,10 @@
 // Evaluations, the leaderboard, and starting an evaluation of an inference job's runs.
-import { readLeaderboard } from '@vad/db';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { jobInTeam, assertJobKind } from '../jobs/job.resolver';
 import { queueJob } from '../jobs/job.service';
 import { requireRole } from '../server/api-context';
+import { cachedLeaderboard } from './cached-leaderboard';
 import { paperReferences } from './paper-references';
 import { protocolByName, protocolNames } from './protocol-by-name';
 import { rankLeaderboard } from './rank-leaderboard';
@@ -36,7 +36,7 @@ export const evaluationResolvers: Resolvers = {
       const principal = requireRole(context);
       const protocolName = protocol ?? 'paper';
       protocolByName(protocolName);
-      const board = await readLeaderboard(context.database.prisma, principal.team.id, datasetId);
+      const board = await cachedLeaderboard(context.database, principal.team.id, datasetId);
       if (!board) throw notFound('data set', datasetId);
       const { dataset, latestVersion } = board;
       return {

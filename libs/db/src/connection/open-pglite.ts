@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { countWrites } from './write-counter';
 import { PrismaClient } from '../generated/prisma/client';
 import { DbError, DbErrorCode } from '../db.error';
 import { applyMigrations } from '../migrations/apply-migrations';
@@ -36,18 +37,20 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     ensureWritable(options.dir);
     lock = lockDataDir(options.dir);
   }
-  let pglite: PGlite;
+  let created: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir: options.dir, loadDataDir: options.snapshot });
+    created = await PGlite.create({ dataDir: options.dir, loadDataDir: options.snapshot });
   } catch (error) {
     lock?.release();
     throw error;
   }
+  const { pglite, writes } = countWrites(created);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: 'pglite',
     prisma,
     pglite,
+    writes,
     migrate: () => applyMigrations(pgliteExecutor(pglite), readMigrations()),
     ping: async () => {
       await pglite.query('SELECT 1');
