@@ -3,8 +3,10 @@
 // throw-away database that it creates (and drops) on a PostgreSQL server on this machine, seeds a
 // realistic team directly through Prisma, and drives it over loopback with autocannon from a worker
 // thread, so that the load generator does not share the server's event loop. A benchmark, not a test:
-// it prints figures and whether the targets hold, and gives up after a fixed time.
-//   npm run load-test [-- --seconds 10] [--database postgresql://postgres@127.0.0.1:5432/postgres]
+// it prints figures and whether the targets hold, and gives up after a fixed time. While the leaderboard
+// is read, a running job's progress is written --writes times a second, as live jobs do, so that the
+// embedded database's leaderboard cache is measured with the misses a busy installation causes.
+//   npm run load-test [-- --seconds 10] [--writes 10] [--database postgresql://postgres@127.0.0.1:5432/postgres]
 // (--database defaults to TEST_DATABASE_URL; without either, PGlite.)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +29,8 @@ const shortVideoFrames = (v: number) => Math.floor((TOTAL_FRAMES - LONG_VIDEO_FR
 interface Seeded {
   datasetId: string;
   longRunId: string;
+  /** A training job left running, whose progress the leaderboard scenario keeps writing. */
+  runningJobId: string;
   totalFrames: number;
 }
 
@@ -38,6 +42,8 @@ interface Scenario {
   overallRate?: number;
   connections: number;
   target: { p99Ms: number; note: string };
+  /** Database writes per second while the scenario runs, as running jobs' progress reports make them. */
+  writesPerSecond?: number;
 }
 
 /** A frame signal that looks like a detector's: a slow wave with noise, and a bump over the abnormal frames. */
@@ -92,7 +98,27 @@ async function seed(database: Database): Promise<Seeded> {
       microAuc: 0.821, macroAuc: 0.855, metrics: { eer: 0.24, videosSkipped: 0, framesPerSecond: 12.9 },
     },
   });
-  return { datasetId: dataset.id, longRunId, totalFrames };
+  const running = await prisma.job.create({
+    data: { teamId, kind: 'TRAIN', status: 'RUNNING', parameters: { datasetId: dataset.id }, queuedById: userId, startedAt: new Date() },
+  });
+  return { datasetId: dataset.id, longRunId, runningJobId: running.id, totalFrames };
+}
+
+/** Writes a running job's progress `perSecond` times a second until stopped; resolves to how many writes landed. */
+function keepWriting(database: Database, jobId: string, perSecond: number): () => Promise<number> {
+  let written = 0;
+  let pending = Promise.resolve();
+  const timer = setInterval(() => {
+    pending = pending.then(async () => {
+      await database.prisma.job.update({ where: { id: jobId }, data: { progress: { step: written }, heartbeatAt: new Date() } });
+      written++;
+    });
+  }, 1000 / perSecond);
+  return async () => {
+    clearInterval(timer);
+    await pending;
+    return written;
+  };
 }
 
 function run(url: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
@@ -118,20 +144,22 @@ async function checkAnswer(url: string, scenario: Scenario): Promise<string> {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '']);
 
-function options(argv: string[]): { seconds: number; serverUrl?: string } {
+function options(argv: string[]): { seconds: number; writesPerSecond: number; serverUrl?: string } {
   const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const seconds = Number(value('--seconds') ?? 10);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) throw new Error(`--seconds must be a whole number from 1 to 120, not ${value('--seconds')}`);
+  const writesPerSecond = Number(value('--writes') ?? 10);
+  if (!Number.isInteger(writesPerSecond) || writesPerSecond < 0 || writesPerSecond > 100) throw new Error(`--writes must be a whole number from 0 to 100, not ${value('--writes')}`);
   const serverUrl = value('--database') ?? process.env.TEST_DATABASE_URL;
   // the load test's traffic stays on this machine, the database's included
   if (serverUrl && !LOOPBACK_HOSTS.has(new URL(serverUrl).hostname)) {
     throw new Error(`--database must name a PostgreSQL server on this machine (127.0.0.1, localhost or [::1]), not ${new URL(serverUrl).hostname}`);
   }
-  return { seconds, serverUrl };
+  return { seconds, writesPerSecond, serverUrl };
 }
 
 async function main(): Promise<void> {
-  const { seconds, serverUrl } = options(process.argv);
+  const { seconds, writesPerSecond, serverUrl } = options(process.argv);
   // seeding takes well under a minute on either store; past this the run has hung, and is stopped (a
   // throw-away PostgreSQL database, vad_test_*, is then left behind)
   const deadline = setTimeout(() => {
@@ -155,6 +183,7 @@ async function main(): Promise<void> {
       overallRate: 200,
       connections: 10,
       target: { p99Ms: 100, note: 'p99 < 100 ms, 200 req/s served' },
+      writesPerSecond,
     },
     {
       name: `frame scores of the ${LONG_VIDEO_FRAMES.toLocaleString('en')}-frame video`,
@@ -169,7 +198,9 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const size = await checkAnswer(url, scenario);
       const before = performance.eventLoopUtilization();
+      const stopWriting = scenario.writesPerSecond ? keepWriting(database, seeded.runningJobId, scenario.writesPerSecond) : undefined;
       const result = await run(url, scenario, seconds);
+      const writes = await stopWriting?.();
       const busy = performance.eventLoopUtilization(before).utilization;
       const failed = result.errors + result.timeouts + result.non2xx;
       // at a fixed rate, a server that falls behind answers fewer requests rather than slower ones
@@ -178,7 +209,7 @@ async function main(): Promise<void> {
       verdicts.push(holds);
       console.log(
         [
-          `\n${scenario.name} (${seconds} s, ${scenario.connections} connection${scenario.connections > 1 ? 's' : ''}, answer ${size})`,
+          `\n${scenario.name} (${seconds} s, ${scenario.connections} connection${scenario.connections > 1 ? 's' : ''}, answer ${size}${writes === undefined ? '' : `, ${writes} job-progress writes meanwhile`})`,
           `  latency  p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`,
           `  throughput ${result.requests.average.toFixed(1)} req/s   (${result.requests.total} requests, ${failed} failed)`,
           `  server event loop busy ${(busy * 100).toFixed(0)}% of the time`,
