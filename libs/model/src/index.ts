@@ -92,7 +92,7 @@ export { scoreVideo, NEIGHBOUR_OFFSET, type ScoreVideoOptions, type VideoFrameRe
 export { stackFrames, type FrameInput } from './inference/stack-frames';
 export type { TestMasking } from './inference/test-masking';
 
-export { benchModel, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
+export { benchModel, median, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
 export { benchTrain, type BenchTrainOptions, type BenchTrainResult } from './bench/bench-train';
 
 export { exportOnnx, onnxInferenceModel, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES } from './onnx/export-onnx';

@@ -2,13 +2,9 @@
 // measured matMul GFLOP/s, the model's GFLOPs/frame (masking off), model-only frames/s, achieved GFLOP/s
 // and its ratio to the measured peak, each time the median of at least 5 timed runs after warm-up — and
 // end-to-end frames/s (ffmpeg decode → preprocess → batched engine → scores) with its ratio to model-only.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Command } from 'commander';
-import { DataError, DEFAULT_FFMPEG_TOOLS, decodeFrames, openFrameSource } from '@vad/data';
+import { DataError, decodeFrames, openFrameSource } from '@vad/data';
 import {
   BACKEND_CHOICES,
   benchInference,
@@ -28,6 +24,7 @@ import {
 } from '@vad/model';
 import { CliUsageError } from '../cli-error';
 import { presetFlag } from './bench-flags';
+import { generatedOrGivenVideo, type BenchVideo } from './bench-video';
 
 /** Fewer timed runs would make the median a poor guard against one slow run. */
 const MIN_RUNS = 5;
@@ -45,12 +42,6 @@ export interface BenchInferenceFlags {
   json?: boolean;
 }
 
-/** A decodable video for the end-to-end figure, and how to clean up after it. */
-export interface BenchVideo {
-  file: string;
-  dispose(): Promise<void>;
-}
-
 /** What the command does besides parsing; replaced in tests. */
 export interface BenchInferenceDeps {
   selectBackend: (options: SelectBackendOptions) => Promise<SelectedBackend>;
@@ -59,21 +50,6 @@ export interface BenchInferenceDeps {
   benchVideo: (file: string | undefined) => Promise<BenchVideo>;
   stdout: (text: string) => void;
   stderr: (line: string) => void;
-}
-
-/** Frames of the generated video: Ped2's size and a test video's length, so decode does Ped2's work. */
-const GENERATED_VIDEO = { width: 360, height: 240, frames: 180, fps: 10 };
-
-async function generatedOrGivenVideo(file: string | undefined): Promise<BenchVideo> {
-  if (file !== undefined) return { file: path.resolve(file), dispose: async () => undefined };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'vad-bench-'));
-  const generated = path.join(dir, 'testsrc.mp4');
-  const { width, height, frames, fps } = GENERATED_VIDEO;
-  await promisify(execFile)(DEFAULT_FFMPEG_TOOLS.ffmpegPath, [
-    ...['-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}`],
-    ...['-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', generated],
-  ]);
-  return { file: generated, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Each stream decodes the file afresh with libs/data's ffmpeg decoder. */

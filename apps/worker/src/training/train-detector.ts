@@ -8,7 +8,7 @@ import {
   openCachedVideos,
   type CacheableVideo,
 } from '@vad/data';
-import { defaultTrainingReplicas, trainModel, type ModelPreset, type TrainModelResult, type TrainingProgress } from '@vad/model';
+import { defaultTrainingReplicas, trainModel, type BackendChoice, type ModelPreset, type TrainModelResult, type TrainingProgress } from '@vad/model';
 
 export interface TrainDetectorRequest {
   videos: CacheableVideo[];
@@ -24,6 +24,8 @@ export interface TrainDetectorRequest {
   datasetVersion: string;
   /** Data-parallel replica threads (default: one per core on wasm, else one); the model is the same either way. */
   threads?: number;
+  /** tfjs backend of the replica threads (default wasm). */
+  replicaBackend?: BackendChoice;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
   onEpoch?: (line: string) => void;
@@ -59,6 +61,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
     const result = await trainModel({
       config,
       replicas: threads,
+      replicaBackend: request.replicaBackend,
       training: request.validationVideos > 0 ? { ...training, checkpointSelection: 'validation-loss' } : training,
       seed: request.seed,
       checkpointDir: request.outDir,

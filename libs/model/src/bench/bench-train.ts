@@ -44,8 +44,6 @@ export interface BenchTrainResult {
   parallelFps: number;
   /** The figure of the fastest configuration measured (parallelFps), under the name `vad bench inference` uses. */
   modelFps: number;
-  /** Not measured: the benchmark trains on one batch in memory (null, never a guess). */
-  endToEndFps: null;
   speedup: number;
   /** gflopsPerFrame × parallelFps. */
   achievedGflops: number;
@@ -144,7 +142,6 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
     singleFps: single.fps,
     parallelFps: parallel.fps,
     modelFps: parallel.fps,
-    endToEndFps: null,
     speedup: parallel.fps / single.fps,
     achievedGflops,
     peakRatio: achievedGflops / (peakGflops * workers),

@@ -1,0 +1,28 @@
+// The video the benchmarks' end-to-end figures decode: the user's (--video), or a generated test pattern
+// of Ped2's size and a test video's length, so that decoding does Ped2's work without a data set.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DEFAULT_FFMPEG_TOOLS } from '@vad/data';
+
+/** A decodable video, and how to clean up after it. */
+export interface BenchVideo {
+  file: string;
+  dispose(): Promise<void>;
+}
+
+const GENERATED_VIDEO = { width: 360, height: 240, frames: 180, fps: 10 };
+
+export async function generatedOrGivenVideo(file: string | undefined): Promise<BenchVideo> {
+  if (file !== undefined) return { file: path.resolve(file), dispose: async () => undefined };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vad-bench-'));
+  const generated = path.join(dir, 'testsrc.mp4');
+  const { width, height, frames, fps } = GENERATED_VIDEO;
+  await promisify(execFile)(DEFAULT_FFMPEG_TOOLS.ffmpegPath, [
+    ...['-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}`],
+    ...['-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', generated],
+  ]);
+  return { file: generated, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
