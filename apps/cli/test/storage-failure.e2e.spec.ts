@@ -1,5 +1,6 @@
-// The storage folder failing under a running job: a full disk (injected at the storage boundary, see
-// FailingWritesStorage) and a read-only folder (real permission bits; not as root, which ignores them).
+// The storage folder failing under a running job: a full disk and a read-only file system (injected at
+// the storage boundary, see FailingWritesStorage) and a read-only folder (real permission bits; not as
+// root, which ignores them).
 // The job fails with a readable error that names the problem, earlier results stay intact, and the job
 // succeeds when retried once the storage is writable again. API and worker in this process, on PGlite
 // or PostgreSQL (TEST_DATABASE_URL) with the in-process queue or BullMQ (TEST_REDIS_URL).
@@ -110,7 +111,18 @@ describe(`an unwritable storage folder on ${testDatabaseKind()}`, () => {
     expect(await finished(id)).toMatchObject({ status: 'SUCCEEDED', error: null, inferenceRuns: [{ hasMaps: true }] });
   }, 180_000);
 
-  // Root ignores permission bits (CI and this image run as root): there the full-disk test above stands for it.
+  it('fails the job with "the file system is read-only" when the storage is remounted read-only', async () => {
+    storage.fault = 'EROFS';
+    try {
+      const failed = await finished(await startInference());
+      expect(failed).toMatchObject({ status: 'FAILED', inferenceRuns: [] });
+      expect(failed.error).toMatch(/^cannot write "teams\/.+" in .+: the file system is read-only \(EROFS\)$/);
+    } finally {
+      storage.fault = null;
+    }
+  }, 180_000);
+
+  // Root ignores permission bits (CI and this image run as root): there the injected faults above stand for it.
   const asNonRoot = process.getuid?.() === 0 ? it.skip : it;
   asNonRoot('fails the job with "permission denied" when the folder is read-only (real EACCES, skipped as root)', async () => {
     fs.chmodSync(runsFolder(), 0o555);
