@@ -39,6 +39,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the upload limit in megabytes, refusing sizes under one byte or over a terabyte', () => {
+    expect(loadConfig({ VAD_MAX_UPLOAD_MB: '0.5' }, '/').maxUploadBytes).toBe(524_288);
+    expect(loadConfig({ VAD_MAX_UPLOAD_MB: '0.000001' }, '/').maxUploadBytes).toBe(1);
+    // 5e-324 MB is above 0 but rounds to 0 bytes (found by the property test)
+    for (const bad of ['0', '-1', '5e-324', '0.0000001', '1048577', 'big']) {
+      expect(() => loadConfig({ VAD_MAX_UPLOAD_MB: bad }, '/')).toThrow(`VAD_MAX_UPLOAD_MB must be a size in megabytes, at least one byte and at most 1048576, got "${bad}"`);
+    }
+  });
+
   it('rejects every bad variable in one message', () => {
     const read = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', VAD_BACKEND: 'gpu' }, '/');
     expect(read).toThrow(ConfigError);

@@ -95,8 +95,9 @@ const environmentSchema = z.object({
     .transform((v, ctx) => {
       if (v === undefined || v === '') return 2048;
       const n = Number(v);
-      if (!(n > 0 && n <= 1_048_576)) {
-        ctx.addIssue({ code: 'custom', message: `VAD_MAX_UPLOAD_MB must be a size in megabytes, got "${v}"` });
+      // at least one byte once converted: a size that rounds to 0 bytes would refuse every upload
+      if (!(Math.round(n * 1024 * 1024) >= 1 && n <= 1_048_576)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_MAX_UPLOAD_MB must be a size in megabytes, at least one byte and at most 1048576, got "${v}"` });
         return z.NEVER;
       }
       return n;
