@@ -20,6 +20,7 @@ export interface TeamApi {
   cookie: string;
   teamId: string;
   userId: string;
+  storage: LocalStorage;
   close(): Promise<void>;
 }
 
@@ -47,6 +48,7 @@ export async function startTeamApi(options: Omit<ApiServerOptions, 'routes'> = {
     cookie: login.headers.get('set-cookie')?.split(';')[0] ?? '',
     teamId: team.id,
     userId: user.id,
+    storage,
     close: async () => {
       await server.close();
       await database.close();

@@ -65,3 +65,4 @@ export {
   type AnomalyMapHeader,
   type MapComponentName,
 } from './maps/anomaly-map-file';
+export { readCombinedAnomalyMap, type CombinedAnomalyMap, type PixelMapWeights } from './maps/combined-anomaly-map';

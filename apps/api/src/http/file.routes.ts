@@ -1,6 +1,6 @@
 // Files served to members of the owning team only: video frames (PNG, decoded once into the frame cache)
 // and pixel anomaly maps of inference runs (PNG heat maps with transparency, to lay over the frame).
-import { FrameCache, openCachedVideos, previewDataset, readAnomalyMap, type ImportedDataset, type MapComponentName } from '@vad/data';
+import { FrameCache, openCachedVideos, previewDataset, readAnomalyMap, readCombinedAnomalyMap, type ImportedDataset } from '@vad/data';
 import { protocolPreset } from '@vad/metrics';
 import { Router, type Request, type Response } from 'express';
 import { heatMapRgba } from '../files/heat-map';
@@ -59,19 +59,16 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
     if (!run.mapsPath) throw new HttpError(404, 'NOT_FOUND', 'this run kept no anomaly maps');
     if (frame >= run.teacherError.length) throw new HttpError(400, 'BAD_USER_INPUT', `the run has frames 0..${run.teacherError.length - 1}`);
     const file = services.storage.localPath(run.mapsPath);
-    const read = (name: MapComponentName) => readAnomalyMap(file, frame, name);
     let values: Uint8Array;
     let width: number;
     let height: number;
     if (component === 'combined') {
-      const teacher = await read('teacherError');
-      const discrepancy = teacher.header.components.includes('discrepancy') ? (await read('discrepancy')).map : null;
-      const { teacherError: alpha, discrepancy: beta } = protocolPreset('paper').parameters.weights;
-      // weights renormalised over the two pixel components, so that the combined map keeps the byte scale
-      values = teacher.map.map((t, i) => Math.round((alpha * t + beta * (discrepancy?.[i] ?? 0)) / (alpha + (discrepancy ? beta : 0))));
-      ({ width, height } = teacher.header);
+      const combined = await readCombinedAnomalyMap(file, frame, protocolPreset('paper').parameters.weights);
+      // a weighted mean of the pixel components, so that the combined map keeps the byte scale
+      values = Uint8Array.from(combined.values, (v) => Math.round(v / combined.weightSum));
+      ({ width, height } = combined.header);
     } else {
-      const one = await read(component === 'teacher' ? 'teacherError' : 'discrepancy').catch(() => {
+      const one = await readAnomalyMap(file, frame, component === 'teacher' ? 'teacherError' : 'discrepancy').catch(() => {
         throw new HttpError(404, 'NOT_FOUND', `this run has no ${component} maps`);
       });
       values = one.map;

@@ -4,7 +4,7 @@
 // (the protocol's weights; the classifier has no pixels); detections are the connected components above
 // each of `levels` thresholds evenly spaced up to the largest map value of the whole evaluation, scored by
 // the map's maximum inside their box; map boxes are scaled to the frame's resolution.
-import { readAnomalyMap, readAnomalyMapHeader, openImportedMasks, readMaskFrames } from '@vad/data';
+import { readAnomalyMapHeader, readCombinedAnomalyMap, openImportedMasks, readMaskFrames } from '@vad/data';
 import { detectionsFromMaps, evaluateRegions, tracksFromMasks, type Detection, type GroundTruthRegion, type PixelMap } from '@vad/metrics';
 
 export interface RegionVideo {
@@ -37,10 +37,7 @@ async function combinedMaps(video: RegionVideo, weights: RegionMetricsOptions['w
   const header = await readAnomalyMapHeader(video.mapsFile);
   const maps: PixelMap[] = [];
   for (let frame = 0; frame < header.frameCount; frame++) {
-    const teacher = (await readAnomalyMap(video.mapsFile, frame, 'teacherError')).map;
-    const discrepancy = header.components.includes('discrepancy') ? (await readAnomalyMap(video.mapsFile, frame, 'discrepancy')).map : null;
-    const data = new Float32Array(teacher.length);
-    for (let i = 0; i < data.length; i++) data[i] = weights.teacherError * teacher[i] + weights.discrepancy * (discrepancy?.[i] ?? 0);
+    const data = (await readCombinedAnomalyMap(video.mapsFile, frame, weights)).values;
     maps.push({ width: header.width, height: header.height, data });
   }
   return maps;
