@@ -106,6 +106,7 @@ describe('vad bench inference', () => {
     expect(result.endToEndRatio).toBeCloseTo((result.endToEndFps as number) / result.modelFps, 9);
   }, 30_000);
 
+  // The data sets live in ../shared beside the checkout (on this machine and in CI); a clone without it skips this.
   (existsSync(PED2_VIDEO) ? it : it.skip)('decodes a Ped2 test video end to end', async () => {
     const result = await runBenchInference(
       { preset: 'cpu-tiny', engine: 'onnx', batch: '16', matmulSize: '64', video: PED2_VIDEO, json: true },

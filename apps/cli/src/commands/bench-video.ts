@@ -13,16 +13,27 @@ export interface BenchVideo {
   dispose(): Promise<void>;
 }
 
-const GENERATED_VIDEO = { width: 360, height: 240, frames: 180, fps: 10 };
+export interface TestPattern {
+  width: number;
+  height: number;
+  frames: number;
+  fps: number;
+}
+
+const GENERATED_VIDEO: TestPattern = { width: 360, height: 240, frames: 180, fps: 10 };
+
+/** Writes ffmpeg's moving test pattern as an H.264 mp4. */
+export async function writeTestPattern(file: string, { width, height, frames, fps }: TestPattern): Promise<void> {
+  await promisify(execFile)(DEFAULT_FFMPEG_TOOLS.ffmpegPath, [
+    ...['-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}`],
+    ...['-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file],
+  ]);
+}
 
 export async function generatedOrGivenVideo(file: string | undefined): Promise<BenchVideo> {
   if (file !== undefined) return { file: path.resolve(file), dispose: async () => undefined };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vad-bench-'));
   const generated = path.join(dir, 'testsrc.mp4');
-  const { width, height, frames, fps } = GENERATED_VIDEO;
-  await promisify(execFile)(DEFAULT_FFMPEG_TOOLS.ffmpegPath, [
-    ...['-hide_banner', '-v', 'error', '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}`],
-    ...['-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', generated],
-  ]);
+  await writeTestPattern(generated, GENERATED_VIDEO);
   return { file: generated, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { DEFAULT_FFMPEG_TOOLS } from '@vad/data';
 import { getPreset, selectBackend } from '@vad/model';
 import { CliUsageError } from '../cli-error';
-import { generatedOrGivenVideo } from './bench-video';
+import { generatedOrGivenVideo, writeTestPattern } from './bench-video';
 import { measureTrainingEndToEnd } from './training-end-to-end';
 
 /** A clock whose k-th reading is 1 + 2 + … + k seconds: step k+1 then takes k seconds. */
@@ -35,7 +32,7 @@ describe('measureTrainingEndToEnd', () => {
   it('refuses a video whose epochs are too short to time a step', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vad-short-'));
     const file = path.join(dir, 'short.mp4');
-    await promisify(execFile)(DEFAULT_FFMPEG_TOOLS.ffmpegPath, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=96x64:rate=10', '-frames:v', '8', '-pix_fmt', 'yuv420p', file]);
+    await writeTestPattern(file, { width: 96, height: 64, frames: 8, fps: 10 });
     try {
       const measuring = measureTrainingEndToEnd({ file, preset: getPreset('cpu-tiny'), batch: 4, workers: 2, backend: 'cpu', runs: 5, warmupRuns: 1 });
       await expect(measuring).rejects.toThrow(CliUsageError);

@@ -38,6 +38,7 @@ describe('evaluateFrames', () => {
     expect(result.macroPad).toBe(true);
   });
 
+  // The data sets live in ../shared beside the checkout (on this machine and in CI); a clone without it skips this.
   const ped2 = fs.existsSync(PED2_LABELS) ? it : it.skip;
   ped2(`has 1648 anomalous of 2010 Ped2 test frames, and a perfect scorer gets AUC 1 (needs ${PED2_LABELS})`, () => {
     const labels = JSON.parse(fs.readFileSync(PED2_LABELS, 'utf8')) as Record<string, number[]>;
