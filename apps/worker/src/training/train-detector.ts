@@ -5,6 +5,7 @@ import {
   createDefaultObjectSource,
   createTrainingBatches,
   FrameCache,
+  planTrainingBatches,
   openCachedVideos,
   type CacheableVideo,
 } from '@vad/data';
@@ -58,8 +59,10 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
     };
     const threads = request.threads ?? defaultTrainingReplicas({ batchSize: training.batchSize });
     if (threads > 1) request.onEpoch?.(`training on ${threads} replica threads (data-parallel)`);
+    const { batches: stepsPerEpoch } = planTrainingBatches({ ...batchOptions, videos: stores, seed: request.seed });
     const result = await trainModel({
       config,
+      stepsPerEpoch,
       replicas: threads,
       replicaBackend: request.replicaBackend,
       training: request.validationVideos > 0 ? { ...training, checkpointSelection: 'validation-loss' } : training,

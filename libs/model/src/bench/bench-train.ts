@@ -62,7 +62,7 @@ async function timeSteps(runner: StepRunner, options: Required<Pick<BenchTrainOp
   const batch = randomTrainingBatch(options.preset, options.batch, options.seed);
   const losses: number[] = [];
   const seconds: number[] = [];
-  await runner.beginStage(1, null);
+  await runner.beginStage({ stage: 1, saved: null, stageSteps: null });
   for (let i = 0; i < options.warmupRuns + options.runs; i++) {
     const start = options.now();
     losses.push((await runner.step(batch, 1)).loss);

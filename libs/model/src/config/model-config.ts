@@ -98,6 +98,21 @@ export interface ModelConfig {
 
 export type OptimizerKind = 'adam' | 'adamw';
 
+/** Shape of the learning rate over a stage after warm-up: held constant, or cosine-annealed to its final factor. */
+export type LearningRateDecay = 'constant' | 'cosine';
+
+/**
+ * Learning rate over one training stage (each stage starts a fresh optimiser, so each gets the whole schedule):
+ * linear warm-up from lr/warmupSteps to lr, then `decay` over the stage's remaining steps.
+ */
+export interface LearningRateSchedule {
+  /** Steps of linear warm-up at the start of the stage (0: none). */
+  warmupSteps: number;
+  decay: LearningRateDecay;
+  /** lr at the last step of the stage as a fraction of lr (cosine only; 0 anneals to zero). */
+  finalFactor: number;
+}
+
 export interface OptimizerConfig {
   /** Adam (paper) or AdamW with decoupled weight decay (code). */
   kind: OptimizerKind;
@@ -107,6 +122,8 @@ export interface OptimizerConfig {
   epsilon: number;
   /** Decoupled weight decay (AdamW only), applied to kernels (rank ≥ 2), not to biases, norms or tokens. */
   weightDecay: number;
+  /** Absent: `learningRate` for every step (the paper's and the code's choice). */
+  schedule?: LearningRateSchedule;
 }
 
 /** Rule that picks the checkpoint a training run reports as its model; never the test labels. */

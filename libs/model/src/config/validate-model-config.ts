@@ -86,6 +86,12 @@ export function trainingConfigProblems(training: TrainingConfig): string[] {
   if (!(o.epsilon > 0)) problems.push(`optimizer.epsilon must be > 0`);
   if (!(o.weightDecay >= 0)) problems.push(`optimizer.weightDecay must be ≥ 0`);
   if (o.kind === 'adam' && o.weightDecay !== 0) problems.push(`optimizer.weightDecay needs kind adamw`);
+  if (o.schedule !== undefined) {
+    const { warmupSteps, decay, finalFactor } = o.schedule;
+    if (!Number.isInteger(warmupSteps) || warmupSteps < 0) problems.push(`optimizer.schedule.warmupSteps must be an integer ≥ 0`);
+    if (decay !== 'constant' && decay !== 'cosine') problems.push(`optimizer.schedule.decay must be constant or cosine`);
+    if (!(finalFactor >= 0 && finalFactor <= 1)) problems.push(`optimizer.schedule.finalFactor must be in [0, 1]`);
+  }
   if (training.checkpointSelection !== 'last-epoch' && training.checkpointSelection !== 'validation-loss') {
     problems.push(`checkpointSelection must be last-epoch or validation-loss`);
   }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { OptimizerConfig } from '../config/model-config';
 import { ModelError, ModelErrorCode } from '../model.error';
 import type { NamedArray } from '../checkpoints/named-array';
+import { learningRateAt } from './learning-rate-schedule';
 
 export interface OptimizedParameter {
   name: string;
@@ -26,6 +27,8 @@ export class AdamOptimizer {
   constructor(
     private readonly config: OptimizerConfig,
     private readonly parameters: readonly OptimizedParameter[],
+    /** Steps of the stage this optimiser runs, for a schedule that decays over the stage (null: unknown). */
+    private readonly stageSteps: number | null = null,
   ) {
     for (const p of parameters) {
       this.m.set(p.name, tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)));
@@ -40,7 +43,8 @@ export class AdamOptimizer {
   /** One update from gradients keyed by parameter name; every optimised parameter must have one. */
   apply(gradients: ReadonlyMap<string, tf.Tensor>): void {
     this.step += 1;
-    const { learningRate: lr, beta1, beta2, epsilon, weightDecay, kind } = this.config;
+    const { beta1, beta2, epsilon, weightDecay, kind } = this.config;
+    const lr = learningRateAt(this.config, this.step, this.stageSteps);
     const correction1 = 1 - beta1 ** this.step;
     const correction2 = 1 - beta2 ** this.step;
     tf.tidy(() => {

@@ -4,10 +4,18 @@ import { STAGE_ROLES, type Detector } from '../detector/detector';
 import { AdamOptimizer, type OptimizerSnapshot } from './adam-optimizer';
 import type { TrainingStage } from './training-step';
 
-/** A fresh optimiser for `stage`, or one carried on from `saved` (a resumed run's state). */
-export function stageOptimizer(detector: Detector, config: OptimizerConfig, stage: TrainingStage, saved: OptimizerSnapshot | null): AdamOptimizer {
+/** Where a stage's optimiser starts: fresh, or carried on from `saved` (a resumed run's state), over `stageSteps` steps if known. */
+export interface StageStart {
+  stage: TrainingStage;
+  saved: OptimizerSnapshot | null;
+  stageSteps: number | null;
+}
+
+/** The optimiser of a stage, fresh or restored. */
+export function stageOptimizer(detector: Detector, config: OptimizerConfig, start: StageStart): AdamOptimizer {
+  const { stage, saved, stageSteps } = start;
   const params = detector.parameters.trainable(STAGE_ROLES[stage]).map((e) => ({ name: e.name, variable: e.variable }));
-  const optimizer = new AdamOptimizer(config, params);
+  const optimizer = new AdamOptimizer(config, params, stageSteps);
   if (saved !== null) {
     try {
       optimizer.restore(saved);

@@ -7,7 +7,7 @@ import type { Detector } from '../detector/detector';
 import type { RandomState, SeededRandom } from '../random/seeded-random';
 import type { AdamOptimizer, OptimizerSnapshot } from './adam-optimizer';
 import { batchTensors, disposeBatchTensors } from './batch-tensors';
-import { stageOptimizer } from './stage-optimizer';
+import { stageOptimizer, type StageStart } from './stage-optimizer';
 import type { TrainingBatch } from './training-batch';
 import { trainingStep, type StepLosses, type TrainingStage } from './training-step';
 
@@ -19,8 +19,8 @@ export interface RunnerState {
 }
 
 export interface StepRunner {
-  /** Starts a stage with a fresh optimiser, or with `saved` when a resumed run continues one. */
-  beginStage(stage: TrainingStage, saved: OptimizerSnapshot | null): Promise<void>;
+  /** Starts a stage with a fresh optimiser, or with `start.saved` when a resumed run continues one. */
+  beginStage(start: StageStart): Promise<void>;
   step(batch: TrainingBatch, stage: TrainingStage): Promise<StepLosses>;
   /** The state after the last step; the runner's `detector` holds the same weights afterwards. */
   state(): Promise<RunnerState>;
@@ -36,10 +36,10 @@ export class LocalStepRunner implements StepRunner {
     private readonly rng: SeededRandom,
   ) {}
 
-  async beginStage(stage: TrainingStage, saved: OptimizerSnapshot | null): Promise<void> {
+  async beginStage(start: StageStart): Promise<void> {
     this.optimizer?.dispose();
     this.optimizer = null;
-    this.optimizer = stageOptimizer(this.detector, this.optimizerConfig, stage, saved);
+    this.optimizer = stageOptimizer(this.detector, this.optimizerConfig, start);
   }
 
   async step(batch: TrainingBatch, stage: TrainingStage): Promise<StepLosses> {

@@ -50,14 +50,14 @@ describe('trainModel', () => {
     result.detector.dispose();
   });
 
-  it('resumed after a cancellation, ends with exactly the weights of an uninterrupted run', async () => {
-    const uninterrupted = await trainModel(base);
+  const expectResumeToMatchUninterrupted = async (options: TrainModelOptions) => {
+    const uninterrupted = await trainModel(options);
     const expected = uninterrupted.detector.parameters.snapshot();
     uninterrupted.detector.dispose();
 
     const controller = new AbortController();
     const first = await trainModel({
-      ...base,
+      ...options,
       checkpointDir: dir,
       signal: controller.signal,
       onProgress: (p) => {
@@ -68,13 +68,36 @@ describe('trainModel', () => {
     expect(first.epochsCompleted).toBe(1);
     first.detector.dispose();
 
-    const resumed = await trainModel({ ...base, checkpointDir: dir, resume: true });
+    const resumed = await trainModel({ ...options, checkpointDir: dir, resume: true });
     expect(resumed.resumedFrom).toBe(path.join(dir, 'epoch-0001'));
     expect(resumed.history.map((r) => r.loss)).toEqual(uninterrupted.history.map((r) => r.loss));
     const actual = resumed.detector.parameters.snapshot();
     expect(actual.map((a) => a.name)).toEqual(expected.map((a) => a.name));
     actual.forEach((a, i) => expect(Array.from(a.values)).toEqual(Array.from(expected[i].values)));
     resumed.detector.dispose();
+    return uninterrupted.history;
+  };
+
+  it('resumed after a cancellation, ends with exactly the weights of an uninterrupted run', async () => {
+    await expectResumeToMatchUninterrupted(base);
+  });
+
+  it('follows a warm-up + cosine schedule over each stage, exactly across a resume', async () => {
+    const scheduled: TrainModelOptions = {
+      ...base,
+      stepsPerEpoch: 2,
+      training: { ...training, optimizer: { ...training.optimizer, schedule: { warmupSteps: 1, decay: 'cosine', finalFactor: 0 } } },
+    };
+    const history = await expectResumeToMatchUninterrupted(scheduled);
+    const constant = await trainModel(base);
+    constant.detector.dispose();
+    // the first step runs at the full rate either way; the schedule changes what follows
+    expect(history[1].loss).not.toBe(constant.history[1].loss);
+  });
+
+  it('needs the epoch length for a cosine schedule', async () => {
+    const cosine = { ...training, optimizer: { ...training.optimizer, schedule: { warmupSteps: 0, decay: 'cosine' as const, finalFactor: 0 } } };
+    await expect(trainModel({ ...base, training: cosine })).rejects.toMatchObject({ code: ModelErrorCode.InvalidConfig });
   });
 
   it('refuses to resume with another config', async () => {

@@ -128,6 +128,9 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
   if (training.checkpointSelection === 'validation-loss' && options.validationBatches === undefined) {
     throw new ModelError(ModelErrorCode.InvalidConfig, 'checkpointSelection validation-loss needs validationBatches (a split of the training videos)');
   }
+  if (training.optimizer.schedule?.decay === 'cosine' && options.stepsPerEpoch === undefined) {
+    throw new ModelError(ModelErrorCode.InvalidConfig, 'a cosine learning-rate schedule decays over a stage: give stepsPerEpoch');
+  }
   if (options.resume && options.checkpointDir === undefined) {
     throw new ModelError(ModelErrorCode.ResumeMismatch, 'resume needs checkpointDir');
   }
@@ -195,7 +198,8 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
     epochLoop: for (let epoch = startEpoch + 1; epoch <= epochs; epoch++) {
       const stage = stageOf(epoch, training);
       if (runnerStage !== stage) {
-        await runner.beginStage(stage, savedOptimizer);
+        const stageEpochs = stage === 1 ? training.teacherEpochs : training.studentEpochs;
+        await runner.beginStage({ stage, saved: savedOptimizer, stageSteps: stepsPerEpoch === null ? null : stageEpochs * stepsPerEpoch });
         savedOptimizer = null;
         runnerStage = stage;
       }

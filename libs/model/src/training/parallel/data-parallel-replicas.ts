@@ -10,8 +10,8 @@ import type { OptimizerConfig } from '../../config/model-config';
 import type { Detector } from '../../detector/detector';
 import { ModelError, ModelErrorCode } from '../../model.error';
 import type { SeededRandom } from '../../random/seeded-random';
-import type { OptimizerSnapshot } from '../adam-optimizer';
 import { checkBatch } from '../batch-tensors';
+import type { StageStart } from '../stage-optimizer';
 import type { RunnerState, StepRunner } from '../step-runner';
 import type { TrainingBatch } from '../training-batch';
 import type { StepLosses, TrainingStage } from '../training-step';
@@ -136,8 +136,8 @@ export class DataParallelReplicas implements StepRunner {
     return replicas;
   }
 
-  async beginStage(stage: TrainingStage, saved: OptimizerSnapshot | null): Promise<void> {
-    await this.all(() => ({ type: 'stage', stage, saved }));
+  async beginStage(start: StageStart): Promise<void> {
+    await this.all(() => ({ type: 'stage', start }));
   }
 
   async step(batch: TrainingBatch, stage: TrainingStage): Promise<StepLosses> {

@@ -6,6 +6,7 @@ import type { NamedArray } from '../../checkpoints/named-array';
 import type { ModelConfig, OptimizerConfig } from '../../config/model-config';
 import type { RandomState } from '../../random/seeded-random';
 import type { OptimizerSnapshot } from '../adam-optimizer';
+import type { StageStart } from '../stage-optimizer';
 import type { TrainingBatch } from '../training-batch';
 import type { StepLosses, TrainingStage } from '../training-step';
 import type { ReplicaChannelMemory } from './replica-channel';
@@ -23,7 +24,7 @@ export interface ReplicaInit {
 }
 
 export type ReplicaRequest =
-  | { type: 'stage'; stage: TrainingStage; saved: OptimizerSnapshot | null }
+  | { type: 'stage'; start: StageStart }
   | { type: 'step'; stage: TrainingStage; shard: BatchShard; batch: TrainingBatch }
   | { type: 'state' }
   /** Take another replica's state (after a step this replica sat out). */

@@ -35,7 +35,7 @@ async function runReplica(port: NonNullable<typeof parentPort>, init: ReplicaIni
       if (request.type === 'stage') {
         optimizer?.dispose();
         optimizer = null;
-        optimizer = stageOptimizer(detector, init.optimizer, request.stage, request.saved);
+        optimizer = stageOptimizer(detector, init.optimizer, request.start);
         reply({ type: 'done' });
       } else if (request.type === 'step') {
         if (optimizer === null) throw new Error('a stage must begin before the first step');
