@@ -182,18 +182,29 @@ describe('evaluateRegionFiles', () => {
   ]);
   // One hit on frame 0 (RBDR 1/2, TBDR 1 at FPR 0), nothing else: RBDC 0.5, TBDC 1.
   const detections = JSON.stringify([{ video: '01', frame: 0, box: [0, 0, 9, 9], score: 0.9 }]);
-  const read = files({ 'D.json': detections, 'T.json': tracks, 'other.json': JSON.stringify([{ video: '09', frame: 0, box: [0, 0, 1, 1], score: 1 }]) });
+  const read = files({ 'D.json': detections, 'T.json': tracks });
 
   it('reports RBDC and TBDC as fractions', () => {
     const result = evaluateRegionFiles({ detections: 'D.json', tracks: 'T.json', numFrames: '10' }, read);
     expect(result).toMatchObject({ rbdc: 0.5, tbdc: 1, numRegions: 2, numTracks: 1, numFrames: 10 });
   });
 
-  it('rejects a detection in a video without ground truth unless allowed', () => {
-    expect(usageErrorOf(() => evaluateRegionFiles({ detections: 'other.json', tracks: 'T.json', numFrames: '10' }, read))).toContain(
-      'video "09" is not in T.json',
-    );
-    expect(evaluateRegionFiles({ detections: 'other.json', tracks: 'T.json', numFrames: '10', allowVideosWithoutTracks: true }, read).rbdc).toBe(0);
+  it('counts a detection in a video without ground truth as a false positive, with a warning naming the video', () => {
+    const both = files({
+      'T.json': tracks,
+      'B.json': JSON.stringify([
+        { video: '09', frame: 0, box: [0, 0, 1, 1], score: 1 },
+        { video: '01', frame: 0, box: [0, 0, 9, 9], score: 0.9 },
+      ]),
+    });
+    const result = evaluateRegionFiles({ detections: 'B.json', tracks: 'T.json', numFrames: '10' }, both);
+    // The false positive in video 09 comes first (FPR 0.1 before the hit): RBDR 1/2 from FPR 0.1 to 1.
+    expect(result.rbdc).toBeCloseTo(0.45, 12);
+    expect(result.tbdc).toBeCloseTo(0.9, 12);
+    expect(result.numDetections).toBe(2);
+    expect(result.videosWithoutTracks).toEqual(['09']);
+    expect(result.warnings).toEqual([expect.stringContaining('(09): counted as false positives')]);
+    expect(evaluateRegionFiles({ detections: 'D.json', tracks: 'T.json', numFrames: '10' }, read).warnings).toEqual([]);
   });
 
   it('requires --num-frames', () => {

@@ -34,7 +34,6 @@ export interface EvalRegionsOptions {
   detections?: string;
   tracks?: string;
   numFrames?: string;
-  allowVideosWithoutTracks?: boolean;
 }
 
 export function registerEvalCommand(program: Command): void {
@@ -70,9 +69,9 @@ export function registerEvalCommand(program: Command): void {
     .option('--detections <file>', 'JSON [{"video":"01","frame":0,"box":[x1,y1,x2,y2],"score":0.9}, ...]; boxes are inclusive integer pixels')
     .option('--tracks <file>', 'JSON [{"video":"01","track":"a","frame":0,"box":[x1,y1,x2,y2]}, ...]: the ground-truth regions and their tracks')
     .option('--num-frames <n>', 'number of test frames of all evaluated videos (the false-positive-rate denominator; Ped2 2010, Avenue 15324)')
-    .option('--allow-videos-without-tracks', 'accept detections in videos that have no ground-truth region (normal-only test videos)')
     .action((options: EvalRegionsOptions) => {
       const result = evaluateRegionFiles(options, readTextFile);
+      for (const warning of result.warnings) process.stderr.write(`vad eval regions: ${warning}\n`);
       process.stdout.write(JSON.stringify(result) + '\n');
     });
 }
@@ -103,15 +102,17 @@ export function evaluateRegionFiles(options: EvalRegionsOptions, readText: ReadT
   const numFrames = parseNumFrames(requireOption(options.numFrames, '--num-frames <n>'));
   const detections = parseDetections(readInput(readText, detectionsPath), detectionsPath);
   const tracks = parseTracks(readInput(readText, tracksPath), tracksPath);
-  if (!options.allowVideosWithoutTracks) {
-    const videos = new Set(tracks.map((region) => region.video));
-    const unknown = detections.find((detection) => !videos.has(detection.video));
-    if (unknown !== undefined) {
-      throw new CliUsageError(
-        `${detectionsPath}: video "${unknown.video}" is not in ${tracksPath}; check the video ids, or pass --allow-videos-without-tracks for normal-only videos`,
-      );
-    }
-  }
+  // As the reference RBDC/TBDC does, a detection in a video without ground-truth regions (a normal-only
+  // test video) is a false positive; it is counted, and named in a warning in case the ids are wrong.
+  const videosWithTracks = new Set(tracks.map((region) => region.video));
+  const videosWithoutTracks = [...new Set(detections.filter((d) => !videosWithTracks.has(d.video)).map((d) => d.video))].sort();
+  const warnings =
+    videosWithoutTracks.length === 0
+      ? []
+      : [
+          `${detectionsPath} has detections in ${videosWithoutTracks.length} video(s) without ground-truth regions in ${tracksPath} ` +
+            `(${videosWithoutTracks.join(', ')}): counted as false positives; check the video ids if these videos do have anomalies`,
+        ];
   return withMetricsErrorsAsUsage(() => {
     const result = evaluateRegions(detections, tracks, numFrames);
     return {
@@ -123,6 +124,8 @@ export function evaluateRegionFiles(options: EvalRegionsOptions, readText: ReadT
       numFrames: result.numFrames,
       iouThreshold: result.iouThreshold,
       trackFoundFraction: result.trackFoundFraction,
+      videosWithoutTracks,
+      warnings,
     };
   });
 }
