@@ -36,7 +36,15 @@ export {
   type ProtocolPresetName,
   type ProtocolPresetOptions,
 } from './protocol/protocol-presets';
-export { combineComponents, combineMapComponents, type FrameComponents, type MapComponents } from './protocol/combine-components';
+export { assertMapComponents, combineComponents, combineMapComponents, type FrameComponents, type MapComponents } from './protocol/combine-components';
+export {
+  COMPONENT_NORMALISATIONS,
+  estimateComponentStatistics,
+  normaliseComponents,
+  type ComponentNormalisation,
+  type ComponentStatistic,
+  type ComponentStatistics,
+} from './protocol/component-normalisation';
 export { minMaxNormalise } from './protocol/min-max-normalise';
 export { gaussianKernel, temporalGaussian } from './protocol/gaussian-smoothing';
 export { spatioTemporalFilter } from './protocol/spatio-temporal-filter';
@@ -46,6 +54,10 @@ export {
   applyProtocolToComponents,
   applyProtocolToMaps,
   applyProtocolToScores,
+  applyPixelStages,
+  combinedAnomalyVolume,
+  type MapProtocolOutput,
+  type PixelStagesResult,
   type ProtocolOutput,
 } from './protocol/apply-protocol';
 

@@ -6,6 +6,7 @@ const normaliseOnly: PostProcessingProtocol = {
   name: 'test',
   version: '1',
   parameters: {
+    normalisation: 'none',
     weights: { teacherError: 1, discrepancy: 2, classifier: 0 },
     spatioTemporalFilter: null,
     frameReduction: 'max',
@@ -41,6 +42,7 @@ describe('applyProtocolToScores', () => {
     expect(Array.from(result.scores)).toEqual([0, 1, 0.5]);
     expect(result.stagesNotApplied).toEqual(['component-weights', 'frame-reduction']);
     expect(applyProtocolToScores([1, 2], protocolPreset('paper')).stagesNotApplied).toEqual([
+      'component-normalisation',
       'component-weights',
       'spatio-temporal-filter',
       'frame-reduction',
@@ -56,34 +58,68 @@ describe('applyProtocolToComponents', () => {
     expect(result.scores[2]).toBeCloseTo(1 / 3, 15);
     expect(result.stagesNotApplied).toEqual(['frame-reduction']);
   });
+
+  it('reports the normalisation and the pixel stages of the paper preset as not applied', () => {
+    const result = applyProtocolToComponents({ teacherError: [1], discrepancy: [0], classifier: [0] }, protocolPreset('paper'));
+    expect(result.stagesNotApplied).toEqual(['component-normalisation', 'spatio-temporal-filter', 'frame-reduction']);
+  });
 });
 
 describe('applyProtocolToMaps', () => {
+  const map = (values: number[]) => ({ width: 2, height: 1, data: Float32Array.from(values) });
+
   it('combines, reduces each frame and runs the frame steps, with nothing left out', () => {
-    const map = (values: number[]) => ({ width: 2, height: 1, data: Float32Array.from(values) });
     const result = applyProtocolToMaps(
       {
         teacherError: [map([1, 0]), map([0, 0]), map([3, 0])],
         discrepancy: [map([0, 0]), map([0, 1]), map([0, 0])],
-        classifier: [map([0, 0]), map([0, 0]), map([0, 0])],
+        classifier: [0, 0, 0],
       },
       normaliseOnly,
+      null,
     );
     // Frame maxima of e + 2d: 1, 2, 3 → normalised 0, 0.5, 1.
     expect(Array.from(result.scores)).toEqual([0, 0.5, 1]);
     expect(result.stagesNotApplied).toEqual([]);
   });
 
+  it('standardises each component with the training statistics before weighting', () => {
+    const protocol: PostProcessingProtocol = {
+      ...normaliseOnly,
+      parameters: { ...normaliseOnly.parameters, normalisation: 'training-statistics', weights: { teacherError: 1, discrepancy: 1, classifier: 1 }, frameSteps: [] },
+    };
+    const statistics = {
+      teacherError: { location: 1, scale: 2 },
+      discrepancy: { location: 0, scale: 10 },
+      classifier: { location: 0.5, scale: 0.25 },
+    };
+    const result = applyProtocolToMaps({ teacherError: [map([5, 1])], discrepancy: [map([0, 30])], classifier: [0.75] }, protocol, statistics);
+    // pixel 0: (5−1)/2 + 0 + 1 = 3; pixel 1: 0 + 3 + 1 = 4 → max 4
+    expect(Array.from(result.scores)).toEqual([4]);
+    expect(result.stagesNotApplied).toEqual([]);
+    // without statistics the raw components are combined, and the result says so
+    const raw = applyProtocolToMaps({ teacherError: [map([5, 1])], discrepancy: [map([0, 30])], classifier: [0.75] }, protocol, null);
+    // pixel 1: 1 + 30 + 0.75
+    expect(Array.from(raw.scores)).toEqual([31.75]);
+    expect(raw.stagesNotApplied).toEqual(['component-normalisation']);
+  });
+
   it('runs the paper preset end to end', () => {
     // An impulse at frame 15 reaches 6 frames (3D filter radius) + 2 (Gaussian half-width) each way, not frame 0.
     const frames = 30;
-    const map = (value: number) => ({ width: 8, height: 8, data: new Float32Array(64).fill(value) });
-    const teacherError = Array.from({ length: frames }, (_, t) => map(t === 15 ? 1 : 0));
-    const zeros = Array.from({ length: frames }, () => map(0));
-    const result = applyProtocolToMaps({ teacherError, discrepancy: zeros, classifier: zeros }, protocolPreset('paper', { gaussianSigma: 1, gaussianTaps: 5 }));
+    const flat = (value: number) => ({ width: 8, height: 8, data: new Float32Array(64).fill(value) });
+    const teacherError = Array.from({ length: frames }, (_, t) => flat(t === 15 ? 1 : 0));
+    const zeros = Array.from({ length: frames }, () => flat(0));
+    const unit = { location: 0, scale: 1 };
+    const result = applyProtocolToMaps(
+      { teacherError, discrepancy: zeros, classifier: new Float64Array(frames) },
+      protocolPreset('paper', { gaussianSigma: 1, gaussianTaps: 5 }),
+      { teacherError: unit, discrepancy: unit, classifier: unit },
+    );
     const scores = Array.from(result.scores);
     expect(scores.indexOf(Math.max(...scores))).toBe(15);
     expect(scores[14]).toBeCloseTo(scores[16], 6);
     expect(scores[0]).toBe(0);
+    expect(result.stagesNotApplied).toEqual([]);
   });
 });

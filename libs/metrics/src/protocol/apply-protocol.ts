@@ -1,13 +1,16 @@
 // Runs a protocol on one video, from whichever raw data is at hand. The richer the input, the more stages
-// can run: pixel maps allow every stage; per-frame components skip the 3D filter and the frame reduction
-// (the model already reduced them); ready frame scores also skip the weighting. Stages that could not run
-// are returned with the scores, so a stored result never claims a protocol it did not apply.
+// can run: component maps (with the model version's statistics) allow every stage; per-frame components
+// skip the normalisation, the 3D filter and the frame reduction (the model already reduced them); ready frame
+// scores also skip the weighting. Stages that could not run are returned with the scores, so a stored
+// result never claims a protocol it did not apply.
 import { combineComponents, combineMapComponents, type FrameComponents, type MapComponents } from './combine-components';
+import { normaliseComponents, type ComponentStatistics } from './component-normalisation';
 import { temporalGaussian } from './gaussian-smoothing';
 import { minMaxNormalise } from './min-max-normalise';
 import { assertProtocol, type FrameStep, type PostProcessingProtocol, type ProtocolStage } from './protocol';
 import { reduceFrames } from './reduce-frames';
 import { spatioTemporalFilter } from './spatio-temporal-filter';
+import type { PixelMap } from '../pixel-map';
 
 export interface ProtocolOutput {
   /** One score per frame. */
@@ -21,7 +24,7 @@ export function applyProtocolToScores(scores: ArrayLike<number>, protocol: PostP
   assertProtocol(protocol);
   return {
     scores: applyFrameSteps(scores, protocol.parameters.frameSteps),
-    stagesNotApplied: ['component-weights', ...pixelStages(protocol)],
+    stagesNotApplied: [...normalisationStage(protocol), 'component-weights', ...pixelStages(protocol)],
   };
 }
 
@@ -29,16 +32,57 @@ export function applyProtocolToScores(scores: ArrayLike<number>, protocol: PostP
 export function applyProtocolToComponents(components: FrameComponents, protocol: PostProcessingProtocol): ProtocolOutput {
   assertProtocol(protocol);
   const combined = combineComponents(components, protocol.parameters.weights);
-  return { scores: applyFrameSteps(combined, protocol.parameters.frameSteps), stagesNotApplied: pixelStages(protocol) };
+  return { scores: applyFrameSteps(combined, protocol.parameters.frameSteps), stagesNotApplied: [...normalisationStage(protocol), ...pixelStages(protocol)] };
 }
 
-/** Pixel maps of the raw components: every stage (weighting, 3D filter, frame reduction, frame steps). */
-export function applyProtocolToMaps(components: MapComponents, protocol: PostProcessingProtocol): ProtocolOutput {
+/**
+ * The combined anomaly volume of a video before its frames are reduced: normalised components, weighted
+ * (eq. 6), then the 3D filter. Without the statistics a `training-statistics` protocol needs, the raw
+ * components are combined and the normalisation is reported as not applied.
+ */
+export function combinedAnomalyVolume(
+  components: MapComponents,
+  protocol: PostProcessingProtocol,
+  statistics: ComponentStatistics | null,
+): { volume: PixelMap[]; stagesNotApplied: ProtocolStage[] } {
   assertProtocol(protocol);
-  const { weights, spatioTemporalFilter: filter, frameReduction, frameSteps } = protocol.parameters;
-  const combined = combineMapComponents(components, weights);
-  const volume = filter === null ? combined : spatioTemporalFilter(combined, filter);
-  return { scores: applyFrameSteps(reduceFrames(volume, frameReduction), frameSteps), stagesNotApplied: [] };
+  const { normalisation, weights, spatioTemporalFilter: filter } = protocol.parameters;
+  const missingStatistics = normalisation === 'training-statistics' && statistics === null;
+  const normalised = missingStatistics ? components : normaliseComponents(components, normalisation, statistics);
+  const combined = combineMapComponents(normalised, weights);
+  return {
+    volume: filter === null ? combined : spatioTemporalFilter(combined, filter),
+    stagesNotApplied: missingStatistics ? ['component-normalisation'] : [],
+  };
+}
+
+/**
+ * A video's frame values after a protocol's pixel stages (normalisation, weighting, 3D filter, frame
+ * reduction), before its frame steps: plain JSON, stored with inference runs so that reading a preset's
+ * frame scores later costs only its frame steps (applyFrameSteps).
+ */
+export interface PixelStagesResult {
+  readonly protocol: string;
+  readonly version: string;
+  readonly frames: number[];
+  readonly stagesNotApplied: ProtocolStage[];
+}
+
+export function applyPixelStages(components: MapComponents, protocol: PostProcessingProtocol, statistics: ComponentStatistics | null): PixelStagesResult {
+  const { volume, stagesNotApplied } = combinedAnomalyVolume(components, protocol, statistics);
+  return { protocol: protocol.name, version: protocol.version, frames: Array.from(reduceFrames(volume, protocol.parameters.frameReduction)), stagesNotApplied };
+}
+
+export interface MapProtocolOutput extends ProtocolOutput {
+  /** The combined anomaly volume the frames were reduced from (for region detections and display). */
+  readonly volume: readonly PixelMap[];
+}
+
+/** Component maps of a video: every stage (normalisation, weighting, 3D filter, frame reduction, frame steps). */
+export function applyProtocolToMaps(components: MapComponents, protocol: PostProcessingProtocol, statistics: ComponentStatistics | null): MapProtocolOutput {
+  const { volume, stagesNotApplied } = combinedAnomalyVolume(components, protocol, statistics);
+  const { frameReduction, frameSteps } = protocol.parameters;
+  return { scores: applyFrameSteps(reduceFrames(volume, frameReduction), frameSteps), stagesNotApplied, volume };
 }
 
 export function applyFrameSteps(scores: ArrayLike<number>, steps: readonly FrameStep[]): Float64Array {
@@ -54,6 +98,10 @@ export function applyFrameSteps(scores: ArrayLike<number>, steps: readonly Frame
     }
   }
   return current;
+}
+
+function normalisationStage(protocol: PostProcessingProtocol): ProtocolStage[] {
+  return protocol.parameters.normalisation === 'none' ? [] : ['component-normalisation'];
 }
 
 function pixelStages(protocol: PostProcessingProtocol): ProtocolStage[] {

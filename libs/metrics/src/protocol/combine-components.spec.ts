@@ -18,21 +18,30 @@ describe('combineComponents', () => {
 });
 
 describe('combineMapComponents', () => {
-  it('combines pixel by pixel', () => {
-    const map = (values: number[]) => ({ width: 2, height: 1, data: Float32Array.from(values) });
-    const [combined] = combineMapComponents(
-      { teacherError: [map([1, 0])], discrepancy: [map([0, 10])], classifier: [map([0, 0])] },
+  const map = (values: number[]) => ({ width: 2, height: 1, data: Float32Array.from(values) });
+
+  it('combines pixel by pixel and adds γ·ŷ_t to every pixel of frame t', () => {
+    const [first, second] = combineMapComponents(
+      { teacherError: [map([1, 0]), map([0, 0])], discrepancy: [map([0, 10]), map([0, 0])], classifier: [0, 2] },
       weights,
     );
-    expect(combined.data[0]).toBeCloseTo(0.4, 6);
-    expect(combined.data[1]).toBeCloseTo(3, 6);
+    expect(Array.from(first.data)).toEqual([expect.closeTo(0.4, 6), expect.closeTo(3, 6)]);
+    expect(Array.from(second.data)).toEqual([expect.closeTo(0.6, 6), expect.closeTo(0.6, 6)]);
   });
 
-  it('rejects maps of different sizes', () => {
+  it('counts an absent component as 0', () => {
+    const [combined] = combineMapComponents({ teacherError: [map([1, 2])], discrepancy: null, classifier: null }, weights);
+    expect(Array.from(combined.data)).toEqual([expect.closeTo(0.4, 6), expect.closeTo(0.8, 6)]);
+  });
+
+  it('rejects maps of different sizes, and components of different lengths', () => {
     const small = { width: 1, height: 1, data: new Float32Array(1) };
     const large = { width: 2, height: 1, data: new Float32Array(2) };
-    expect(() => combineMapComponents({ teacherError: [small], discrepancy: [large], classifier: [small] }, weights)).toThrow(
+    expect(() => combineMapComponents({ teacherError: [small], discrepancy: [large], classifier: [0] }, weights)).toThrow(
       expect.objectContaining({ code: MetricsErrorCode.InvalidMap }),
+    );
+    expect(() => combineMapComponents({ teacherError: [small], discrepancy: null, classifier: [0, 1] }, weights)).toThrow(
+      expect.objectContaining({ code: MetricsErrorCode.LengthMismatch }),
     );
   });
 });

@@ -11,11 +11,13 @@ export interface FrameComponents {
   readonly classifier: ArrayLike<number>;
 }
 
-/** Per-pixel raw components of one video: one map per frame for each component, all the same size. */
+/** Per-video raw components: one map per frame for the pixel components, one value per frame for the classifier. */
 export interface MapComponents {
   readonly teacherError: readonly PixelMap[];
-  readonly discrepancy: readonly PixelMap[];
-  readonly classifier: readonly PixelMap[];
+  /** Null without a student: contributes nothing. */
+  readonly discrepancy: readonly PixelMap[] | null;
+  /** ŷ_t per frame, added to every pixel of its frame (it has no pixels); null without a classification head. */
+  readonly classifier: ArrayLike<number> | null;
 }
 
 /** @example combineComponents({ teacherError: [1], discrepancy: [2], classifier: [0] }, { teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 }) // [1] */
@@ -35,23 +37,29 @@ export function combineComponents(components: FrameComponents, weights: Componen
   return scores;
 }
 
-/** Pixel-wise eq. 6 for every frame; returns one Float32Array map per frame. */
-export function combineMapComponents(components: MapComponents, weights: ComponentWeights): PixelMap[] {
+/** Checks that the components have one map (or value) per frame, all maps of one size. */
+export function assertMapComponents(components: MapComponents): void {
   const { teacherError, discrepancy, classifier } = components;
   const frames = teacherError.length;
-  if (discrepancy.length !== frames || classifier.length !== frames) {
+  if ((discrepancy !== null && discrepancy.length !== frames) || (classifier !== null && classifier.length !== frames)) {
     throw new MetricsError(
       MetricsErrorCode.LengthMismatch,
-      `components have ${frames} teacher-error, ${discrepancy.length} discrepancy and ${classifier.length} classifier maps; give one of each per frame`,
+      `components have ${frames} teacher-error maps, ${discrepancy?.length ?? 'no'} discrepancy maps and ${classifier?.length ?? 'no'} classifier values; give one of each per frame`,
     );
   }
-  assertPixelMaps([...teacherError, ...discrepancy, ...classifier], 'component maps');
+  assertPixelMaps([...teacherError, ...(discrepancy ?? [])], 'component maps');
+}
+
+/** Pixel-wise eq. 6 for every frame (an absent component counts 0); returns one Float32Array map per frame. */
+export function combineMapComponents(components: MapComponents, weights: ComponentWeights): PixelMap[] {
+  assertMapComponents(components);
+  const { teacherError, discrepancy, classifier } = components;
   return teacherError.map((map, t) => {
     const data = new Float32Array(map.data.length);
-    const d = discrepancy[t].data;
-    const c = classifier[t].data;
+    const d = discrepancy?.[t].data;
+    const offset = classifier === null ? 0 : weights.classifier * classifier[t];
     for (let i = 0; i < data.length; i++) {
-      data[i] = weights.teacherError * map.data[i] + weights.discrepancy * d[i] + weights.classifier * c[i];
+      data[i] = weights.teacherError * map.data[i] + (d === undefined ? 0 : weights.discrepancy * d[i]) + offset;
     }
     return { width: map.width, height: map.height, data };
   });

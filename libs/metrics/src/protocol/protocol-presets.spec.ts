@@ -1,17 +1,26 @@
 import { isProtocolPresetName, protocolPreset } from './protocol-presets';
 
 describe('protocolPreset', () => {
-  it('paper: eq. 6 weights, 3D filter, frame max, centred Gaussian', () => {
+  it('paper: components standardised with training statistics, eq. 6 weights, 3D filter, frame max, centred Gaussian', () => {
     const { name, version, parameters } = protocolPreset('paper');
-    expect([name, version]).toEqual(['paper', '1']);
+    expect([name, version]).toEqual(['paper', '2']);
+    expect(parameters.normalisation).toBe('training-statistics');
     expect(parameters.weights).toEqual({ teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 });
     expect(parameters.spatioTemporalFilter).not.toBeNull();
     expect(parameters.frameReduction).toBe('max');
     expect(parameters.frameSteps).toEqual([{ kind: 'temporal-gaussian', sigma: 11, taps: 37, variant: 'centred' }]);
   });
 
-  it('reference-code: no 3D filter, frame mean, the off-centre Gaussian', () => {
+  it('paper-video-min-max: the paper preset with each component rescaled within each video', () => {
+    const paper = protocolPreset('paper').parameters;
+    const { name, parameters } = protocolPreset('paper-video-min-max');
+    expect(name).toBe('paper-video-min-max');
+    expect(parameters).toEqual({ ...paper, normalisation: 'per-video-min-max' });
+  });
+
+  it('reference-code: raw components, no 3D filter, frame mean, the off-centre Gaussian', () => {
     const { parameters } = protocolPreset('reference-code');
+    expect(parameters.normalisation).toBe('none');
     expect(parameters.spatioTemporalFilter).toBeNull();
     expect(parameters.frameReduction).toBe('mean');
     expect(parameters.frameSteps).toEqual([{ kind: 'temporal-gaussian', sigma: 11, taps: 37, variant: 'reference-code' }]);
@@ -32,7 +41,7 @@ describe('protocolPreset', () => {
 });
 
 describe('isProtocolPresetName', () => {
-  it('knows the two presets and nothing else', () => {
-    expect(['paper', 'reference-code', 'Paper', 'sklearn'].map(isProtocolPresetName)).toEqual([true, true, false, false]);
+  it('knows the three presets and nothing else', () => {
+    expect(['paper', 'paper-video-min-max', 'reference-code', 'Paper', 'sklearn'].map(isProtocolPresetName)).toEqual([true, true, true, false, false]);
   });
 });

@@ -2,6 +2,7 @@
 // evaluated (METHOD.md §7, EVALUATION.md). It is plain JSON data, stored with every evaluation, because two
 // results are only comparable when the protocol that made them is the same.
 import { MetricsError, MetricsErrorCode } from '../metrics.error';
+import { COMPONENT_NORMALISATIONS, type ComponentNormalisation } from './component-normalisation';
 
 /** Weights of eq. 6: o_t = α·teacher error + β·teacher–student discrepancy + γ·classifier output. */
 export interface ComponentWeights {
@@ -16,11 +17,14 @@ export interface ComponentWeights {
 /** How a frame's pixel anomaly map becomes one frame score. */
 export type FrameReduction = 'max' | 'mean';
 
-/** Separable Gaussian over (x, y, t) applied to each video's pixel anomaly volume (the paper's 3D filter). */
+/**
+ * Separable Gaussian over (x, y, t) applied to each video's anomaly volume (the paper's 3D filter). Spatial
+ * sizes are in map cells: one cell per token for the maps this platform stores.
+ */
 export interface SpatioTemporalFilterParameters {
-  /** Standard deviation in pixels along x and y; 0 leaves space unfiltered. */
+  /** Standard deviation in map cells along x and y; 0 leaves space unfiltered. */
   readonly sigmaSpatial: number;
-  /** Half-width of the spatial kernel in pixels (kernel = 2·radius + 1 taps). */
+  /** Half-width of the spatial kernel in map cells (kernel = 2·radius + 1 taps). */
   readonly radiusSpatial: number;
   /** Standard deviation in frames; 0 leaves time unfiltered. */
   readonly sigmaTemporal: number;
@@ -52,6 +56,8 @@ export interface MinMaxNormaliseStep {
 export type FrameStep = TemporalGaussianStep | MinMaxNormaliseStep;
 
 export interface ProtocolParameters {
+  /** How each component is scaled before the weighting (component-normalisation.ts). */
+  readonly normalisation: ComponentNormalisation;
   readonly weights: ComponentWeights;
   /** Applied to pixel anomaly volumes before the frame reduction; null = none. */
   readonly spatioTemporalFilter: SpatioTemporalFilterParameters | null;
@@ -67,14 +73,15 @@ export interface PostProcessingProtocol {
 }
 
 /** Stages of a protocol, named in results when the input did not allow a stage to run. */
-export type ProtocolStage = 'component-weights' | 'spatio-temporal-filter' | 'frame-reduction';
+export type ProtocolStage = 'component-normalisation' | 'component-weights' | 'spatio-temporal-filter' | 'frame-reduction';
 
 /** Checks a protocol that may come from outside (a database row, a file); throws a MetricsError naming the bad field. */
 export function assertProtocol(protocol: PostProcessingProtocol): void {
   const bad = (field: string, rule: string): never => {
     throw new MetricsError(MetricsErrorCode.InvalidParameter, `protocol "${protocol.name}": ${field} ${rule}`);
   };
-  const { weights, spatioTemporalFilter: filter, frameReduction, frameSteps } = protocol.parameters;
+  const { normalisation, weights, spatioTemporalFilter: filter, frameReduction, frameSteps } = protocol.parameters;
+  if (!(COMPONENT_NORMALISATIONS as readonly string[]).includes(normalisation)) bad('normalisation', `must be one of ${COMPONENT_NORMALISATIONS.join(', ')}`);
   for (const key of ['teacherError', 'discrepancy', 'classifier'] as const) {
     if (!Number.isFinite(weights[key])) bad(`weights.${key}`, 'must be a finite number');
   }
