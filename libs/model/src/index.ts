@@ -86,7 +86,7 @@ export { latestCheckpoint } from './checkpoints/latest-checkpoint';
 export { loadDetector } from './checkpoints/load-detector';
 export { resolveCheckpoint, SELECTION_FILE, type RunSelection } from './checkpoints/resolve-checkpoint';
 
-export type { FrameMaps, FrameScore, MapOptions } from './inference/frame-score';
+export type { FrameScore, TokenMaps } from './inference/frame-score';
 export { scoreFrames, scoreStackedFrames, type ScoreOptions } from './inference/score-frames';
 export { scoreVideo, NEIGHBOUR_OFFSET, type ScoreVideoOptions, type VideoFrameReader } from './inference/score-video';
 export { stackFrames, type FrameInput } from './inference/stack-frames';
@@ -95,8 +95,8 @@ export type { TestMasking } from './inference/test-masking';
 export { benchModel, median, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
 export { benchTrain, type BenchTrainOptions, type BenchTrainResult } from './bench/bench-train';
 
-export { exportOnnx, onnxInferenceModel, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES } from './onnx/export-onnx';
-export { encodeOnnxModel, type OnnxModel } from './onnx/onnx-model.proto';
+export { exportOnnx, onnxInferenceModel, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES, ONNX_OUTPUTS_VERSION } from './onnx/export-onnx';
+export { decodeOnnxMetadata, encodeOnnxModel, type OnnxModel } from './onnx/onnx-model.proto';
 export { ONNX_EXPORT_FILE, saveOnnxExport } from './onnx/save-onnx-export';
 export { ENGINE_NAMES, isEngineName, type EngineName, type InferenceEngine, type MatMulProbe } from './engines/inference-engine';
 export { TfjsInferenceEngine, type TfjsEngineOptions } from './engines/tfjs-inference.engine';

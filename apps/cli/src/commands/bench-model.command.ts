@@ -51,7 +51,7 @@ export function formatBenchResult(r: BenchModelResult): string {
   return [
     `preset ${r.preset} on ${r.backend}`,
     `parameters      ${r.params.toLocaleString('en-US')}`,
-    `GFLOPs/frame    ${r.gflopsPerFrame.toFixed(3)} (inference forward, test-time masking on)`,
+    `GFLOPs/frame    ${r.gflopsPerFrame.toFixed(3)} (inference forward, every token visible)`,
     `inference       ${fps}`,
     `training        ${r.trainFps.toFixed(2)} frames/s (stage 1, batch ${r.trainBatch})`,
     `(model only: synthetic frames in memory; medians of ${r.runs} runs after warm-up)`,

@@ -54,9 +54,9 @@ describe('loadDetector', () => {
     expect(folder).toBe(path.join(dir, 'epoch-0001'));
 
     const frames = new Float32Array(2 * 256).map((_, i) => Math.cos(i * 0.05));
-    const expected = scoreFrames(detector, { frames, count: 2 }, { maps: {} });
+    const expected = scoreFrames(detector, { frames, count: 2 });
     const { detector: restored, checkpoint } = await loadDetector(folder);
-    expect(scoreFrames(restored, { frames, count: 2 }, { maps: {} })).toEqual(expected);
+    expect(scoreFrames(restored, { frames, count: 2 })).toEqual(expected);
     expect(checkpoint.state.datasetVersion).toBe('v1');
     expect(checkpoint.optimizer.step).toBe(1);
     const reloaded = new AdamOptimizer(tinyTraining().optimizer, restored.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })));

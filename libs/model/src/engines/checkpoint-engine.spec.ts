@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Detector } from '../detector/detector';
 import { scoreVideo } from '../inference/score-video';
-import { ONNX_OUTPUT_NAMES, onnxInferenceModel } from '../onnx/export-onnx';
-import { encodeOnnxModel } from '../onnx/onnx-model.proto';
+import { ONNX_METADATA_KEYS, ONNX_OUTPUTS_VERSION, onnxInferenceModel } from '../onnx/export-onnx';
+import { decodeOnnxMetadata, encodeOnnxModel } from '../onnx/onnx-model.proto';
 import { ONNX_EXPORT_FILE, saveOnnxExport } from '../onnx/save-onnx-export';
 import { readerFrames, scoreStreams } from '../pipeline/stream-scorer';
 import { getPreset } from '../presets/model-presets';
@@ -41,31 +41,32 @@ describe('checkpoint engines', () => {
     expect((await chooseCheckpointEngine({ ...request, testMasking: { mode: 'seeded', seed: 1 } })).engine).toBe('tfjs');
   });
 
-  it('serves pixel maps on onnx with the bytes of tfjs, exporting again when the stored model.onnx predates maps', async () => {
+  it('serves token maps on onnx with the values of tfjs, exporting again (and storing) when the stored model.onnx is of an older version', async () => {
     const model = onnxInferenceModel(detector);
-    const mapOutputs: string[] = [ONNX_OUTPUT_NAMES.teacherErrorMap, ONNX_OUTPUT_NAMES.discrepancyMap];
-    const withoutMaps = { ...model, graph: { ...model.graph, outputs: model.graph.outputs.filter((o) => !mapOutputs.includes(o.name)) } };
-    await fs.writeFile(path.join(folder, ONNX_EXPORT_FILE), encodeOnnxModel(withoutMaps));
+    const older = { ...model, metadata: { ...model.metadata, [ONNX_METADATA_KEYS.outputs]: '1' } };
+    await fs.writeFile(path.join(folder, ONNX_EXPORT_FILE), encodeOnnxModel(older));
     const rng = SeededRandom.fromSeed(22);
     const frames = Array.from({ length: 5 }, () => Float32Array.from({ length: config.inputHeight * config.inputWidth }, () => 2 * rng.nextFloat() - 1));
     const video = { frameCount: frames.length, read: (i: number) => frames[i] };
-    const engine = await openCheckpointEngine(folder, detector, { engine: 'onnx', reason: 'test' }, { maps: { scale: 4 } });
+    const engine = await openCheckpointEngine(folder, detector, { engine: 'onnx', reason: 'test' });
     try {
       const [onnx] = await scoreStreams(engine, config, [readerFrames(video)], { batchSize: 4 });
-      const tfjs = await scoreVideo(detector, video, { batchSize: 4, testMasking: { mode: 'off' }, maps: { scale: 4 } });
+      const tfjs = await scoreVideo(detector, video, { batchSize: 4 });
       onnx.forEach((score, t) => {
         const [a, b] = [score.maps, tfjs[t].maps];
-        expect(a).toMatchObject({ width: b?.width, height: b?.height, scale: 4 });
+        expect(a).toMatchObject({ width: b.width, height: b.height });
         for (const key of ['teacherError', 'discrepancy'] as const) {
-          const bytes = [a?.[key] as Uint8Array, b?.[key] as Uint8Array];
-          expect(bytes[0]).toHaveLength(bytes[1].length);
-          expect(Math.max(...bytes[0].map((v, j) => Math.abs(v - bytes[1][j])))).toBeLessThanOrEqual(1);
+          const values = [a[key] as Float32Array, b[key] as Float32Array];
+          expect(values[0]).toHaveLength(values[1].length);
+          expect(Math.max(...values[0].map((v, j) => Math.abs(v - values[1][j])))).toBeLessThan(1e-4);
         }
       });
-      expect(Array.from(onnx[0].maps?.teacherError ?? []).some((v) => v > 0)).toBe(true);
+      expect(Array.from(onnx[0].maps.teacherError).some((v) => v > 0)).toBe(true);
     } finally {
       await engine.dispose();
     }
+    const stored = decodeOnnxMetadata(new Uint8Array(await fs.readFile(path.join(folder, ONNX_EXPORT_FILE))));
+    expect(stored[ONNX_METADATA_KEYS.outputs]).toBe(ONNX_OUTPUTS_VERSION);
     await fs.rm(path.join(folder, ONNX_EXPORT_FILE));
   });
 
@@ -78,7 +79,7 @@ describe('checkpoint engines', () => {
     try {
       expect(engineLabel(engine)).toBe('onnx-cpu');
       const [onnx] = await scoreStreams(engine, config, [readerFrames(video)], { batchSize: 4 });
-      const tfjs = await scoreVideo(detector, video, { batchSize: 4, testMasking: { mode: 'off' }, maps: false });
+      const tfjs = await scoreVideo(detector, video, { batchSize: 4, testMasking: { mode: 'off' } });
       expect(onnx).toHaveLength(7);
       onnx.forEach((score, t) => {
         for (const key of ['teacherError', 'discrepancy', 'classifier'] as const) {

@@ -5,7 +5,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Detector } from '../detector/detector';
 import type { TestMasking } from '../inference/test-masking';
-import { ONNX_EXPORT_FILE } from '../onnx/save-onnx-export';
+import { ONNX_METADATA_KEYS, ONNX_OUTPUTS_VERSION } from '../onnx/export-onnx';
+import { decodeOnnxMetadata } from '../onnx/onnx-model.proto';
+import { ONNX_EXPORT_FILE, saveOnnxExport } from '../onnx/save-onnx-export';
 import { chooseInferenceEngine, type EngineChoice, type EngineRequest } from './choose-inference-engine';
 import type { InferenceEngine } from './inference-engine';
 import { isOnnxRuntimeAvailable, OnnxInferenceEngine, type OnnxEngineOptions } from './onnx-inference.engine';
@@ -42,14 +44,15 @@ export async function chooseCheckpointEngine(request: CheckpointEngineRequest): 
 /**
  * Opens the chosen engine. The tfjs engine runs masking off (the only graph the pipeline's mixed
  * batches support); callers that need masks score with scoreVideo on the detector instead. A stored
- * export written before the graph had map outputs is replaced by a fresh export when maps are asked.
+ * export whose outputs mean something else (written by an older version) is exported again and replaced.
  */
 export async function openCheckpointEngine(folder: string, detector: Detector, choice: EngineChoice, onnx: OnnxEngineOptions = {}): Promise<InferenceEngine> {
-  if (choice.engine === 'tfjs') return new TfjsInferenceEngine(detector, { maps: onnx.maps === undefined || onnx.maps === false ? false : onnx.maps });
+  if (choice.engine === 'tfjs') return new TfjsInferenceEngine(detector);
   if (await hasOnnxExport(folder)) {
-    const stored = await OnnxInferenceEngine.fromModel(new Uint8Array(await fs.readFile(path.join(folder, ONNX_EXPORT_FILE))), detector.config, onnx);
-    if (onnx.maps === undefined || onnx.maps === false || stored.providesMaps) return stored;
-    await stored.dispose();
+    const bytes = new Uint8Array(await fs.readFile(path.join(folder, ONNX_EXPORT_FILE)));
+    if (decodeOnnxMetadata(bytes)[ONNX_METADATA_KEYS.outputs] === ONNX_OUTPUTS_VERSION) return OnnxInferenceEngine.fromModel(bytes, detector.config, onnx);
+    await saveOnnxExport(folder, detector);
+    return OnnxInferenceEngine.fromModel(new Uint8Array(await fs.readFile(path.join(folder, ONNX_EXPORT_FILE))), detector.config, onnx);
   }
   return OnnxInferenceEngine.fromDetector(detector, onnx);
 }

@@ -24,7 +24,7 @@ export interface InferenceEngine {
   readonly name: EngineName;
   /** What executes the graph, e.g. `tfjs/wasm` or `onnx/cpu`. */
   readonly device: string;
-  /** Per-frame components (no pixel maps) of frames t with their neighbours, as scoreFrames computes them. */
+  /** Per-frame components and token maps of frames t with their neighbours, as scoreFrames computes them. */
   score(input: FrameInput): Promise<FrameScore[]>;
   /** The same engine's dense matrix product, the yardstick for "near the hardware's limit". */
   matMulProbe(size: number): Promise<MatMulProbe>;

@@ -9,8 +9,8 @@ import type * as Ort from 'onnxruntime-node';
 import type { ModelConfig } from '../config/model-config';
 import { modelDimensions } from '../config/model-dimensions';
 import type { Detector } from '../detector/detector';
-import type { FrameScore, MapOptions } from '../inference/frame-score';
-import { frameMapsAt } from '../inference/frame-maps';
+import type { FrameScore } from '../inference/frame-score';
+import { tokenMapsAt } from '../inference/token-maps';
 import type { FrameInput } from '../inference/stack-frames';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { exportOnnx, ONNX_OUTPUT_NAMES } from '../onnx/export-onnx';
@@ -26,11 +26,6 @@ export interface OnnxEngineOptions {
   provider?: OnnxProvider;
   /** Threads inside one operator (default: ONNX Runtime's choice, one per core). */
   intraOpThreads?: number;
-  /**
-   * Pixel maps with every frame, at the default downsample only (the patch size: one value per token,
-   * which the graph outputs); needs an export that has the map outputs (see providesMaps).
-   */
-  maps?: Pick<MapOptions, 'scale'> | false;
 }
 
 type OrtModule = typeof Ort;
@@ -96,11 +91,6 @@ export class OnnxInferenceEngine implements InferenceEngine {
     return `onnx/${this.options.provider ?? 'cpu'}`;
   }
 
-  /** The graph outputs per-token maps (exports written before maps existed do not). */
-  get providesMaps(): boolean {
-    return this.session.outputNames.includes(ONNX_OUTPUT_NAMES.teacherErrorMap);
-  }
-
   async score(input: FrameInput): Promise<FrameScore[]> {
     const { config } = this;
     const shape = [input.count, config.inputHeight, config.inputWidth, modelDimensions(config).frameChannels];
@@ -117,30 +107,26 @@ export class OnnxInferenceEngine implements InferenceEngine {
       feeds.previous = tensor(input.previous ?? input.frames, 'previous');
       feeds.next = tensor(input.next ?? input.frames, 'next');
     }
-    const wantsMaps = this.options.maps !== undefined && this.options.maps !== false;
-    if (wantsMaps && !this.providesMaps) {
-      throw new ModelError(ModelErrorCode.BackendUnavailable, 'this model.onnx has no map outputs (exported before maps were added); export it again');
-    }
     const out = await this.session.run(feeds);
     const read = (name: string): Float32Array | null => (out[name] === undefined ? null : (out[name].data as Float32Array));
     const teacherError = read(ONNX_OUTPUT_NAMES.teacherError) as Float32Array;
     const discrepancy = read(ONNX_OUTPUT_NAMES.discrepancy);
     const classifier = read(ONNX_OUTPUT_NAMES.classifier);
     const predictedAnomaly = read(ONNX_OUTPUT_NAMES.predictedAnomaly);
-    const teacherMap = wantsMaps ? read(ONNX_OUTPUT_NAMES.teacherErrorMap) : null;
-    const discrepancyMap = wantsMaps ? read(ONNX_OUTPUT_NAMES.discrepancyMap) : null;
+    const teacherMap = read(ONNX_OUTPUT_NAMES.teacherErrorMap);
+    if (teacherMap === null) throw new ModelError(ModelErrorCode.BackendUnavailable, 'this model.onnx has no token-map outputs; export it again');
     const { gridHeight: height, gridWidth: width } = modelDimensions(config);
-    const scale = (this.options.maps !== undefined && this.options.maps !== false ? this.options.maps.scale : undefined) ?? 1;
-    const scores = Array.from({ length: input.count }, (_, i): FrameScore => {
-      const score: FrameScore = {
+    const maps = { teacherError: teacherMap, discrepancy: read(ONNX_OUTPUT_NAMES.discrepancyMap), width, height };
+    const scores = Array.from(
+      { length: input.count },
+      (_, i): FrameScore => ({
         teacherError: teacherError[i],
         discrepancy: discrepancy === null ? null : discrepancy[i],
         classifier: classifier === null ? null : classifier[i],
         predictedAnomaly: predictedAnomaly === null ? null : predictedAnomaly[i],
-      };
-      if (teacherMap !== null) score.maps = frameMapsAt({ teacherError: teacherMap, discrepancy: discrepancyMap, width, height, scale }, i);
-      return score;
-    });
+        maps: tokenMapsAt(maps, i),
+      }),
+    );
     for (const t of Object.values(out)) t.dispose();
     return scores;
   }

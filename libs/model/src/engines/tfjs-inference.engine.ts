@@ -2,7 +2,7 @@
 // selectBackend). Masking off by default, like the ONNX graph; seeded masking is available here only.
 import * as tf from '@tensorflow/tfjs';
 import type { Detector } from '../detector/detector';
-import type { FrameScore, MapOptions } from '../inference/frame-score';
+import type { FrameScore } from '../inference/frame-score';
 import { scoreFrames } from '../inference/score-frames';
 import type { FrameInput } from '../inference/stack-frames';
 import type { TestMasking } from '../inference/test-masking';
@@ -11,14 +11,11 @@ import type { InferenceEngine, MatMulProbe } from './inference-engine';
 export interface TfjsEngineOptions {
   /** Default: off (all tokens visible), the graph the ONNX export holds. */
   testMasking?: TestMasking;
-  /** Pixel maps with every frame (default none). */
-  maps?: MapOptions | false;
 }
 
 export class TfjsInferenceEngine implements InferenceEngine {
   readonly name = 'tfjs';
   private readonly testMasking: TestMasking;
-  private readonly maps: MapOptions | false;
 
   /** The engine uses `detector` without owning it: the caller disposes it. */
   constructor(
@@ -26,7 +23,6 @@ export class TfjsInferenceEngine implements InferenceEngine {
     options: TfjsEngineOptions = {},
   ) {
     this.testMasking = options.testMasking ?? { mode: 'off' };
-    this.maps = options.maps ?? false;
   }
 
   get device(): string {
@@ -34,7 +30,7 @@ export class TfjsInferenceEngine implements InferenceEngine {
   }
 
   async score(input: FrameInput): Promise<FrameScore[]> {
-    return scoreFrames(this.detector, input, { testMasking: this.testMasking, maps: this.maps });
+    return scoreFrames(this.detector, input, { testMasking: this.testMasking });
   }
 
   async matMulProbe(size: number): Promise<MatMulProbe> {

@@ -1,9 +1,10 @@
 // Exports a detector's inference graph to ONNX (issue 8): the tfjs forward pass of scoreFrames with
 // test-time masking off (every token visible — seeded masking stays tfjs-only: its per-frame random
-// gathers would have to be graph inputs), ending in the raw per-frame components of eq. 6.
+// gathers would have to be graph inputs), ending in the raw components of eq. 6.
 // Inputs: `frames` [B, H, W, c] and, for stack-t3 models, `previous` (t−3) and `next` (t+3); the caller
-// passes frame t where a neighbour is missing, as stackFrames does. Outputs [B]: teacher_error,
-// discrepancy (with a student), classifier (with the head), predicted_anomaly (with the map channel).
+// passes frame t where a neighbour is missing, as stackFrames does. Outputs: the token maps
+// teacher_error_map and discrepancy_map [B, H/d, W/d], their frame means teacher_error and discrepancy [B],
+// classifier [B] (with the head) and predicted_anomaly [B] (with the map channel).
 // Inference-only rewrites: BatchNorm folded into the depthwise kernels, the patch embedding and the
 // 1×1 MLP convolutions as matrix products (the same sums as the tfjs ops).
 import type { ModelConfig } from '../config/model-config';
@@ -23,13 +24,19 @@ export const ONNX_OUTPUT_NAMES = {
   discrepancy: 'discrepancy',
   classifier: 'classifier',
   predictedAnomaly: 'predicted_anomaly',
-  /** [B, H/d, W/d]: teacher error per token, the pixel map scoreFrames pools at its default downsample d. */
+  /** [B, H/d, W/d]: the teacher error per token, TokenMaps.teacherError. */
   teacherErrorMap: 'teacher_error_map',
   discrepancyMap: 'discrepancy_map',
 } as const;
 
 /** Metadata keys stored in the file next to the graph. */
-export const ONNX_METADATA_KEYS = { modelConfig: 'vad.model_config', testMasking: 'vad.test_masking' } as const;
+export const ONNX_METADATA_KEYS = { modelConfig: 'vad.model_config', testMasking: 'vad.test_masking', outputs: 'vad.outputs' } as const;
+
+/**
+ * What the outputs mean; an export with another value (or none) is stale and exported again. 2: errors over
+ * all c + 1 output channels against frame t and a zero anomaly map, maps always present.
+ */
+export const ONNX_OUTPUTS_VERSION = '2';
 
 /** Writes the detector's layers as ONNX nodes; mirrors the tfjs classes in blocks/. */
 class DetectorGraphWriter {
@@ -128,10 +135,8 @@ class DetectorGraphWriter {
     return this.g.op('Add', [afterAttention, this.mlp(this.layerNorm(afterAttention, `${name}/norm2`), `${name}/mlp`, width)]);
   }
 
-  /** Mean over everything but the batch of (a − b)², [B]. */
-  /** Mean of (a − b)² over each token's pixels and channels: [B, n, d·d, c] → [B, n]. */
-  tokenMeanSquaredDifference(a: string, b: string): string {
-    const diff = this.g.op('Sub', [a, b]);
+  /** Mean of d² over each token's pixels and channels: [B, n, d·d, c] → [B, n]. */
+  tokenMeanSquare(diff: string): string {
     return this.g.op('ReduceMean', [this.g.op('Mul', [diff, diff])], { axes: attr.ints([2, 3]), keepdims: attr.int(0) });
   }
 
@@ -183,15 +188,18 @@ export function onnxInferenceModel(detector: Detector): OnnxModel {
   const reconstruction = w.slice(teacherTokens, 3, 0, c);
   const offset = currentFrameChannelOffset(config);
   const frameTokens = w.slice(w.reshape(patches, [-1, n, d * d, cin]), 3, offset, offset + c);
-  const teacherError = w.tokenMeanSquaredDifference(frameTokens, reconstruction);
+  // Against frame t and a zero anomaly map: the map channel's error is the predicted map itself.
+  const frameDifference = g.op('Sub', [frameTokens, reconstruction]);
+  const teacherDifference = oc > c ? g.op('Concat', [frameDifference, w.slice(teacherTokens, 3, c, oc)], { axis: attr.int(3) }) : frameDifference;
+  const teacherError = w.tokenMeanSquare(teacherDifference);
   g.output(ONNX_OUTPUT_NAMES.teacherError, w.meanOverTokens(teacherError), [BATCH]);
   g.output(ONNX_OUTPUT_NAMES.teacherErrorMap, w.reshape(teacherError, [-1, gh, gw]), [BATCH, gh, gw]);
 
   if (detector.hasStudent) {
     let s = y;
     for (let i = 0; i < config.studentDepth; i++) s = w.cvtBlock(s, `student/block${i}`, dw, config.decoder.heads);
-    const student = w.slice(headTokens(s, 'student/norm', 'student/head'), 3, 0, c);
-    const discrepancy = w.tokenMeanSquaredDifference(reconstruction, student);
+    const student = headTokens(s, 'student/norm', 'student/head');
+    const discrepancy = w.tokenMeanSquare(g.op('Sub', [teacherTokens, student]));
     g.output(ONNX_OUTPUT_NAMES.discrepancy, w.meanOverTokens(discrepancy), [BATCH]);
     g.output(ONNX_OUTPUT_NAMES.discrepancyMap, w.reshape(discrepancy, [-1, gh, gw]), [BATCH, gh, gw]);
   }
@@ -209,7 +217,11 @@ export function onnxInferenceModel(detector: Detector): OnnxModel {
     producerName: '@vad/model',
     producerVersion: '0.1.0',
     docString: 'Self-distilled masked auto-encoder, inference graph with test-time masking off: per-frame raw components of eq. 6.',
-    metadata: { [ONNX_METADATA_KEYS.modelConfig]: JSON.stringify(config), [ONNX_METADATA_KEYS.testMasking]: 'off' },
+    metadata: {
+      [ONNX_METADATA_KEYS.modelConfig]: JSON.stringify(config),
+      [ONNX_METADATA_KEYS.testMasking]: 'off',
+      [ONNX_METADATA_KEYS.outputs]: ONNX_OUTPUTS_VERSION,
+    },
     graphName: 'vad_detector_inference',
   });
 }

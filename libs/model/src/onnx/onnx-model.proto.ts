@@ -119,3 +119,49 @@ export function encodeOnnxModel(model: OnnxModel): Uint8Array {
   for (const [key, value] of Object.entries(model.metadata)) w.message(14, (e) => e.string(1, key).string(2, value));
   return w.finish();
 }
+
+/**
+ * The metadata_props of a ModelProto (field 14), read by walking its top-level fields and skipping the
+ * others: enough to tell which version of our own export a stored `.onnx` file is.
+ */
+export function decodeOnnxMetadata(bytes: Uint8Array): Record<string, string> {
+  const utf8 = new TextDecoder();
+  const fields = (from: number, to: number, visit: (field: number, start: number, end: number) => void) => {
+    let at = from;
+    const varint = () => {
+      let value = 0;
+      let scale = 1;
+      for (;;) {
+        if (at >= to) throw new RangeError('truncated varint');
+        const byte = bytes[at++];
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+        scale *= 128;
+      }
+    };
+    while (at < to) {
+      const key = varint();
+      const wire = key % 8;
+      if (wire === 0) varint();
+      else if (wire === 1) at += 8;
+      else if (wire === 5) at += 4;
+      else if (wire === 2) {
+        const length = varint();
+        visit(Math.floor(key / 8), at, at + length);
+        at += length;
+      } else throw new RangeError(`unsupported wire type ${wire}`);
+    }
+  };
+  const metadata: Record<string, string> = {};
+  fields(0, bytes.length, (field, start, end) => {
+    if (field !== 14) return;
+    let key = '';
+    let value = '';
+    fields(start, end, (inner, s, e) => {
+      if (inner === 1) key = utf8.decode(bytes.subarray(s, e));
+      if (inner === 2) value = utf8.decode(bytes.subarray(s, e));
+    });
+    metadata[key] = value;
+  });
+  return metadata;
+}

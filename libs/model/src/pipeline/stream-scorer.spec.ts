@@ -12,6 +12,8 @@ import { SeededRandom } from '../random/seeded-random';
 import { readerFrames, scoreStreams } from './stream-scorer';
 
 /** Scores a one-value frame as (t, t−3, t+3) so that routing and neighbours can be checked exactly. */
+const NO_MAPS = { width: 0, height: 0, teacherError: new Float32Array(0), discrepancy: null };
+
 class EchoEngine implements InferenceEngine {
   readonly name = 'tfjs';
   readonly device = 'echo';
@@ -26,6 +28,7 @@ class EchoEngine implements InferenceEngine {
       discrepancy: input.previous?.[k] ?? null,
       classifier: input.next?.[k] ?? null,
       predictedAnomaly: null,
+      maps: NO_MAPS,
     }));
   }
 
@@ -46,6 +49,7 @@ function expected(s: number, length: number): FrameScore[] {
     discrepancy: v(t - 3 >= 0 ? t - 3 : t),
     classifier: v(t + 3 < length ? t + 3 : t),
     predictedAnomaly: null,
+    maps: NO_MAPS,
   }));
 }
 
@@ -146,7 +150,7 @@ describe('scoreStreams', () => {
       });
       const together = await scoreStreams(new TfjsInferenceEngine(detector), config, videos.map(readerFrames), { batchSize: 4 });
       for (const [v, video] of videos.entries()) {
-        const alone = await scoreVideo(detector, video, { batchSize: 3, testMasking: { mode: 'off' }, maps: false });
+        const alone = await scoreVideo(detector, video, { batchSize: 3, testMasking: { mode: 'off' } });
         expect(together[v]).toHaveLength(alone.length);
         together[v].forEach((score, t) => {
           for (const key of ['teacherError', 'discrepancy', 'classifier'] as const) expect(score[key]).toBeCloseTo(alone[t][key] as number, 5);
