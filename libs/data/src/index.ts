@@ -62,7 +62,10 @@ export {
   AnomalyMapWriter,
   readAnomalyMap,
   readAnomalyMapHeader,
+  readAnomalyMapVolume,
+  readMapComponents,
   type AnomalyMapHeader,
+  type TokenMap,
+  type AnomalyMapVolume,
   type MapComponentName,
 } from './maps/anomaly-map-file';
-export { readCombinedAnomalyMap, type CombinedAnomalyMap, type PixelMapWeights } from './maps/combined-anomaly-map';
