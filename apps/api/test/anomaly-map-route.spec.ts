@@ -1,16 +1,23 @@
-// The pixel anomaly map route: one frame of a run's maps as a heat-map PNG, per component or combined
-// (the weighted mean of teacher error and discrepancy with the paper protocol's weights).
+// The anomaly map route: one frame of a run's token maps as a heat-map PNG, per component (on the run's
+// own value range) or combined (the paper protocol's normalised, weighted, filtered volume, from the
+// normal level 0 to the run's maximum).
 import fs from 'node:fs';
 import path from 'node:path';
 import { AnomalyMapWriter } from '@vad/data';
 import { testDatabaseKind } from '@vad/db/testing';
-import { protocolPreset } from '@vad/metrics';
+import { combinedAnomalyVolume, protocolPreset } from '@vad/metrics';
 import { PNG } from 'pngjs';
 import { heatMapRgba } from '../src/files/heat-map';
 import { startTeamApi, type TeamApi } from './start-team-api';
 
-const TEACHER = Uint8Array.of(0, 40, 200, 255);
-const DISCREPANCY = Uint8Array.of(255, 40, 0, 100);
+const TEACHER = Float32Array.of(0, 0.1, 0.5, 1);
+const DISCREPANCY = Float32Array.of(2, 0.5, 0, 1);
+const STATISTICS = {
+  teacherError: { location: 0.1, scale: 0.5 },
+  discrepancy: { location: 0, scale: 1 },
+  classifier: { location: 0.2, scale: 0.1 },
+};
+const CLASSIFIER = [0.2, 0.4];
 
 describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
   let api: TeamApi;
@@ -31,32 +38,41 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
       data: { datasetVersionId: version.id, name: 'v', split: 'TEST', path: 'v.mp4', frameCount: 2, width: 4, height: 2, sizeBytes: 1, checksum: 'c' },
     });
     const model = await prisma.model.create({ data: { teamId: api.teamId, name: 'm' } });
-    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'c', checkpointRule: 'last' } });
+    const componentStatistics = { format: 'vad-component-statistics', formatVersion: 1, statistics: STATISTICS, source: { videos: ['t'], frames: 1, heldOut: true } };
+    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'c', checkpointRule: 'last', componentStatistics } });
     const job = await prisma.job.create({ data: { teamId: api.teamId, kind: 'INFER', status: 'SUCCEEDED', parameters: {} } });
     const mapsPath = `teams/${api.teamId}/runs/${job.id}/maps/${video.id}.bin`;
     fs.mkdirSync(path.dirname(api.storage.localPath(mapsPath)), { recursive: true });
-    const writer = await AnomalyMapWriter.create(api.storage.localPath(mapsPath), { width: 2, height: 2, scale: 1, components: ['teacherError', 'discrepancy'] });
-    await writer.append({ teacherError: new Uint8Array(4), discrepancy: new Uint8Array(4) });
+    const writer = await AnomalyMapWriter.create(api.storage.localPath(mapsPath), { width: 2, height: 2, components: ['teacherError', 'discrepancy'] });
+    await writer.append({ teacherError: new Float32Array(4), discrepancy: new Float32Array(4) });
     await writer.append({ teacherError: TEACHER, discrepancy: DISCREPANCY });
     await writer.finish();
     runId = (
       await prisma.inferenceRun.create({
-        data: { jobId: job.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, teacherError: [0, 0], discrepancy: [0, 0], classifier: [0, 0], mapsPath, engine: 'onnx' },
+        data: { jobId: job.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, teacherError: [0, 0], discrepancy: [0, 0], classifier: CLASSIFIER, mapsPath, engine: 'onnx' },
       })
     ).id;
   }, 60_000);
   afterAll(() => api.close());
 
-  it('draws one component of the frame asked for', async () => {
+  it('draws one component of the frame asked for, on the run’s own range', async () => {
     const png = await mapPng('teacher');
     expect([png.width, png.height]).toEqual([2, 2]);
-    expect(Array.from(png.data)).toEqual(Array.from(heatMapRgba(TEACHER)));
+    // run range 0..1 (frame 0 is all zeros)
+    expect(Array.from(png.data)).toEqual(Array.from(heatMapRgba(Uint8Array.of(0, 26, 128, 255))));
   });
 
-  it('draws the weighted mean of both components as the combined map', async () => {
-    const { teacherError: alpha, discrepancy: beta } = protocolPreset('paper').parameters.weights;
-    const mean = TEACHER.map((t, i) => Math.round((alpha * t + beta * DISCREPANCY[i]) / (alpha + beta)));
-    expect(mean).not.toEqual(TEACHER); // the weights make a difference on these pixels
-    expect(Array.from((await mapPng('combined')).data)).toEqual(Array.from(heatMapRgba(mean)));
+  it('draws the paper protocol’s combined volume from the normal level 0 to the run’s maximum', async () => {
+    const map = (data: Float32Array) => ({ width: 2, height: 2, data });
+    const { volume } = combinedAnomalyVolume(
+      { teacherError: [map(new Float32Array(4)), map(TEACHER)], discrepancy: [map(new Float32Array(4)), map(DISCREPANCY)], classifier: CLASSIFIER },
+      protocolPreset('paper'),
+      STATISTICS,
+    );
+    const high = Math.max(...volume.flatMap((m) => Array.from(m.data)));
+    const expected = Uint8Array.from(volume[1].data, (v) => Math.round(Math.min(1, Math.max(0, v / high)) * 255));
+    const teacherAlone = Uint8Array.of(0, 26, 128, 255);
+    expect(expected).not.toEqual(teacherAlone); // normalisation and weights make a difference on these cells
+    expect(Array.from((await mapPng('combined')).data)).toEqual(Array.from(heatMapRgba(expected)));
   });
 });

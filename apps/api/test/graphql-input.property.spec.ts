@@ -69,7 +69,7 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
       document: 'mutation($input: InferenceInput!) { startInference(input: $input) { id } }',
       variables: fc.record({
         input: fc.record(
-          { modelVersionId: hostileString(), videoIds: fc.array(id(() => ids.videoId), { maxLength: 3 }), datasetVersionId: id(() => ids.datasetVersionId), keepMaps: fc.boolean(), maskSeed: int() },
+          { modelVersionId: hostileString(), videoIds: fc.array(id(() => ids.videoId), { maxLength: 3 }), datasetVersionId: id(() => ids.datasetVersionId), maskSeed: int() },
           { requiredKeys: ['modelVersionId'] },
         ),
       }),

@@ -38,7 +38,7 @@ describe(`an unwritable storage folder on ${testDatabaseKind()}`, () => {
     (await gql('query($id: ID!) { job(id: $id) { status error inferenceRuns { hasMaps video { id } } } }', { id })).data?.job;
   const finished = (id: string) => until(() => job(id), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 120_000);
   const startInference = async () =>
-    (await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d, keepMaps: true }) { id } }', { m: modelVersionId, d: datasetVersionId }))
+    (await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d }) { id } }', { m: modelVersionId, d: datasetVersionId }))
       .data?.startInference.id as string;
   const runsFolder = () => {
     const teams = path.join(dir, 'artifacts/teams');

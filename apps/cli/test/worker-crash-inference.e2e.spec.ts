@@ -58,7 +58,7 @@ describe(`a worker killed mid-inference (${deploymentName})`, () => {
 
   it('is taken over, scores only the videos not yet recorded, and writes every run and map once', async () => {
     const id = (
-      await platform.gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d, keepMaps: true }) { id } }', {
+      await platform.gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d }) { id } }', {
         m: modelVersionId,
         d: datasetVersionId,
       })

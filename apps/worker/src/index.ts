@@ -9,4 +9,14 @@ export {
 export { trainDetector, type TrainDetectorRequest, type TrainDetectorResult } from './training/train-detector';
 export { createJobHandlers, type JobHandlerOptions } from './handlers/create-job-handlers';
 export type { JobProgressReport } from './job-handler';
-export { writeAnomalyMaps } from './inference/write-anomaly-maps';
+export { writeAnomalyMaps } from './scoring/write-anomaly-maps';
+export { componentsOfScores } from './scoring/run-components';
+export { unitFrameReader } from './scoring/unit-frame-reader';
+export {
+  COMPONENT_STATISTICS_FILE,
+  measureComponentStatistics,
+  readComponentStatistics,
+  writeComponentStatistics,
+  type StoredComponentStatistics,
+} from './scoring/component-statistics-file';
+export { defaultValidationVideos } from './training/train-detector';

@@ -1,15 +1,15 @@
 // Files served to members of the owning team only: video frames (PNG, decoded once into the frame cache)
-// and pixel anomaly maps of inference runs (PNG heat maps with transparency, to lay over the frame).
-import { FrameCache, openCachedVideos, previewDataset, readAnomalyMap, readCombinedAnomalyMap, type ImportedDataset } from '@vad/data';
-import { protocolPreset } from '@vad/metrics';
+// and anomaly maps of inference runs (PNG heat maps with transparency, one cell per token, to lay over the frame).
+import { DataError, FrameCache, openCachedVideos, previewDataset, type ImportedDataset } from '@vad/data';
+import type { ComponentStatistics } from '@vad/metrics';
 import { Router, type Request, type Response } from 'express';
 import { heatMapRgba } from '../files/heat-map';
 import { encodePngImage } from '../files/png';
+import { MAP_COMPONENTS, rampBytes, RunMapVolumes, type MapComponent } from '../files/run-map-volume';
 import type { ApiServices } from '../server/api-context';
 import { HttpError } from './http-error';
 import { requestPrincipal } from './request-principal';
 
-const COMPONENTS = new Set(['combined', 'teacher', 'discrepancy']);
 
 function frameIndex(value: string | string[] | undefined): number {
   const frame = Number(value);
@@ -26,6 +26,7 @@ async function send(response: Response, png: Buffer): Promise<void> {
 export function fileRoutes(services: ApiServices, options: { frameCacheDir: string }): Router {
   const router = Router();
   const cache = new FrameCache(options.frameCacheDir);
+  const volumes = new RunMapVolumes();
 
   router.get('/files/videos/:videoId/frames/:frame.png', async (request: Request, response: Response) => {
     const principal = await requestPrincipal(services, request);
@@ -50,31 +51,25 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
   router.get('/files/runs/:runId/maps/:frame.png', async (request: Request, response: Response) => {
     const principal = await requestPrincipal(services, request);
     const frame = frameIndex(request.params.frame);
-    const component = String(request.query.component ?? 'combined');
-    if (!COMPONENTS.has(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${[...COMPONENTS].join(', ')}`);
+    const component = String(request.query.component ?? 'combined') as MapComponent;
+    if (!MAP_COMPONENTS.includes(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
     const gain = Number(request.query.gain ?? 1);
     if (!(gain > 0 && gain <= 1000)) throw new HttpError(400, 'BAD_USER_INPUT', 'gain must be a number in (0, 1000]');
-    const run = await services.database.prisma.inferenceRun.findFirst({ where: { id: String(request.params.runId), job: { teamId: principal.team.id } } });
+    const run = await services.database.prisma.inferenceRun.findFirst({
+      where: { id: String(request.params.runId), job: { teamId: principal.team.id } },
+      include: { modelVersion: { select: { componentStatistics: true } } },
+    });
     if (!run) throw new HttpError(404, 'NOT_FOUND', 'no such inference run in your team');
     if (!run.mapsPath) throw new HttpError(404, 'NOT_FOUND', 'this run kept no anomaly maps');
     if (frame >= run.teacherError.length) throw new HttpError(400, 'BAD_USER_INPUT', `the run has frames 0..${run.teacherError.length - 1}`);
-    const file = services.storage.localPath(run.mapsPath);
-    let values: Uint8Array;
-    let width: number;
-    let height: number;
-    if (component === 'combined') {
-      const combined = await readCombinedAnomalyMap(file, frame, protocolPreset('paper').parameters.weights);
-      // a weighted mean of the pixel components, so that the combined map keeps the byte scale
-      values = Uint8Array.from(combined.values, (v) => Math.round(v / combined.weightSum));
-      ({ width, height } = combined.header);
-    } else {
-      const one = await readAnomalyMap(file, frame, component === 'teacher' ? 'teacherError' : 'discrepancy').catch(() => {
-        throw new HttpError(404, 'NOT_FOUND', `this run has no ${component} maps`);
-      });
-      values = one.map;
-      ({ width, height } = one.header);
-    }
-    await send(response, encodePngImage(width, height, heatMapRgba(values, gain), 4));
+    const statistics = (run.modelVersion.componentStatistics as { statistics?: ComponentStatistics } | null)?.statistics ?? null;
+    const source = { runId: run.id, file: services.storage.localPath(run.mapsPath), classifier: run.classifier, statistics };
+    const volume = await volumes.get(source, component).catch((error: unknown) => {
+      if (error instanceof DataError) throw new HttpError(404, 'NOT_FOUND', 'this run’s maps are of an older format; run inference again to see them');
+      throw error;
+    });
+    if (volume === null) throw new HttpError(404, 'NOT_FOUND', `this run has no ${component} maps`);
+    await send(response, encodePngImage(volume.width, volume.height, heatMapRgba(rampBytes(volume, frame), gain), 4));
   });
 
   router.get('/files/dataset-versions/:versionId/synthetic-preview.png', async (request: Request, response: Response) => {

@@ -1,10 +1,23 @@
 // Inference runs: raw per-frame components, frame scores under a protocol, anomaly-map URLs; starting inference.
-import { applyProtocolToComponents, rocAuc } from '@vad/metrics';
+// Frame scores of a preset come from the frame values its pixel stages gave when the run was recorded
+// (the INFER job stores them for every preset), through the preset's frame steps; a run recorded before
+// that falls back to its per-frame columns and says which stages it skipped.
+import { applyFrameSteps, applyProtocolToComponents, rocAuc, type PixelStagesResult, type PostProcessingProtocol, type ProtocolOutput } from '@vad/metrics';
+import type { Store } from '@vad/db';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { queueJob } from '../jobs/job.service';
 import { protocolByName } from '../evaluations/protocol-by-name';
 import { requireRole, type ApiContext } from '../server/api-context';
+
+function scoresOf(run: Store.InferenceRun, protocol: PostProcessingProtocol): ProtocolOutput {
+  const stored = (run.protocolReductions as Record<string, PixelStagesResult> | null)?.[protocol.name];
+  if (stored !== undefined && stored.version === protocol.version) {
+    return { scores: applyFrameSteps(stored.frames, protocol.parameters.frameSteps), stagesNotApplied: stored.stagesNotApplied };
+  }
+  const classifier = run.classifier.length === 0 ? run.teacherError.map(() => 0) : run.classifier;
+  return applyProtocolToComponents({ teacherError: run.teacherError, discrepancy: run.discrepancy, classifier }, protocol);
+}
 
 async function runInTeam(context: ApiContext, id: string) {
   const principal = requireRole(context);
@@ -46,7 +59,6 @@ export const inferenceRunResolvers: Resolvers = {
       return queueJob(context, principal, 'INFER', {
         modelVersionId: version.id,
         videoIds,
-        keepMaps: input.keepMaps ?? true,
         maskSeed: input.maskSeed ?? null,
       });
     },
@@ -59,7 +71,7 @@ export const inferenceRunResolvers: Resolvers = {
     hasMaps: (run) => run.mapsPath !== null,
     frameScores: async (run, { protocol }, context) => {
       const chosen = protocolByName(protocol ?? 'paper');
-      const { scores } = applyProtocolToComponents(run, chosen);
+      const { scores, stagesNotApplied } = scoresOf(run, chosen);
       const groundTruth = await context.database.prisma.groundTruth.findUnique({ where: { videoId: run.videoId } });
       const labels = groundTruth?.frameLabels.length === run.teacherError.length ? groundTruth.frameLabels : null;
       const bothClasses = labels !== null && labels.includes(0) && labels.includes(1);
@@ -69,6 +81,7 @@ export const inferenceRunResolvers: Resolvers = {
         discrepancy: run.discrepancy,
         classifier: run.classifier,
         scores: Array.from(scores),
+        stagesNotApplied: [...stagesNotApplied],
         labels,
         auc: bothClasses ? rocAuc({ scores, labels }) : null,
       };

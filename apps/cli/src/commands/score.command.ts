@@ -1,7 +1,8 @@
 // `vad score`: runs a trained detector over a video (file or frame folder) or over the test videos of a
-// data set folder. Writes `scores.json` ({"<video>": [o_t, ...]}, eq. 6 with the paper's weights on the
-// per-frame components — directly usable by `vad eval frames --scores`), the raw components beside it
-// (`<out>.components.json`) so that any protocol can be re-applied, and optionally per-video pixel maps.
+// data set folder. Writes `scores.json` ({"<video>": [s_t, ...]}: frame scores under a protocol, `paper`
+// by default — normalised with the checkpoint's component statistics, eq. 6, 3D filter, frame max and the
+// temporal Gaussian, exactly as an EVALUATE job computes them; directly usable by `vad eval frames`), the
+// per-frame components beside it (`<out>.components.json`), and optionally each video's token maps.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -17,7 +18,7 @@ import {
   parseDatasetFormat,
   type FrameStore,
 } from '@vad/data';
-import { combineComponents, protocolPreset } from '@vad/metrics';
+import { applyProtocolToMaps, isProtocolPresetName, PROTOCOL_PRESET_NAMES, protocolPreset, type PostProcessingProtocol, type ProtocolStage } from '@vad/metrics';
 import {
   BACKEND_CHOICES,
   chooseCheckpointEngine,
@@ -38,7 +39,7 @@ import {
   type FrameScore,
   type TestMasking,
 } from '@vad/model';
-import { writeAnomalyMaps } from '@vad/worker';
+import { componentsOfScores, readComponentStatistics, unitFrameReader, writeAnomalyMaps } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { RemoteApi } from '../remote/remote-api';
@@ -55,6 +56,7 @@ export interface ScoreFlags {
   cache?: string;
   backend?: string;
   engine?: string;
+  protocol?: string;
 }
 
 export interface ScorePlan {
@@ -70,6 +72,7 @@ export interface ScorePlan {
   cacheDir: string;
   backend: BackendChoice | undefined;
   engine: EngineRequest;
+  protocol: PostProcessingProtocol;
 }
 
 export function planScore(target: string, flags: ScoreFlags, dataDir: string): ScorePlan {
@@ -82,13 +85,15 @@ export function planScore(target: string, flags: ScoreFlags, dataDir: string): S
       throw new CliUsageError(error instanceof Error ? error.message : String(error));
     }
   }
-  const masking = flags.testMasking ?? 'seeded';
+  const masking = flags.testMasking ?? 'off';
   if (masking !== 'seeded' && masking !== 'off') throw new CliUsageError(`--test-masking must be seeded or off, got "${masking}"`);
   if (flags.backend !== undefined && !isBackendChoice(flags.backend)) {
     throw new CliUsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got "${flags.backend}"`);
   }
   const engine = flags.engine ?? 'auto';
   if (!isEngineRequest(engine)) throw new CliUsageError(`--engine must be one of ${ENGINE_REQUESTS.join(', ')}, got "${engine}"`);
+  const protocol = flags.protocol ?? 'paper';
+  if (!isProtocolPresetName(protocol)) throw new CliUsageError(`--protocol must be one of ${PROTOCOL_PRESET_NAMES.join(', ')}, got "${protocol}"`);
   const out = path.resolve(flags.out ?? 'scores.json');
   return {
     target: path.resolve(target),
@@ -102,6 +107,7 @@ export function planScore(target: string, flags: ScoreFlags, dataDir: string): S
     cacheDir: path.resolve(flags.cache ?? path.join(dataDir, 'cache', 'frames')),
     backend: flags.backend as BackendChoice | undefined,
     engine,
+    protocol: protocolPreset(protocol),
   };
 }
 
@@ -123,13 +129,6 @@ export function videoComponents(scores: readonly FrameScore[]): VideoComponents 
   };
 }
 
-/** o_t of eq. 6 on the per-frame components with the paper's weights; a component the model lacks counts 0. */
-export function combinedFrameScores(c: VideoComponents): number[] {
-  const zeros = c.teacherError.map(() => 0);
-  const weights = protocolPreset('paper').parameters.weights;
-  return Array.from(combineComponents({ teacherError: c.teacherError, discrepancy: c.discrepancy ?? zeros, classifier: c.classifier ?? zeros }, weights));
-}
-
 async function openTargetVideos(plan: ScorePlan, geometry: { width: number; height: number; colour: 'gray' | 'rgb' }): Promise<FrameStore[]> {
   if (plan.format !== null) {
     const dataset = await importDataset(plan.target, { format: plan.format, verifyDecode: false });
@@ -149,6 +148,10 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
     const checkpointPath = await resolveCheckpoint(plan.modelPath);
     const { detector, checkpoint } = await loadDetector(checkpointPath);
     const { config } = checkpoint.state;
+    const stored = await readComponentStatistics(checkpointPath);
+    if (stored === null && plan.protocol.parameters.normalisation === 'training-statistics') {
+      log(`vad score: ${checkpointPath} has no component statistics (trained before they were measured): scores.json combines raw components`);
+    }
     try {
       const stores = await openTargetVideos(plan, { width: config.inputWidth, height: config.inputHeight, colour: config.colour });
       if (plan.mapsDir !== null) await mkdir(plan.mapsDir, { recursive: true });
@@ -156,15 +159,12 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
       const components: Record<string, VideoComponents> = {};
       let frames = 0;
       const choice = await chooseCheckpointEngine({ folder: checkpointPath, requested: plan.engine, testMasking: plan.testMasking });
-      const readers = stores.map((store) => ({
-        frameCount: store.frameCount,
-        // uint8 → [−1, 1], as libs/data scales training frames.
-        read: async (i: number) => Float32Array.from(await store.readFrame(i), (v) => v / 127.5 - 1),
-      }));
+      const readers = stores.map(unitFrameReader);
+      const stagesNotApplied = new Set<ProtocolStage>();
       let engineName = `tfjs-${backend.choice}`;
       let streamed: FrameScore[][] | null = null;
       if (choice.engine === 'onnx') {
-        const engine = await openCheckpointEngine(checkpointPath, detector, choice, { maps: plan.mapsDir === null ? false : {} });
+        const engine = await openCheckpointEngine(checkpointPath, detector, choice);
         engineName = engineLabel(engine);
         try {
           // All videos at once: their frames share batches.
@@ -175,11 +175,11 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
       }
       log(`vad score: engine ${engineName} (${choice.reason})`);
       for (const [k, store] of stores.entries()) {
-        const perFrame =
-          streamed?.[k] ??
-          (await scoreVideo(detector, readers[k], { batchSize: plan.batchSize, testMasking: plan.testMasking, maps: plan.mapsDir === null ? false : {} }));
+        const perFrame = streamed?.[k] ?? (await scoreVideo(detector, readers[k], { batchSize: plan.batchSize, testMasking: plan.testMasking }));
         components[store.name] = videoComponents(perFrame);
-        scores[store.name] = combinedFrameScores(components[store.name]);
+        const output = applyProtocolToMaps(componentsOfScores(perFrame), plan.protocol, stored?.statistics ?? null);
+        output.stagesNotApplied.forEach((stage) => stagesNotApplied.add(stage));
+        scores[store.name] = Array.from(output.scores);
         if (plan.mapsDir !== null) await writeAnomalyMaps(path.join(plan.mapsDir, `${store.name}.maps.bin`), perFrame);
         frames += perFrame.length;
         log(`vad score: ${store.name}: ${perFrame.length} frames`);
@@ -188,16 +188,27 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
       await writeFile(plan.out, `${JSON.stringify(scores)}\n`);
       const meta = {
         format: 'vad-frame-components',
-        formatVersion: 1,
+        formatVersion: 2,
         checkpoint: checkpointPath,
         datasetVersion: checkpoint.state.datasetVersion,
         testMasking: plan.testMasking,
         engine: engineName,
-        combinedWith: { protocol: 'paper', weights: protocolPreset('paper').parameters.weights, reduction: 'frame mean per component' },
+        scores: { protocol: plan.protocol, stagesNotApplied: [...stagesNotApplied], componentStatistics: stored },
         videos: components,
       };
       await writeFile(plan.componentsOut, `${JSON.stringify(meta)}\n`);
-      const summary = { out: plan.out, components: plan.componentsOut, maps: plan.mapsDir, backend: backend.choice, engine: engineName, checkpoint: checkpointPath, videos: stores.length, frames };
+      const summary = {
+        out: plan.out,
+        components: plan.componentsOut,
+        maps: plan.mapsDir,
+        backend: backend.choice,
+        engine: engineName,
+        checkpoint: checkpointPath,
+        protocol: plan.protocol.name,
+        stagesNotApplied: [...stagesNotApplied],
+        videos: stores.length,
+        frames,
+      };
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       return summary;
     } finally {
@@ -215,16 +226,16 @@ export function registerScoreCommand(program: Command): void {
     .description('score every frame of a video (or of a data set folder’s test videos, with --format); writes scores.json for `vad eval frames`')
     .requiredOption('--model <path>', 'checkpoint folder, or a training run folder (its selected, else latest, checkpoint)')
     .option('--format <format>', 'the target is a data set folder of this layout (ucsd, avenue, shanghaitech, ubnormal, folder): score its test videos')
-    .option('--maps <dir>', 'also write per-video pixel maps of the teacher error and discrepancy (uint8, downsampled by the patch size)')
-    .option('--out <file>', 'frame scores {"<video>": [score, ...]} (default scores.json); raw components go to <file>.components.json')
-    .option('--test-masking <mode>', 'seeded (default; the code masks at test time too) or off')
+    .option('--maps <dir>', 'also write each video’s token maps of the teacher error and discrepancy (float32, one value per token)')
+    .option('--out <file>', 'frame scores {"<video>": [score, ...]} under --protocol (default scores.json); per-frame components go to <file>.components.json')
+    .option('--test-masking <mode>', 'off (default: every token visible) or seeded (the authors’ code masks at test time too)')
     .option('--seed <n>', 'seed of the test-time masks (default 0)')
     .option('--batch <n>', 'frames per forward pass (default 16)')
     .option('--cache <dir>', 'frame cache folder for data sets (default: $VAD_DATA_DIR/cache/frames)')
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
     .option('--engine <name>', `${ENGINE_REQUESTS.join(' | ')} (default auto: onnx when the checkpoint has model.onnx and no test-time masks are asked)`)
-    .option('--protocol <name>', 'with --api: protocol of the scores written (paper or reference-code; default paper)')
-    .action(async (target: string, flags: ScoreFlags & { protocol?: string }, command: Command) => {
+    .option('--protocol <name>', `protocol of the scores written: ${PROTOCOL_PRESET_NAMES.join(', ')} (default paper)`)
+    .action(async (target: string, flags: ScoreFlags, command: Command) => {
       const remote = RemoteApi.from(command.optsWithGlobals());
       if (remote) return remoteScore(remote, { model: flags.model, dataset: target, out: flags.out, protocol: flags.protocol });
       const { dataDir } = loadConfig(process.env, process.cwd());

@@ -184,7 +184,7 @@ export function buildData() {
       const discrepancy = series(seed + 1, 0.3);
       const classifier = series(seed + 2, 0.6);
       const scores = teacherError.map((t, i) => Number(((t + discrepancy[i] + classifier[i]) / 3).toFixed(4)));
-      return { protocol: { name: 'paper' }, teacherError, discrepancy, classifier, scores, labels, auc: 0.972 };
+      return { protocol: { name: 'paper' }, teacherError, discrepancy, classifier, scores, stagesNotApplied: [], labels, auc: 0.972 };
     },
     anomalyMapUrl: ({ frame, component }: { frame: number; component?: string }) => `/files/runs/${id}/maps/${frame}.png?component=${component ?? 'combined'}`,
   });

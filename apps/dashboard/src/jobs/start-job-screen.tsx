@@ -191,7 +191,6 @@ function InferenceFormView({ choices, defaults }: { choices: Choices; defaults: 
   const datasets = choices.datasets.filter((d) => d.latestVersion);
   const [modelVersionId, setModelVersionId] = useState(defaults.modelVersionId ?? versions[0]?.id ?? '');
   const [datasetVersionId, setDatasetVersionId] = useState(defaults.datasetVersionId ?? datasets[0]?.latestVersion?.id ?? '');
-  const [keepMaps, setKeepMaps] = useState(true);
   const [maskSeed, setMaskSeed] = useState('');
   if (versions.length === 0) {
     return (
@@ -208,7 +207,7 @@ function InferenceFormView({ choices, defaults }: { choices: Choices; defaults: 
         event.preventDefault();
         const seed = maskSeed.trim() === '' ? undefined : Number(maskSeed);
         const started = await start.mutate({
-          input: { modelVersionId, datasetVersionId: datasetVersionId || undefined, keepMaps, maskSeed: seed !== undefined && Number.isInteger(seed) ? seed : undefined },
+          input: { modelVersionId, datasetVersionId: datasetVersionId || undefined, maskSeed: seed !== undefined && Number.isInteger(seed) ? seed : undefined },
         });
         if (started) router.push(`/jobs/${started.startInference.id}`);
       }}
@@ -240,10 +239,6 @@ function InferenceFormView({ choices, defaults }: { choices: Choices; defaults: 
           <input inputMode="numeric" value={maskSeed} onChange={(event) => setMaskSeed(event.target.value)} placeholder="masking off" />
         </label>
       </div>
-      <label className="inline">
-        <input type="checkbox" checked={keepMaps} onChange={(event) => setKeepMaps(event.target.checked)} />
-        Keep pixel anomaly maps (for the run viewer and RBDC/TBDC)
-      </label>
       <div className="row">
         <button type="submit" disabled={start.running || !modelVersionId}>
           Start inference

@@ -34,6 +34,7 @@ export const RunViewerQuery = graphql(`
       frameScores(protocol: $protocol) {
         protocol
         scores
+        stagesNotApplied
         labels
         auc
         teacherError

@@ -223,6 +223,12 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
             ))}
           </fieldset>
         </div>
+        {frameScores.stagesNotApplied.length > 0 && (
+          <p className="bad small" role="note">
+            These scores skip stages of {protocol}: {frameScores.stagesNotApplied.join(', ')} (the run was recorded before token maps were kept). Run
+            inference again for the protocol's own scores.
+          </p>
+        )}
         {scores.length === 0 ? (
           <EmptyState title="No scores for this run">The inference job may still be running or may have failed.</EmptyState>
         ) : (

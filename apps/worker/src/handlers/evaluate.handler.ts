@@ -1,32 +1,53 @@
 // EVALUATE jobs: applies a protocol to the raw components of an inference job's runs and records the
 // frame-level metrics (micro/macro AUC, EER, ROC, per-video AUC) with the protocol and data-set version, and
-// RBDC/TBDC when the runs kept pixel maps and the videos have pixel masks.
-import { applyProtocolToComponents, evaluateFrames, type PostProcessingProtocol } from '@vad/metrics';
+// RBDC/TBDC from the same combined anomaly volume when the videos have pixel masks. Runs with token maps
+// go through every stage of the protocol (normalised with the model version's component statistics);
+// older runs without maps only through the frame steps. A result is recorded under the protocol's name only
+// when every stage ran; otherwise the name says which stages were left out, so that it never ranks beside
+// complete results on the leaderboard.
+import {
+  applyProtocolToComponents,
+  applyProtocolToMaps,
+  evaluateFrames,
+  type ComponentStatistics,
+  type PostProcessingProtocol,
+  type ProtocolStage,
+} from '@vad/metrics';
+import { readMapComponents } from '@vad/data';
 import type { Store } from '@vad/db';
 import { regionMetrics, type RegionMetrics, type RegionVideo } from '../evaluation/region-metrics';
 import type { JobExecution, JobHandler } from '../job-handler';
+import type { StoredComponentStatistics } from '../scoring/component-statistics-file';
 import { evaluateParameters, parseParameters } from './job-parameters';
 
 type LabelledRun = Store.InferenceRun & { video: Store.Video & { groundTruth: Store.GroundTruth | null } };
 
-/** RBDC/TBDC when every evaluated video has pixel maps and pixel masks; otherwise the reason they are absent. */
-async function regionLevelMetrics(execution: JobExecution, runs: LabelledRun[], protocol: PostProcessingProtocol): Promise<RegionMetrics | string> {
-  const missing = runs.filter((run) => !run.mapsPath || !run.video.groundTruth?.masksPath || !run.video.groundTruth.maskFormat);
-  if (missing.length > 0) return `not computed: ${missing.length} of ${runs.length} videos lack pixel maps or pixel masks`;
-  await execution.log('computing RBDC/TBDC from the pixel maps and masks');
+/** The name a result is recorded under: the protocol's own only when none of its stages was skipped. */
+export function recordedProtocolName(protocol: PostProcessingProtocol, stagesNotApplied: readonly ProtocolStage[]): string {
+  return stagesNotApplied.length === 0 ? protocol.name : `${protocol.name} (without ${stagesNotApplied.join(', ')})`;
+}
+
+async function regionLevelMetrics(execution: JobExecution, runs: LabelledRun[], volumes: Map<string, RegionVideo['volume']>): Promise<RegionMetrics | string> {
+  const missing = runs.filter((run) => !volumes.has(run.id) || !run.video.groundTruth?.masksPath || !run.video.groundTruth.maskFormat);
+  if (missing.length > 0) return `not computed: ${missing.length} of ${runs.length} videos lack token maps or pixel masks`;
+  await execution.log('computing RBDC/TBDC from the combined anomaly volume and the pixel masks');
   return regionMetrics(
     runs.map((run) => ({
       name: run.video.name,
       frameCount: run.video.frameCount,
       width: run.video.width,
       height: run.video.height,
-      mapsFile: execution.storage.localPath(run.mapsPath as string),
+      volume: volumes.get(run.id) as RegionVideo['volume'],
       masksPath: run.video.groundTruth?.masksPath as string,
       maskFormat: run.video.groundTruth?.maskFormat as RegionVideo['maskFormat'],
       maskFrameIndices: run.video.groundTruth?.maskFrameIndices.length ? run.video.groundTruth.maskFrameIndices : undefined,
     })),
-    { weights: protocol.parameters.weights },
   );
+}
+
+/** The per-frame columns of a run recorded before token maps were kept; a model without a head counts 0. */
+function legacyFrameComponents(run: Store.InferenceRun) {
+  return { ...run, classifier: run.classifier.length === 0 ? run.teacherError.map(() => 0) : run.classifier };
 }
 
 export function evaluateHandler(): JobHandler {
@@ -42,26 +63,44 @@ export function evaluateHandler(): JobHandler {
     if (runs.length === 0) throw new Error(`inference job ${params.inferenceJobId} has no runs to evaluate`);
     const labelled = runs.filter((run) => run.video.groundTruth?.frameLabels.length === run.teacherError.length);
     if (labelled.length === 0) throw new Error('none of the scored videos has frame labels of the right length');
-    const frames = evaluateFrames(
-      labelled.map((run) => ({
-        video: run.video.name,
-        scores: applyProtocolToComponents(run, protocol).scores,
-        labels: run.video.groundTruth?.frameLabels ?? [],
-      })),
-    );
-    const regionLevel = await regionLevelMetrics(execution, labelled, protocol);
+    const modelVersion = await prisma.modelVersion.findUniqueOrThrow({ where: { id: runs[0].modelVersionId } });
+    const statistics = (modelVersion.componentStatistics as StoredComponentStatistics | null)?.statistics ?? null;
+    const skipped = new Set<ProtocolStage>();
+    const volumes = new Map<string, RegionVideo['volume']>();
+    const videos = [];
+    for (const run of labelled) {
+      let scores: Float64Array;
+      if (run.mapsPath === null) {
+        const output = applyProtocolToComponents(legacyFrameComponents(run), protocol);
+        output.stagesNotApplied.forEach((stage) => skipped.add(stage));
+        scores = output.scores;
+      } else {
+        const components = await readMapComponents(execution.storage.localPath(run.mapsPath), run.classifier);
+        const output = applyProtocolToMaps(components, protocol, statistics as ComponentStatistics | null);
+        output.stagesNotApplied.forEach((stage) => skipped.add(stage));
+        scores = output.scores;
+        if (run.video.groundTruth?.masksPath) volumes.set(run.id, output.volume);
+      }
+      videos.push({ video: run.video.name, scores, labels: run.video.groundTruth?.frameLabels ?? [] });
+    }
+    const stagesNotApplied = [...skipped];
+    if (stagesNotApplied.length > 0) await execution.log(`stages of ${protocol.name} that these runs could not go through: ${stagesNotApplied.join(', ')}`);
+    const frames = evaluateFrames(videos);
+    const regionLevel = await regionLevelMetrics(execution, labelled, volumes);
     const rates = runs.map((r) => r.framesPerSecond).filter((v): v is number => v !== null);
     const metrics = {
       ...frames,
       framesPerSecond: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null,
       unlabelledVideos: runs.length - labelled.length,
       regionLevel,
+      stagesNotApplied,
     };
+    const protocolName = recordedProtocolName(protocol, stagesNotApplied);
     const row = {
       modelVersionId: runs[0].modelVersionId,
       datasetVersionId: runs[0].video.datasetVersionId,
-      protocol: protocol as object,
-      protocolName: protocol.name,
+      protocol: { ...protocol, stagesNotApplied } as object,
+      protocolName,
       microAuc: frames.microAuc,
       macroAuc: frames.macroAuc,
       rbdc: typeof regionLevel === 'string' ? null : regionLevel.rbdc,
@@ -69,7 +108,7 @@ export function evaluateHandler(): JobHandler {
       metrics: metrics as object,
     };
     const evaluation = await prisma.evaluation.upsert({ where: { jobId: execution.jobId }, create: { jobId: execution.jobId, ...row }, update: row });
-    await execution.log(`micro AUC ${frames.microAuc.toFixed(4)}, macro AUC ${frames.macroAuc?.toFixed(4) ?? 'n/a'} under ${protocol.name}`);
-    return { evaluationId: evaluation.id, microAuc: frames.microAuc, macroAuc: frames.macroAuc };
+    await execution.log(`micro AUC ${frames.microAuc.toFixed(4)}, macro AUC ${frames.macroAuc?.toFixed(4) ?? 'n/a'} under ${protocolName}`);
+    return { evaluationId: evaluation.id, microAuc: frames.microAuc, macroAuc: frames.macroAuc, protocol: protocolName };
   };
 }

@@ -1,8 +1,10 @@
 // INFER jobs: scores every frame of the chosen videos with a model version and records, per video, the
-// raw components and (optionally) the pixel anomaly maps. A video already recorded by an earlier attempt
-// of the same job is skipped, so a re-run job finishes the rest and writes nothing twice. The engine is
-// ONNX Runtime when the model version carries model.onnx and the job asks for no test-time masks, else tfjs.
+// raw components (frame means in the row, token maps in storage: the input of every protocol). A video
+// already recorded by an earlier attempt of the same job is skipped, so a re-run job finishes the rest and
+// writes nothing twice. The engine is ONNX Runtime when the model version carries model.onnx and the job
+// asks for no test-time masks (the default), else tfjs.
 import { FrameCache, openCachedVideos } from '@vad/data';
+import { applyPixelStages, PROTOCOL_PRESET_NAMES, protocolPreset } from '@vad/metrics';
 import {
   chooseCheckpointEngine,
   engineLabel,
@@ -16,8 +18,11 @@ import {
   type InferenceEngine,
   type TestMasking,
 } from '@vad/model';
-import { writeAnomalyMaps } from '../inference/write-anomaly-maps';
 import type { JobHandler } from '../job-handler';
+import { readComponentStatistics } from '../scoring/component-statistics-file';
+import { componentsOfScores } from '../scoring/run-components';
+import { unitFrameReader } from '../scoring/unit-frame-reader';
+import { writeAnomalyMaps } from '../scoring/write-anomaly-maps';
 import { inferParameters, parseParameters } from './job-parameters';
 
 export interface InferHandlerOptions {
@@ -41,8 +46,8 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
     const checkpointFolder = execution.storage.localPath(modelVersion.checkpointPath);
     const { detector, checkpoint } = await loadDetector(checkpointFolder);
     const config = checkpoint.state.config;
+    const statistics = (await readComponentStatistics(checkpointFolder))?.statistics ?? null;
     const testMasking: TestMasking = params.maskSeed == null ? { mode: 'off' } : { mode: 'seeded', seed: params.maskSeed };
-    const maps = params.keepMaps === true;
     let engine: InferenceEngine | null = null;
     let engineName = options.engine ?? 'tfjs';
     const cache = new FrameCache(options.cacheDir);
@@ -53,10 +58,10 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
     try {
       const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking });
       if (choice.engine === 'onnx') {
-        engine = await openCheckpointEngine(checkpointFolder, detector, choice, { maps: maps ? {} : false });
+        engine = await openCheckpointEngine(checkpointFolder, detector, choice);
         engineName = engineLabel(engine);
       }
-      await execution.log(`inference engine ${engineName} (${choice.reason})`);
+      await execution.log(`inference engine ${engineName} (${choice.reason}); test-time masking ${testMasking.mode === 'off' ? 'off' : `seeded with ${testMasking.seed}`}`);
       for (const video of videos) {
         if (done.has(video.id)) continue;
         const [frames] = await openCachedVideos(cache, [{ name: video.name, sourcePath: video.path, checksum: video.checksum }], {
@@ -66,13 +71,13 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
         });
         let scores: FrameScore[];
         const started = performance.now();
-        const reader = { frameCount: frames.frameCount, read: async (i: number) => Float32Array.from(await frames.readFrame(i), (v) => v / 127.5 - 1) };
+        const reader = unitFrameReader(frames);
         const progress = (n: number) =>
           void execution.reportProgress({ stage: `video ${video.name}`, fraction: (framesDone + n) / totalFrames }).catch(() => undefined);
         try {
           scores =
             engine === null
-              ? await scoreVideo(detector, reader, { batchSize: 16, testMasking, maps: maps ? {} : false, signal: execution.signal, onProgress: progress })
+              ? await scoreVideo(detector, reader, { batchSize: 16, testMasking, signal: execution.signal, onProgress: progress })
               : (
                   await scoreStreams(engine, config, [readerFrames(reader)], {
                     batchSize: 16,
@@ -88,16 +93,19 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
         scoredFrames += scores.length;
         const mapsKey = `teams/${execution.teamId}/runs/${execution.jobId}/maps/${video.id}.bin`;
         // through storage: a full or read-only folder fails the job with a clear error and leaves no partial file
-        const hasMaps = params.keepMaps === true && Boolean(scores[0]?.maps);
-        if (hasMaps) await execution.storage.writeFile(mapsKey, (temporary) => writeAnomalyMaps(temporary, scores));
+        await execution.storage.writeFile(mapsKey, (temporary) => writeAnomalyMaps(temporary, scores));
         const zeros = scores.map(() => 0);
+        const components = componentsOfScores(scores);
+        // Every preset's pixel stages now, so that reading a preset's frame scores costs only its frame steps.
+        const protocolReductions = Object.fromEntries(PROTOCOL_PRESET_NAMES.map((name) => [name, applyPixelStages(components, protocolPreset(name), statistics)]));
         const row = {
           attempt: execution.attempt,
           modelVersionId: modelVersion.id,
           teacherError: scores.map((s) => s.teacherError),
           discrepancy: scores[0]?.discrepancy === null ? zeros : scores.map((s) => s.discrepancy as number),
-          classifier: scores[0]?.classifier === null ? zeros : scores.map((s) => s.classifier as number),
-          mapsPath: hasMaps ? mapsKey : null,
+          classifier: scores[0]?.classifier === null ? [] : scores.map((s) => s.classifier as number),
+          mapsPath: mapsKey,
+          protocolReductions: protocolReductions as object,
           engine: engineName,
           framesPerSecond: scores.length / seconds,
         };

@@ -18,7 +18,6 @@ export const trainParameters = z.object({
 export const inferParameters = z.object({
   modelVersionId: z.string(),
   videoIds: z.array(z.string()).min(1),
-  keepMaps: z.boolean().default(true),
   maskSeed: z.number().int().min(0).nullish(),
 });
 

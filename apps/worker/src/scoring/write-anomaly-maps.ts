@@ -1,27 +1,18 @@
-// Writes the pixel maps of one video's scored frames into libs/data's anomaly-map file (the one format
-// read by the API's map route), or nothing when the frames carry no maps.
+// Writes the token maps of one video's scored frames into libs/data's anomaly-map file: the input of
+// every protocol's pixel stages, of the region metrics and of the API's map route.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AnomalyMapWriter } from '@vad/data';
 import type { FrameScore } from '@vad/model';
 
-export async function writeAnomalyMaps(file: string, scores: readonly FrameScore[]): Promise<boolean> {
-  const first = scores[0]?.maps;
-  if (!first) return false;
+export async function writeAnomalyMaps(file: string, scores: readonly FrameScore[]): Promise<void> {
+  if (scores.length === 0) throw new Error(`no scored frames to write to ${file}`);
+  const { width, height, discrepancy } = scores[0].maps;
   await mkdir(path.dirname(file), { recursive: true });
-  const writer = await AnomalyMapWriter.create(file, {
-    width: first.width,
-    height: first.height,
-    scale: first.scale,
-    components: first.discrepancy ? ['teacherError', 'discrepancy'] : ['teacherError'],
-  });
+  const writer = await AnomalyMapWriter.create(file, { width, height, components: discrepancy === null ? ['teacherError'] : ['teacherError', 'discrepancy'] });
   try {
-    for (const score of scores) {
-      const maps = score.maps as NonNullable<FrameScore['maps']>;
-      await writer.append({ teacherError: maps.teacherError, discrepancy: maps.discrepancy });
-    }
+    for (const score of scores) await writer.append({ teacherError: score.maps.teacherError, discrepancy: score.maps.discrepancy });
     await writer.finish();
-    return true;
   } catch (error) {
     await writer.abort();
     throw error;

@@ -1,6 +1,8 @@
 // Trains the detector on a set of training videos: the one training path of the platform, used by the
-// TRAIN job handler and by `vad train`. Videos are decoded once into the frame cache; a validation split,
-// when asked for, is carved from the training videos (never the test set) to select the checkpoint.
+// TRAIN job handler and by `vad train`. Videos are decoded once into the frame cache. A validation split
+// is carved from the training videos (never the test set): its loss is reported every epoch (and selects
+// the checkpoint when the training config asks for that), and the selected checkpoint's scores on it give
+// the component statistics that normalise eq. 6 (component-statistics-file.ts).
 import {
   createDefaultObjectSource,
   createTrainingBatches,
@@ -8,8 +10,18 @@ import {
   planTrainingBatches,
   openCachedVideos,
   type CacheableVideo,
+  type SyntheticAnomalyOptions,
 } from '@vad/data';
-import { defaultTrainingReplicas, trainModel, type BackendChoice, type ModelPreset, type TrainModelResult, type TrainingProgress } from '@vad/model';
+import {
+  defaultTrainingReplicas,
+  loadDetector,
+  trainModel,
+  type BackendChoice,
+  type ModelPreset,
+  type TrainModelResult,
+  type TrainingProgress,
+} from '@vad/model';
+import { measureComponentStatistics, writeComponentStatistics, type StoredComponentStatistics } from '../scoring/component-statistics-file';
 
 export interface TrainDetectorRequest {
   videos: CacheableVideo[];
@@ -20,13 +32,15 @@ export interface TrainDetectorRequest {
   cacheDir: string;
   resume: boolean;
   motion: 'paper' | 'reference-code';
-  /** The last n training videos become the validation split (0: select the last epoch). */
-  validationVideos: number;
+  /** The last n training videos become the validation split (default: defaultValidationVideos). */
+  validationVideos?: number;
   datasetVersion: string;
   /** Data-parallel replica threads (default: one per core on wasm, else one); the model is the same either way. */
   threads?: number;
   /** tfjs backend of the replica threads (default wasm). */
   replicaBackend?: BackendChoice;
+  /** How synthetic anomalies are drawn (default libs/data's). */
+  syntheticAnomaly?: Partial<SyntheticAnomalyOptions>;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
   onEpoch?: (line: string) => void;
@@ -34,18 +48,26 @@ export interface TrainDetectorRequest {
 
 export interface TrainDetectorResult extends Omit<TrainModelResult, 'detector'> {
   parameterCount: number;
+  /** Measured on the selected checkpoint and stored beside it; null when training did not complete. */
+  componentStatistics: StoredComponentStatistics | null;
+}
+
+/** One training video in eight is held out (at least one from 4 videos on; none below). */
+export function defaultValidationVideos(trainingVideos: number): number {
+  return trainingVideos < 4 ? 0 : Math.max(1, Math.round(trainingVideos / 8));
 }
 
 export async function trainDetector(request: TrainDetectorRequest): Promise<TrainDetectorResult> {
   const { model: config, training } = request.preset;
-  if (request.videos.length <= request.validationVideos) {
-    throw new RangeError(`${request.videos.length} training videos; a validation split of ${request.validationVideos} leaves none to train on`);
+  const validationVideos = request.validationVideos ?? defaultValidationVideos(request.videos.length);
+  if (request.videos.length <= validationVideos) {
+    throw new RangeError(`${request.videos.length} training videos; a validation split of ${validationVideos} leaves none to train on`);
   }
   const geometry = { width: config.inputWidth, height: config.inputHeight, colour: config.colour };
   const opened = await openCachedVideos(new FrameCache(request.cacheDir), request.videos, geometry);
   try {
-    const stores = opened.slice(0, opened.length - request.validationVideos);
-    const validation = opened.slice(opened.length - request.validationVideos);
+    const stores = opened.slice(0, opened.length - validationVideos);
+    const validation = opened.slice(opened.length - validationVideos);
     // Objects cut from the data set's own moving regions, mixed with procedural shapes (METHOD.md §6).
     const objectSource = config.ablation.syntheticData ? await createDefaultObjectSource(stores, { seed: request.seed }) : undefined;
     const batchOptions = {
@@ -56,6 +78,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
       motion: request.motion,
       syntheticAnomalyProbability: config.ablation.syntheticData ? 0.25 : 0,
       objectSource,
+      syntheticAnomaly: request.syntheticAnomaly,
     };
     const threads = request.threads ?? defaultTrainingReplicas({ batchSize: training.batchSize });
     if (threads > 1) request.onEpoch?.(`training on ${threads} replica threads (data-parallel)`);
@@ -65,7 +88,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
       stepsPerEpoch,
       replicas: threads,
       replicaBackend: request.replicaBackend,
-      training: request.validationVideos > 0 ? { ...training, checkpointSelection: 'validation-loss' } : training,
+      training,
       seed: request.seed,
       checkpointDir: request.outDir,
       resume: request.resume,
@@ -84,7 +107,20 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
     const { detector, ...rest } = result;
     const parameterCount = detector.parameters.trainableSize();
     detector.dispose();
-    return { ...rest, parameterCount };
+    let componentStatistics: StoredComponentStatistics | null = null;
+    if (result.status === 'completed' && result.selectedCheckpoint !== null) {
+      // Held-out videos when there are some; otherwise the training videos themselves, and the file says so.
+      const heldOut = validation.length > 0;
+      const selected = await loadDetector(result.selectedCheckpoint);
+      try {
+        componentStatistics = await measureComponentStatistics(selected.detector, heldOut ? validation : stores, heldOut, request.signal);
+      } finally {
+        selected.detector.dispose();
+      }
+      await writeComponentStatistics(result.selectedCheckpoint, componentStatistics);
+      request.onEpoch?.(`component statistics from ${componentStatistics.source.frames} frames of ${heldOut ? 'held-out' : 'training'} videos ${componentStatistics.source.videos.join(', ')}`);
+    }
+    return { ...rest, parameterCount, componentStatistics };
   } finally {
     await Promise.all(opened.map((store) => store.close()));
   }

@@ -104,6 +104,8 @@ export type FrameScores = {
   protocol: Scalars['JSON']['output'];
   /** Frame anomaly scores after the protocol. */
   scores: Array<Scalars['Float']['output']>;
+  /** Stages of the protocol this run could not go through (runs recorded before token maps were kept); empty when the scores are the protocol's. */
+  stagesNotApplied: Array<Scalars['String']['output']>;
   teacherError: Array<Scalars['Float']['output']>;
 };
 
@@ -128,9 +130,9 @@ export type ImportFolderInput = {
 
 export type InferenceInput = {
   datasetVersionId?: InputMaybe<Scalars['ID']['input']>;
-  /** Keep pixel anomaly maps (default true). */
+  /** @deprecated Token maps are always kept: every protocol is applied to them. */
   keepMaps?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Seed of test-time masking; null turns masking off. */
+  /** Seed of test-time masking; null (the default) scores with every token visible. */
   maskSeed?: InputMaybe<Scalars['Int']['input']>;
   modelVersionId: Scalars['ID']['input'];
   /** Videos to score; default all test videos of datasetVersionId. */
@@ -893,6 +895,7 @@ export type FrameScoresResolvers<ContextType = ApiContext, ParentType extends Re
   labels?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   protocol?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   scores?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  stagesNotApplied?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   teacherError?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 

@@ -6,9 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type InferenceInput = {
   datasetVersionId?: string | number | null | undefined;
-  /** Keep pixel anomaly maps (default true). */
+  /** @deprecated Token maps are always kept: every protocol is applied to them. */
   keepMaps?: boolean | null | undefined;
-  /** Seed of test-time masking; null turns masking off. */
+  /** Seed of test-time masking; null (the default) scores with every token visible. */
   maskSeed?: number | null | undefined;
   modelVersionId: string | number;
   /** Videos to score; default all test videos of datasetVersionId. */
@@ -249,7 +249,7 @@ export type RunViewerQueryVariables = Exact<{
 }>;
 
 
-export type RunViewerQuery = { protocols: Array<string>, inferenceRun: { id: string, engine: string, framesPerSecond: number | null, hasMaps: boolean, createdAt: string, job: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } }, video: { id: string, name: string, frameCount: number, width: number, height: number, fps: number | null, hasGroundTruth: boolean, abnormalIntervals: Array<Array<number>> }, frameScores: { protocol: unknown, scores: Array<number>, labels: Array<number> | null, auc: number | null, teacherError: Array<number>, discrepancy: Array<number>, classifier: Array<number> } } | null };
+export type RunViewerQuery = { protocols: Array<string>, inferenceRun: { id: string, engine: string, framesPerSecond: number | null, hasMaps: boolean, createdAt: string, job: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } }, video: { id: string, name: string, frameCount: number, width: number, height: number, fps: number | null, hasGroundTruth: boolean, abnormalIntervals: Array<Array<number>> }, frameScores: { protocol: unknown, scores: Array<number>, stagesNotApplied: Array<string>, labels: Array<number> | null, auc: number | null, teacherError: Array<number>, discrepancy: Array<number>, classifier: Array<number> } } | null };
 
 export type RunFrameQueryVariables = Exact<{
   runId: string | number;
@@ -1022,6 +1022,7 @@ export const RunViewerDocument = new TypedDocumentString(`
     frameScores(protocol: $protocol) {
       protocol
       scores
+      stagesNotApplied
       labels
       auc
       teacherError

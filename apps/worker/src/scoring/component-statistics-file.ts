@@ -1,0 +1,65 @@
+// The component statistics of a model version (libs/metrics component-normalisation.ts), measured at the
+// end of training on normal training videos and kept beside the checkpoint's weights, so that a checkpoint
+// folder alone scores the same way on the CLI and on the platform.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FrameStore } from '@vad/data';
+import { estimateComponentStatistics, type ComponentStatistics, type MapComponents } from '@vad/metrics';
+import { scoreVideo, type Detector } from '@vad/model';
+import { componentsOfScores } from './run-components';
+import { unitFrameReader } from './unit-frame-reader';
+
+export const COMPONENT_STATISTICS_FILE = 'component-statistics.json';
+
+export interface StoredComponentStatistics {
+  format: 'vad-component-statistics';
+  formatVersion: 1;
+  statistics: ComponentStatistics;
+  /** The videos measured; `heldOut` false means they were also trained on (no video was held out). */
+  source: { videos: string[]; frames: number; heldOut: boolean };
+}
+
+/** Scores the videos with the detector (every token visible) and estimates each component's location and scale. */
+export async function measureComponentStatistics(
+  detector: Detector,
+  videos: readonly FrameStore[],
+  heldOut: boolean,
+  signal?: AbortSignal,
+): Promise<StoredComponentStatistics> {
+  const components: MapComponents[] = [];
+  let frames = 0;
+  for (const video of videos) {
+    const scores = await scoreVideo(detector, unitFrameReader(video), { batchSize: 16, signal });
+    components.push(componentsOfScores(scores));
+    frames += scores.length;
+  }
+  return {
+    format: 'vad-component-statistics',
+    formatVersion: 1,
+    statistics: estimateComponentStatistics(components),
+    source: { videos: videos.map((v) => v.name), frames, heldOut },
+  };
+}
+
+export async function writeComponentStatistics(checkpointFolder: string, stored: StoredComponentStatistics): Promise<void> {
+  const target = path.join(checkpointFolder, COMPONENT_STATISTICS_FILE);
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(stored, null, 1)}\n`);
+  await rename(temporary, target);
+}
+
+/** The checkpoint's statistics, or null for a checkpoint trained before they were measured. */
+export async function readComponentStatistics(checkpointFolder: string): Promise<StoredComponentStatistics | null> {
+  let text: string;
+  try {
+    text = await readFile(path.join(checkpointFolder, COMPONENT_STATISTICS_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const stored = JSON.parse(text) as StoredComponentStatistics;
+  if (stored.format !== 'vad-component-statistics' || stored.formatVersion !== 1) {
+    throw new Error(`${path.join(checkpointFolder, COMPONENT_STATISTICS_FILE)} is not a component-statistics file this version reads`);
+  }
+  return stored;
+}

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "InferenceRun" ADD COLUMN     "protocolReductions" JSONB;
+
+-- AlterTable
+ALTER TABLE "ModelVersion" ADD COLUMN     "componentStatistics" JSONB;
