@@ -40,6 +40,7 @@ export interface TrainFlags {
   backend?: string;
   motion?: string;
   validationVideos?: string;
+  checkpointSelection?: string;
   threads?: string;
 }
 
@@ -56,8 +57,11 @@ export interface TrainPlan {
   cacheDir: string;
   backend: BackendChoice | undefined;
   motion: 'paper' | 'reference-code';
-  /** Training videos held out (the last ones) as a validation split for checkpoint selection; 0 = last epoch. */
-  validationVideos: number;
+  /**
+   * Training videos held out (the last ones): their scores give the component statistics and their loss a
+   * validation curve. Undefined: the default share (defaultValidationVideos).
+   */
+  validationVideos: number | undefined;
   /** Data-parallel replica threads; undefined: one per core on wasm, else one. */
   threads: number | undefined;
 }
@@ -105,8 +109,16 @@ export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
     studentEpochs: nonNegativeIntegerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
     batchSize: nonNegativeIntegerFlag(flags.batch, '--batch', base.training.batchSize, 1),
   };
-  const validationVideos = nonNegativeIntegerFlag(flags.validationVideos, '--validation-videos', 0, 0);
-  if (validationVideos > 0) training.checkpointSelection = 'validation-loss';
+  const validationVideos = flags.validationVideos === undefined ? undefined : nonNegativeIntegerFlag(flags.validationVideos, '--validation-videos', 0, 0);
+  if (flags.checkpointSelection !== undefined) {
+    if (flags.checkpointSelection !== 'last-epoch' && flags.checkpointSelection !== 'validation-loss') {
+      throw new CliUsageError(`--checkpoint-selection must be last-epoch or validation-loss, got "${flags.checkpointSelection}"`);
+    }
+    if (flags.checkpointSelection === 'validation-loss' && validationVideos === 0) {
+      throw new CliUsageError('--checkpoint-selection validation-loss needs held-out videos; drop --validation-videos 0');
+    }
+    training.checkpointSelection = flags.checkpointSelection;
+  }
   const seed = nonNegativeIntegerFlag(flags.seed, '--seed', 0, 0);
   const datasetLabel = source.kind === 'folder' ? path.basename(source.path) : source.name;
   const outDir = path.resolve(flags.out ?? path.join(dataDir, 'models', `${datasetLabel}-${base.name}-seed${seed}`));
@@ -172,7 +184,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
     const backend = await selectBackend({ backend: plan.backend, log });
     const dataset = await trainingVideos(plan.source);
     const videos = dataset.videos;
-    if (videos.length <= plan.validationVideos) {
+    if (plan.validationVideos !== undefined && videos.length <= plan.validationVideos) {
       throw new CliUsageError(`${dataset.name} has ${videos.length} training videos; --validation-videos ${plan.validationVideos} leaves none to train on`);
     }
     log(`vad train: ${videos.length} training videos of ${dataset.name}; decoding into the frame cache ${plan.cacheDir} when needed`);
@@ -216,7 +228,8 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
         resumedFrom: result.resumedFrom,
         selectedCheckpoint: result.selectedCheckpoint,
         selection: result.selection,
-        history: result.history.map((r) => ({ epoch: r.epoch, stage: r.stage, loss: r.loss, seconds: r.seconds })),
+        componentStatistics: result.componentStatistics?.source ?? null,
+        history: result.history.map((r) => ({ epoch: r.epoch, stage: r.stage, loss: r.loss, validationLoss: r.validationLoss, seconds: r.seconds })),
       };
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       if (result.status === 'cancelled') process.exitCode = 130;
@@ -244,7 +257,11 @@ export function registerTrainCommand(program: Command): void {
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default: VAD_BACKEND, else the fastest that loads)`)
     .option('--motion <mode>', 'motion weights: paper (median-filtered consecutive frames) or reference-code (|x(t−1) − x(t+1)|)')
     .option('--threads <n>', 'data-parallel replica threads, the same model for any count (default: one per core on wasm, else one)')
-    .option('--validation-videos <n>', 'hold out the last n training videos and select the checkpoint by their loss (default 0: the last epoch)')
+    .option(
+      '--validation-videos <n>',
+      'hold out the last n training videos: their scores normalise the components of eq. 6, their loss is reported per epoch (default: one in eight, none below 4 videos)',
+    )
+    .option('--checkpoint-selection <rule>', 'last-epoch or validation-loss (default: the preset’s)')
     .option('--model-name <name>', 'with --api: the model to add a version to (default <data set>-<preset>)')
     .action(async (flags: TrainFlags & { modelName?: string }, command: Command) => {
       const remote = RemoteApi.from(command.optsWithGlobals());
