@@ -1,95 +1,202 @@
-// Proof that the detector learns (issue 5): scores the UCSD Ped2 test set with a trained run and with a
-// trivial baseline of the same pipeline (frame-difference energy at the model's input size), evaluates both
-// under the same protocol, and draws test video 01's curves against its labels.
-//   npm run bench:ped2 -- --run <training run folder> [--out <folder>]
-// Train first with: npx vad train --dataset ../shared/datasets/ucsd-ped2/frames --format ucsd --preset cpu-ped2 ...
+// Does the detector learn? (issue 13) Trains a preset on UCSD Ped2's 16 training videos for each seed with
+// the platform's one training path (`vad train`), scores the 12 test videos with `vad score` (the path an
+// INFER job takes: token maps, the checkpoint's component statistics), evaluates every protocol preset on
+// the stored token maps, and RBDC/TBDC on the `paper` protocol's combined volume against the pixel masks.
+// Beside it, a frame-difference baseline goes through the same protocol: |x_t − x_{t−1}| per token at the
+// model's input size, standardised with the same held-out training videos, 3D filter, frame max, Gaussian.
+// Nothing here looks at test labels before the scores are final: every choice is the preset's or the
+// protocol's, and the statistics come from held-out training videos.
+//   npm run bench:ped2 -- [--seeds 1,2,3] [--preset cpu-ped2] [--out bench-results/ped2] [--reuse]
+// --reuse scores the run folders already under <out>/runs instead of training again.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FrameCache, importDataset, openCachedVideos } from '@vad/data';
-import { applyProtocolToComponents, applyProtocolToScores, evaluateFrames, protocolPreset } from '@vad/metrics';
-import { loadDetector, resolveCheckpoint, scoreVideo, selectBackend } from '@vad/model';
+import { FrameCache, importDataset, openCachedVideos, readMapComponents, type FrameStore } from '@vad/data';
+import {
+  applyProtocolToMaps,
+  estimateComponentStatistics,
+  evaluateFrames,
+  PROTOCOL_PRESET_NAMES,
+  protocolPreset,
+  type ComponentStatistics,
+  type MapComponents,
+  type PixelMap,
+} from '@vad/metrics';
+import { getPreset, resolveCheckpoint } from '@vad/model';
+import { defaultValidationVideos, readComponentStatistics, regionMetrics, type RegionVideo } from '@vad/worker';
+import { planScore, runScore, type VideoComponents } from '../src/commands/score.command';
+import { planTrain, runTrain } from '../src/commands/train.command';
 import { scorePlotPng } from './score-plot';
 
 const PED2 = path.resolve(__dirname, '../../../../shared/datasets/ucsd-ped2');
+const FRAMES = path.join(PED2, 'frames');
+const PAPER_REFERENCE = { microAuc: 0.954, macroAuc: 0.984, source: 'Ristea et al., CVPR 2024, Table 1 (GPU, 100 + 40 epochs)' };
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { run: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, 'mask-seed': { type: 'string' } } });
-  if (!values.run) throw new Error('usage: npm run bench:ped2 -- --run <training run folder> [--out <folder>]');
-  const out = path.resolve(values.out ?? 'bench-results/ped2');
-  fs.mkdirSync(out, { recursive: true });
-  await selectBackend({});
-  const checkpoint = await resolveCheckpoint(path.resolve(values.run));
-  const { detector, checkpoint: loaded } = await loadDetector(checkpoint);
-  const config = loaded.state.config;
-  const labelsByVideo = JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8')) as Record<string, number[]>;
-  const dataset = await importDataset(path.join(PED2, 'frames'), { format: 'ucsd', verifyDecode: false });
-  const tests = dataset.videos.filter((v) => v.split === 'test');
-  const stores = await openCachedVideos(new FrameCache(path.resolve(values.cache ?? 'data/cache/frames')), tests, {
-    width: config.inputWidth,
-    height: config.inputHeight,
-    colour: config.colour,
-  });
-  const model: { video: string; teacherError: number[]; discrepancy: number[]; classifier: number[] }[] = [];
-  const baseline: { video: string; energy: number[] }[] = [];
-  const started = performance.now();
-  let frames = 0;
-  for (const store of stores) {
-    const read = async (i: number) => Float32Array.from(await store.readFrame(i), (v) => v / 127.5 - 1);
-    const seed = values['mask-seed'] === undefined ? 0 : Number(values['mask-seed']);
-    const scores = await scoreVideo(detector, { frameCount: store.frameCount, read }, { batchSize: 32, testMasking: { mode: 'seeded', seed } });
-    const zeros = scores.map(() => 0);
-    model.push({
-      video: store.name,
-      teacherError: scores.map((s) => s.teacherError),
-      discrepancy: scores[0].discrepancy === null ? zeros : scores.map((s) => s.discrepancy as number),
-      classifier: scores[0].classifier === null ? zeros : scores.map((s) => s.classifier as number),
+interface ProtocolResult {
+  microAuc: number;
+  macroAuc: number | null;
+  videosSkipped: number;
+  stagesNotApplied: string[];
+  perVideo: Record<string, number | null>;
+}
+
+const labelsByVideo = JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8')) as Record<string, number[]>;
+
+function evaluateProtocols(videos: ReadonlyArray<{ name: string; components: MapComponents }>, statistics: ComponentStatistics | null): Record<string, ProtocolResult> {
+  const results: Record<string, ProtocolResult> = {};
+  for (const name of PROTOCOL_PRESET_NAMES) {
+    const protocol = protocolPreset(name);
+    const skipped = new Set<string>();
+    const frames = videos.map((v) => {
+      const out = applyProtocolToMaps(v.components, protocol, statistics);
+      out.stagesNotApplied.forEach((s) => skipped.add(s));
+      return { video: v.name, scores: out.scores, labels: labelsByVideo[v.name] };
     });
-    // baseline: mean absolute difference to the previous frame (the first frame copies the second's score)
-    const energy: number[] = [];
-    let previous = await store.readFrame(0);
-    for (let t = 1; t < store.frameCount; t++) {
-      const current = await store.readFrame(t);
-      let sum = 0;
-      for (let i = 0; i < current.length; i++) sum += Math.abs(current[i] - previous[i]);
-      energy.push(sum / current.length);
-      previous = current;
-    }
-    baseline.push({ video: store.name, energy: [energy[0], ...energy] });
-    frames += store.frameCount;
-    await store.close();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  detector.dispose();
-
-  const report: Record<string, unknown> = { checkpoint, preset: config, testFrames: frames, scoringSeconds: Number(seconds.toFixed(1)) };
-  for (const protocolName of ['paper', 'reference-code'] as const) {
-    const protocol = protocolPreset(protocolName);
-    const evaluate = (scoresOf: (i: number) => ArrayLike<number>) =>
-      evaluateFrames(model.map((m, i) => ({ video: m.video, scores: scoresOf(i), labels: labelsByVideo[m.video] })));
-    const modelEval = evaluate((i) => applyProtocolToComponents(model[i], protocol).scores);
-    const teacherOnly = evaluate((i) => applyProtocolToScores(model[i].teacherError, protocol).scores);
-    const baselineEval = evaluate((i) => applyProtocolToScores(baseline[i].energy, protocol).scores);
-    report[protocolName] = {
-      model: { microAuc: modelEval.microAuc, macroAuc: modelEval.macroAuc, videosSkipped: modelEval.videosSkipped },
-      teacherErrorOnly: { microAuc: teacherOnly.microAuc, macroAuc: teacherOnly.macroAuc },
-      frameDifferenceBaseline: { microAuc: baselineEval.microAuc, macroAuc: baselineEval.macroAuc },
+    const report = evaluateFrames(frames);
+    results[name] = {
+      microAuc: report.microAuc,
+      macroAuc: report.macroAuc,
+      videosSkipped: report.videosSkipped,
+      stagesNotApplied: [...skipped],
+      perVideo: { ...report.perVideoAuc },
     };
   }
+  return results;
+}
+
+async function regionsOf(videos: ReadonlyArray<{ name: string; components: MapComponents }>, statistics: ComponentStatistics | null) {
   const paper = protocolPreset('paper');
-  const first = model.findIndex((m) => m.video === '01');
-  fs.writeFileSync(
-    path.join(out, 'ped2-test01-scores.png'),
-    scorePlotPng(
-      [
-        { values: Array.from(applyProtocolToScores(baseline[first].energy, paper).scores), rgb: [150, 150, 150] },
-        { values: Array.from(applyProtocolToComponents(model[first], paper).scores), rgb: [30, 80, 200] },
-      ],
-      labelsByVideo['01'],
-    ),
-  );
+  const regionVideos: RegionVideo[] = videos.map((v) => ({
+    name: v.name,
+    frameCount: v.components.teacherError.length,
+    width: 360,
+    height: 240,
+    volume: applyProtocolToMaps(v.components, paper, statistics).volume,
+    masksPath: path.join(PED2, 'ground_truth/pixel_masks', v.name),
+    maskFormat: 'image-folder',
+  }));
+  const result = await regionMetrics(regionVideos);
+  return { rbdc: result.rbdc, tbdc: result.tbdc, detections: result.detections, regions: result.regions, tracks: result.tracks, rule: result.rule };
+}
+
+/** Frame-difference energy per token: mean |x_t − x_{t−1}| over each d×d patch (frame 0 copies frame 1's map). */
+async function frameDifferenceComponents(store: FrameStore, patch: number): Promise<MapComponents> {
+  const { width, height, frameCount } = store;
+  const gw = width / patch;
+  const gh = height / patch;
+  const maps: PixelMap[] = [];
+  let previous = await store.readFrame(0);
+  for (let t = 1; t < frameCount; t++) {
+    const current = await store.readFrame(t);
+    const data = new Float32Array(gw * gh);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) data[Math.floor(y / patch) * gw + Math.floor(x / patch)] += Math.abs(current[y * width + x] - previous[y * width + x]);
+    }
+    for (let i = 0; i < data.length; i++) data[i] /= patch * patch;
+    maps.push({ width: gw, height: gh, data });
+    previous = current;
+  }
+  return { teacherError: [maps[0], ...maps], discrepancy: null, classifier: null };
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const sd = (values: number[]) => Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2)));
+const percent = (v: number | null) => (v === null ? null : Number((100 * v).toFixed(1)));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seeds: { type: 'string', default: '1,2,3' },
+      preset: { type: 'string', default: 'cpu-ped2' },
+      out: { type: 'string', default: 'bench-results/ped2' },
+      cache: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
+    },
+  });
+  const seeds = (values.seeds as string).split(',').map(Number);
+  if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error('--seeds takes comma-separated integers, e.g. 1,2,3');
+  const out = path.resolve(values.out as string);
+  const cacheDir = path.resolve((values.cache as string | undefined) ?? path.join(out, 'cache'));
+  const preset = getPreset(values.preset as string);
+  fs.mkdirSync(out, { recursive: true });
+  const dataset = await importDataset(FRAMES, { format: 'ucsd', verifyDecode: false });
+  const training = dataset.videos.filter((v) => v.split === 'train');
+  const held = training.slice(training.length - defaultValidationVideos(training.length));
+
+  const seedReports: Record<string, unknown>[] = [];
+  for (const seed of seeds) {
+    const runDir = path.join(out, 'runs', `seed${seed}`);
+    const seedOut = path.join(out, `seed${seed}`);
+    let trainingReport: Record<string, unknown> = { reused: true };
+    if (!(values.reuse && fs.existsSync(path.join(runDir, 'selection.json')))) {
+      fs.rmSync(runDir, { recursive: true, force: true });
+      const started = performance.now();
+      const summary = await runTrain(planTrain({ dataset: FRAMES, format: 'ucsd', preset: preset.name, seed: String(seed), out: runDir, cache: cacheDir }, out));
+      const seconds = (performance.now() - started) / 1000;
+      trainingReport = { wallSeconds: Math.round(seconds), minutes: Number((seconds / 60).toFixed(1)), epochs: summary.history, componentStatistics: summary.componentStatistics };
+    }
+    const checkpoint = await resolveCheckpoint(runDir);
+    const scored = await runScore(planScore(FRAMES, { model: runDir, format: 'ucsd', out: path.join(seedOut, 'scores.json'), maps: path.join(seedOut, 'maps'), cache: cacheDir }, out));
+    const componentsFile = JSON.parse(fs.readFileSync(path.join(seedOut, 'scores.components.json'), 'utf8')) as { videos: Record<string, VideoComponents> };
+    const statistics = (await readComponentStatistics(checkpoint))?.statistics ?? null;
+    const videos = await Promise.all(
+      Object.keys(componentsFile.videos)
+        .sort()
+        .map(async (name) => ({ name, components: (await readMapComponents(path.join(seedOut, 'maps', `${name}.maps.bin`), componentsFile.videos[name].classifier ?? [])) as MapComponents })),
+    );
+    const protocols = evaluateProtocols(videos, statistics);
+    // what `vad score` wrote is the paper protocol's scores: the same frames must give the same AUC
+    const written = JSON.parse(fs.readFileSync(path.join(seedOut, 'scores.json'), 'utf8')) as Record<string, number[]>;
+    const fromScoresFile = evaluateFrames(videos.map((v) => ({ video: v.name, scores: written[v.name], labels: labelsByVideo[v.name] })));
+    if (fromScoresFile.microAuc !== protocols.paper.microAuc) throw new Error(`scores.json gives micro AUC ${fromScoresFile.microAuc}, the maps ${protocols.paper.microAuc}`);
+    const regions = await regionsOf(videos, statistics);
+    fs.writeFileSync(
+      path.join(seedOut, 'ped2-test01-scores.png'),
+      scorePlotPng([{ values: written['01'], rgb: [30, 80, 200] }], labelsByVideo['01']),
+    );
+    const report = { seed, checkpoint: path.relative(out, checkpoint), training: trainingReport, scoring: { engine: scored.engine, frames: scored.frames }, protocols, regions };
+    seedReports.push(report);
+    process.stderr.write(`seed ${seed}: paper micro ${percent(protocols.paper.microAuc)} macro ${percent(protocols.paper.macroAuc)}, RBDC ${percent(regions.rbdc)} TBDC ${percent(regions.tbdc)}\n`);
+  }
+
+  // The baseline, through the same protocol with statistics from the same held-out training videos.
+  const geometry = { width: preset.model.inputWidth, height: preset.model.inputHeight, colour: preset.model.colour };
+  const cache = new FrameCache(cacheDir);
+  const tests = dataset.videos.filter((v) => v.split === 'test');
+  const heldStores = await openCachedVideos(cache, held, geometry);
+  const baselineStatistics = estimateComponentStatistics(await Promise.all(heldStores.map((s) => frameDifferenceComponents(s, preset.model.patchSize))));
+  const testStores = await openCachedVideos(cache, tests, geometry);
+  const baselineVideos = await Promise.all(testStores.map(async (s) => ({ name: s.name, components: await frameDifferenceComponents(s, preset.model.patchSize) })));
+  await Promise.all([...heldStores, ...testStores].map((s) => s.close()));
+  const baseline = { protocols: evaluateProtocols(baselineVideos, baselineStatistics), regions: await regionsOf(baselineVideos, baselineStatistics) };
+
+  const paperOf = (r: Record<string, unknown>) => (r.protocols as Record<string, ProtocolResult>).paper;
+  const micro = seedReports.map((r) => paperOf(r).microAuc);
+  const macro = seedReports.map((r) => paperOf(r).macroAuc ?? Number.NaN);
+  const summary = {
+    preset: preset.name,
+    seeds,
+    heldOutTrainingVideos: held.map((v) => v.name),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
+    paperProtocol: {
+      microAuc: { perSeed: micro.map(percent), mean: percent(mean(micro)), sd: percent(sd(micro)) },
+      macroAuc: { perSeed: macro.map(percent), mean: percent(mean(macro)), sd: percent(sd(macro)) },
+      rbdc: seedReports.map((r) => percent((r.regions as { rbdc: number }).rbdc)),
+      tbdc: seedReports.map((r) => percent((r.regions as { tbdc: number }).tbdc)),
+      trainingMinutes: seedReports.map((r) => (r.training as { minutes?: number }).minutes ?? null),
+    },
+    frameDifferenceBaseline: {
+      microAuc: percent(baseline.protocols.paper.microAuc),
+      macroAuc: percent(baseline.protocols.paper.macroAuc),
+      rbdc: percent(baseline.regions.rbdc),
+      tbdc: percent(baseline.regions.tbdc),
+    },
+    paperReference: PAPER_REFERENCE,
+  };
+  const report = { summary, seeds: seedReports, baseline };
   fs.writeFileSync(path.join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 }
 
 main().catch((error: Error) => {

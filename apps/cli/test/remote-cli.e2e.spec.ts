@@ -22,9 +22,12 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
   let token: string;
   let dir: string;
 
-  const vad = async (...args: string[]) => {
+  const vad = async (...args: string[]) => run(['--api', url, '--token', token, ...args]);
+  /** The same command on this machine, against nothing but files (no --api). */
+  const localVad = async (...args: string[]) => run(args);
+  const run = async (args: string[]) => {
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, [bin, '--api', url, '--token', token, ...args], {
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], {
         cwd: dir,
         env: { ...process.env, DATABASE_URL: '', VAD_DATA_DIR: path.join(dir, 'no-local-store') },
       });
@@ -75,9 +78,24 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
 
     const evaluated = await vad('jobs', 'evaluate', scored.json.inferenceJobId);
     expect(evaluated.json.microAuc).toBeGreaterThanOrEqual(0);
+
+    // The platform's model, scored on this machine with `vad score` and evaluated with `vad eval frames`,
+    // gives the AUC the platform recorded: one scoring path (token maps, component statistics, protocol).
+    const version = await database.prisma.modelVersion.findUniqueOrThrow({ where: { id: modelVersionId } });
+    expect(version.componentStatistics).toMatchObject({ source: { heldOut: false, videos: ['02'] } });
+    const checkpoint = path.join(dir, 'artifacts', version.checkpointPath);
+    const local = await localVad('score', path.join(PED2, 'videos/test/02.mp4'), '--model', checkpoint, '--out', 'local.json');
+    expect(local.json).toMatchObject({ protocol: 'paper', stagesNotApplied: [] });
+    fs.writeFileSync(path.join(dir, 'labels-by-video.json'), JSON.stringify({ '02': JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) }));
+    const localAuc = await localVad('eval', 'frames', '--scores', 'local.json', '--labels', 'labels-by-video.json');
+    expect(localAuc.json.microAuc).toBeCloseTo(evaluated.json.microAuc, 9);
+    const platformScores = await vad('score', 'ped2', '--model', modelVersionId, '--out', 'again.json');
+    expect(platformScores.code).toBe(0);
+    const [onPlatform, onMachine] = ['again.json', 'local.json'].map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))['02'] as number[]);
+    expect(Math.max(...onMachine.map((v, t) => Math.abs(v - onPlatform[t])))).toBeLessThan(1e-6);
     const board = await vad('leaderboard', 'ped2');
     expect(board.json.rows[0]).toMatchObject({ rank: 1, comparable: true, microAuc: evaluated.json.microAuc });
-    expect((await vad('jobs', 'list', '--status', 'SUCCEEDED')).json.totalCount).toBe(5); // two imports, training, inference, evaluation
+    expect((await vad('jobs', 'list', '--status', 'SUCCEEDED')).json.totalCount).toBe(6); // two imports, training, two inferences, evaluation
   }, 300_000);
 
   it('answers a bad token and an unknown data set with one clear line', async () => {

@@ -20,3 +20,4 @@ export {
   type StoredComponentStatistics,
 } from './scoring/component-statistics-file';
 export { defaultValidationVideos } from './training/train-detector';
+export { regionMetrics, type RegionMetrics, type RegionVideo } from './evaluation/region-metrics';

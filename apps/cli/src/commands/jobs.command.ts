@@ -1,6 +1,7 @@
 // `vad jobs`: follow and steer a server's jobs (list, show, wait, cancel, retry), start an evaluation,
 // and read a leaderboard. These need a running platform: `--api` (a local `vad start` is http://127.0.0.1:4000).
 import type { Command } from 'commander';
+import { PROTOCOL_PRESET_NAMES } from '@vad/metrics';
 import { CliUsageError } from '../cli-error';
 import { RemoteApi } from '../remote/remote-api';
 
@@ -57,7 +58,7 @@ export function registerJobsCommand(program: Command): void {
   jobs
     .command('evaluate <inferenceJobId>')
     .description('evaluate an inference job under a protocol and wait for the metrics')
-    .option('--protocol <name>', 'paper or reference-code', 'paper')
+    .option('--protocol <name>', PROTOCOL_PRESET_NAMES.join(' | '), 'paper')
     .action(async (inferenceJobId: string, flags: { protocol: string }, command: Command) => {
       const api = remoteOf(command);
       const { startEvaluation } = await api.graphql<{ startEvaluation: { id: string } }>(
@@ -71,7 +72,7 @@ export function registerJobsCommand(program: Command): void {
     .command('leaderboard <dataset>')
     .description('a data set\'s leaderboard on a server (--api), with the paper\'s reference numbers')
     .option('--metric <metric>', 'MICRO_AUC, MACRO_AUC, RBDC or TBDC', 'MICRO_AUC')
-    .option('--protocol <name>', 'paper or reference-code', 'paper')
+    .option('--protocol <name>', PROTOCOL_PRESET_NAMES.join(' | '), 'paper')
     .action(async (datasetName: string, flags: { metric: string; protocol: string }, command: Command) => {
       const api = remoteOf(command);
       const dataset = await api.dataset(datasetName);
