@@ -10,7 +10,6 @@ import {
   planTrainingBatches,
   openCachedVideos,
   type CacheableVideo,
-  type SyntheticAnomalyOptions,
 } from '@vad/data';
 import {
   defaultTrainingReplicas,
@@ -39,8 +38,6 @@ export interface TrainDetectorRequest {
   threads?: number;
   /** tfjs backend of the replica threads (default wasm). */
   replicaBackend?: BackendChoice;
-  /** How synthetic anomalies are drawn (default libs/data's). */
-  syntheticAnomaly?: Partial<SyntheticAnomalyOptions>;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
   onEpoch?: (line: string) => void;
@@ -78,7 +75,6 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
       motion: request.motion,
       syntheticAnomalyProbability: config.ablation.syntheticData ? 0.25 : 0,
       objectSource,
-      syntheticAnomaly: request.syntheticAnomaly,
     };
     const threads = request.threads ?? defaultTrainingReplicas({ batchSize: training.batchSize });
     if (threads > 1) request.onEpoch?.(`training on ${threads} replica threads (data-parallel)`);

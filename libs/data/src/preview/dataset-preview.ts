@@ -10,7 +10,6 @@ import type { ImportedDataset, ImportedVideo } from '../importers/imported-datas
 import { createRandom, deriveSeed, shuffleInPlace } from '../random/seeded-random';
 import { type AnnotatedVideo, loadAnnotatedVideo } from '../synthetic/annotated-region-source';
 import { createDefaultObjectSource } from '../synthetic/default-object-source';
-import type { SyntheticAnomalyOptions } from '../synthetic/synthetic-anomaly';
 import { encodePng } from './contact-sheet';
 import { renderSyntheticPreview } from './synthetic-preview';
 
@@ -22,8 +21,6 @@ export interface DatasetPreviewOptions {
   /** Largest preview frame width (default 320); the height follows the aspect ratio. */
   maxWidth?: number;
   patchSize?: number;
-  /** How anomalies are drawn, as training would (default libs/data's). */
-  syntheticAnomaly?: Partial<SyntheticAnomalyOptions>;
 }
 
 export interface DatasetPreview {
@@ -59,6 +56,6 @@ export async function previewDataset(dataset: ImportedDataset, options: DatasetP
     if (masks !== undefined) annotated.push(await loadAnnotatedVideo(await loadStore(source, width, height), masks, source, { maxFrames: 8 }));
   }
   const objectSource = await createDefaultObjectSource(stores, { seed: options.seed, annotated });
-  const image = await renderSyntheticPreview({ videos: stores, objectSource, seed: options.seed, count: options.count, patchSize, syntheticAnomaly: options.syntheticAnomaly });
+  const image = await renderSyntheticPreview({ videos: stores, objectSource, seed: options.seed, count: options.count, patchSize });
   return { png: encodePng(image), width: image.width, height: image.height, examples: options.count, videos: chosen.map((v) => v.name), objectSource: objectSource.name };
 }

@@ -5,7 +5,6 @@ import type { InputMode } from '../batching/training-sample';
 import type { FrameStore } from '../cache/frame-store';
 import type { MotionMode } from '../signals/motion-gradient';
 import type { AnomalyObjectSource } from '../synthetic/anomaly-object';
-import type { SyntheticAnomalyOptions } from '../synthetic/synthetic-anomaly';
 import { contactSheet, type RgbImage } from './contact-sheet';
 
 export interface SyntheticPreviewOptions {
@@ -17,8 +16,6 @@ export interface SyntheticPreviewOptions {
   patchSize: number;
   motion?: MotionMode;
   inputMode?: InputMode;
-  /** How anomalies are drawn, as training would (default libs/data's). */
-  syntheticAnomaly?: Partial<SyntheticAnomalyOptions>;
 }
 
 const fromUnit = (v: number) => Math.max(0, Math.min(255, Math.round((v + 1) * 127.5)));
@@ -34,7 +31,6 @@ export async function renderSyntheticPreview(options: SyntheticPreviewOptions): 
     motion: options.motion ?? 'paper',
     syntheticAnomalyProbability: 1,
     objectSource: options.objectSource,
-    syntheticAnomaly: options.syntheticAnomaly,
     seed: options.seed,
     prefetch: 0,
   });

@@ -11,8 +11,6 @@ export interface AnomalyObject {
   mask: Uint8Array;
   /** e.g. "procedural:ellipse" or "region:07#123". */
   origin: string;
-  /** width × height is the object's size in the frames it will be pasted into (cut from them), not an arbitrary one. */
-  naturalSize?: boolean;
 }
 
 export interface AnomalyObjectSource {

@@ -64,7 +64,7 @@ export async function createFrameRegionSource(stores: readonly FrameStore[], ran
     const frame = gray(current);
     for (const region of findMovingRegions(gray(earlier), gray(later), store.width, store.height, o)) {
       if (objects.length >= o.maxObjects) break;
-      objects.push({ width: region.width, height: region.height, pixels: cutBox(frame, store.width, region), mask: region.mask, origin: `region:${store.name}#${t}`, naturalSize: true });
+      objects.push({ width: region.width, height: region.height, pixels: cutBox(frame, store.width, region), mask: region.mask, origin: `region:${store.name}#${t}` });
     }
   }
   return poolSource('frame-regions', objects);

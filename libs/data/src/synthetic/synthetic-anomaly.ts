@@ -12,12 +12,6 @@ export interface SyntheticAnomalyOptions {
   /** Object height as a fraction of the frame height, drawn uniformly in this range. */
   minHeight: number;
   maxHeight: number;
-  /**
-   * Objects of natural size (cut from the training frames) are scaled by a factor drawn in this range
-   * instead, so that they stay the size of the scene's own objects there; null sizes every object by
-   * minHeight–maxHeight.
-   */
-  naturalScale: { min: number; max: number } | null;
   /** Cap on the object width as a fraction of the frame width (the reference code caps object size). */
   maxWidth: number;
   /** Speed range, fraction of the frame width per frame. */
@@ -30,7 +24,6 @@ export interface SyntheticAnomalyOptions {
 export const DEFAULT_SYNTHETIC_ANOMALY_OPTIONS: Readonly<SyntheticAnomalyOptions> = {
   minHeight: 0.15,
   maxHeight: 0.5,
-  naturalScale: null,
   maxWidth: 0.5,
   minSpeed: 0.01,
   maxSpeed: 0.05,
@@ -50,8 +43,7 @@ export function sampleSyntheticAnomaly(
   options: SyntheticAnomalyOptions = DEFAULT_SYNTHETIC_ANOMALY_OPTIONS,
 ): SyntheticAnomaly {
   const raw = source.sample(random);
-  const natural = raw.naturalSize === true ? options.naturalScale : null;
-  let height = Math.max(2, Math.round(natural === null ? random.float(options.minHeight, options.maxHeight) * frame.height : random.float(natural.min, natural.max) * raw.height));
+  let height = Math.max(2, Math.round(random.float(options.minHeight, options.maxHeight) * frame.height));
   let width = Math.max(2, Math.round((height * raw.width) / raw.height));
   const maxWidth = Math.max(2, Math.floor(options.maxWidth * frame.width));
   if (width > maxWidth) {

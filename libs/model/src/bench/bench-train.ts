@@ -102,8 +102,10 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
   log(`matMul ${size}×${size} on tfjs/${tf.getBackend()}, one thread: ${peakGflops.toFixed(2)} GFLOP/s`);
 
   const rngFor = () => SeededRandom.fromSeed(deriveSeed(seed, 'training'));
+  // Throughput does not depend on the rate: the preset's optimiser without its schedule (which would need a stage length).
+  const optimizer = { ...preset.training.optimizer, schedule: undefined };
   const localDetector = Detector.create(config, seed);
-  const local = new LocalStepRunner(localDetector, preset.training.optimizer, rngFor());
+  const local = new LocalStepRunner(localDetector, optimizer, rngFor());
   let single: TimedRun;
   try {
     single = await timeSteps(local, timing);
@@ -116,7 +118,7 @@ export async function benchTrain(options: BenchTrainOptions): Promise<BenchTrain
   const parallelDetector = Detector.create(config, seed);
   let parallel: TimedRun;
   try {
-    const replicas = await DataParallelReplicas.start({ replicas: workers, detector: parallelDetector, optimizer: preset.training.optimizer, rng: rngFor(), backend: options.backend });
+    const replicas = await DataParallelReplicas.start({ replicas: workers, detector: parallelDetector, optimizer, rng: rngFor(), backend: options.backend });
     try {
       parallel = await timeSteps(replicas, timing);
     } finally {
