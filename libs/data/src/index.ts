@@ -22,6 +22,7 @@ export {
   type VideoSplit,
 } from './importers/imported-dataset';
 export { datasetVersion } from './importers/dataset-version';
+export { resolveWithinRoots } from './importers/import-roots';
 
 // Ground truth.
 export { readLabelSource, resolveFrameLabels, type LabelSource, type LabelSpec } from './ground-truth/frame-labels';
