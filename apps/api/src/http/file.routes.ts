@@ -29,7 +29,7 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
   const volumes = new RunMapVolumes();
 
   router.get('/files/videos/:videoId/frames/:frame.png', async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request);
+    const principal = requestPrincipal(response);
     const frame = frameIndex(request.params.frame);
     const video = await services.database.prisma.video.findFirst({
       where: { id: String(request.params.videoId), datasetVersion: { dataset: { teamId: principal.team.id } } },
@@ -49,7 +49,7 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
   });
 
   router.get('/files/runs/:runId/maps/:frame.png', async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request);
+    const principal = requestPrincipal(response);
     const frame = frameIndex(request.params.frame);
     const component = String(request.query.component ?? 'combined') as MapComponent;
     if (!MAP_COMPONENTS.includes(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
@@ -73,7 +73,7 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
   });
 
   router.get('/files/dataset-versions/:versionId/synthetic-preview.png', async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request);
+    const principal = requestPrincipal(response);
     const seed = Number(request.query.seed ?? 0);
     const count = Number(request.query.count ?? 8);
     if (!Number.isInteger(seed) || seed < 0 || !Number.isInteger(count) || count < 1 || count > 16) {
