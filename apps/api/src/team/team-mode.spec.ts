@@ -139,7 +139,7 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     expect(traversal.status).toBe(404);
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('x')]), 'x.mp4');
-    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), { method: 'POST', body: form, headers: { cookie: bob } });
+    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), { method: 'POST', body: form, headers: { cookie: bob, 'x-requested-with': 'XMLHttpRequest' } });
     expect(upload.status).toBe(404);
   });
 
