@@ -106,16 +106,15 @@ export async function startPlatform(): Promise<Running & { mode: 'embedded' | 't
   };
 }
 
-/** The built dashboard (`next start`) in front of the seeded mock API of e2e/mock-api. */
+/** The built dashboard behind its front door (as `vad start` serves it) in front of the seeded mock API of e2e/mock-api. */
 export async function startDashboardWithMockApi(): Promise<Running> {
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const api = await spawnUntil(process.execPath, ['--import', 'tsx', 'apps/dashboard/e2e/mock-api/mock-api-server.ts', String(apiPort)], {}, /mock API on/, 60_000);
-  const nextBin = require.resolve('next/dist/bin/next', { paths: [path.join(REPO_ROOT, 'apps/dashboard')] });
   const dashboard = await spawnUntil(
     process.execPath,
-    [nextBin, 'start', 'apps/dashboard', '-p', String(dashboardPort), '-H', '127.0.0.1'],
+    ['apps/dashboard/server/serve-dashboard.cjs', String(dashboardPort), '127.0.0.1'],
     { VAD_API_URL: `http://127.0.0.1:${apiPort}` },
-    /Ready in/,
+    /dashboard ready on/,
     60_000,
   ).catch(async (error: unknown) => {
     api.kill('SIGTERM');
