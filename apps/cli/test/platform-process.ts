@@ -30,7 +30,7 @@ export interface PlatformProcess {
   base: string;
   /** GraphQL over HTTP as the signed-in owner; throws on errors. */
   gql: ReturnType<typeof graphqlCaller>;
-  /** The session cookie (empty in embedded mode), for plain HTTP calls such as uploads. */
+  /** The session cookie (none in embedded mode), for plain HTTP calls such as uploads, with the header a cookie upload needs. */
   headers(): Record<string, string>;
   /** Starts `vad start --no-dashboard` and resolves once it says it is running; signs in on the first start. */
   start(): Promise<ChildProcess>;
@@ -67,7 +67,7 @@ export async function platformProcess(options: PlatformProcessOptions): Promise<
   const children: ChildProcess[] = [];
   let cookie = '';
   let signedIn = !teamMode;
-  const headers = (): Record<string, string> => (cookie ? { cookie } : {});
+  const headers = (): Record<string, string> => (cookie ? { cookie, 'x-requested-with': 'XMLHttpRequest' } : {});
   const gql = graphqlCaller(() => base, headers);
 
   const signIn = async () => {
