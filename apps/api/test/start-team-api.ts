@@ -24,6 +24,8 @@ export interface TeamApi {
   teamId: string;
   userId: string;
   storage: LocalStorage;
+  /** The storage folder (uploads, caches). */
+  root: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export interface TestApiOptions extends Omit<ApiServerOptions, 'routes'> {
   routes?: Partial<HttpRouteOptions>;
 }
 
-async function startApi(mode: 'team' | 'embedded', options: TestApiOptions): Promise<TeamApi & { root: string }> {
+async function startApi(mode: 'team' | 'embedded', options: TestApiOptions): Promise<TeamApi> {
   const database = await createTestDatabase();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `vad-${mode}-api-`));
   const storage = new LocalStorage(root);
@@ -41,7 +43,7 @@ async function startApi(mode: 'team' | 'embedded', options: TestApiOptions): Pro
     {
       dashboardSecret: DASHBOARD_SECRET,
       ...serverOptions,
-      routes: httpRoutes({ maxUploadBytes: 1e6, frameCacheDir: storage.localPath('cache'), ...routes }),
+      routes: httpRoutes({ maxUploadBytes: 1e6, ...routes }),
     },
   );
   const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;

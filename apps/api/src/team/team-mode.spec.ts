@@ -43,7 +43,7 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'vad-team-')));
     server = await createApiServer(
       { database, queue: new InProcessQueueDriver(), storage, version: '1', mode: 'team' },
-      { routes: httpRoutes({ maxUploadBytes: 1e6, frameCacheDir: storage.localPath('cache') }) },
+      { routes: httpRoutes({ maxUploadBytes: 1e6 }) },
     );
     url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
   }, 60_000);

@@ -1,7 +1,6 @@
 // `vad start`: the whole platform in one command — API, worker and dashboard.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { createApiServer, httpRoutes } from '@vad/api';
 import { PLATFORM_VERSION } from '@vad/config';
@@ -38,7 +37,7 @@ async function start(options: StartOptions): Promise<void> {
       allowedHosts: config.allowedHosts,
       trustedProxies: config.trustedProxies,
       importRoots: config.importRoots,
-      routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes, frameCacheDir: path.join(config.dataDir, 'cache', 'frames') }),
+      routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes }),
     },
   );
   const apiPort = await api.listen(config.port, config.host).catch(async (error) => {
