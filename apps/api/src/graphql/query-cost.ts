@@ -24,7 +24,7 @@ export const MAX_ROOT_FIELDS = 20;
 /** Aliased fields in one document. */
 export const MAX_ALIASES = 30;
 /** What a list without a page size is charged as: its items' fields run once per item. */
-export const UNPAGED_LIST_SIZE = 50;
+export const UNPAGED_LIST_SIZE = 20;
 
 /** Fields dearer than one: health pings the store and the queue. */
 const FIELD_COSTS: Readonly<Record<string, number>> = { 'Query.health': 100 };
