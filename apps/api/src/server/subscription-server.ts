@@ -267,9 +267,10 @@ export function serveSubscriptions(
           source,
           principal: await check(),
           subscriber: {
-            // checked before every event; events of one poll share one check
+            // checked before every event; the events of one poll (delivered together) share one check, and a
+            // check never outlives half a poll interval, so the next poll's events are always checked anew
             stillAllowed: async (principal) => {
-              if (!lastCheck || Date.now() - lastCheck.at >= state.jobUpdates.pollMs) lastCheck = { at: Date.now(), result: check() };
+              if (!lastCheck || Date.now() - lastCheck.at >= state.jobUpdates.pollMs / 2) lastCheck = { at: Date.now(), result: check() };
               const current = await lastCheck.result;
               const allowed = current !== null && current.user.id === principal.user.id && current.team.id === principal.team.id;
               if (!allowed) socket.close(CloseCode.Forbidden, REVOKED_REASON);
