@@ -23,6 +23,8 @@ export interface PlatformProcessOptions {
   name: string;
   /** VAD_JOB_STALE_SECONDS: how soon a killed worker's job is taken over (short, so that stalls show in seconds). */
   staleSeconds: number;
+  /** More settings of the platform (VAD_IMPORT_ROOTS, VAD_ALLOWED_HOSTS, …). */
+  env?: Record<string, string>;
 }
 
 export interface PlatformProcess {
@@ -58,6 +60,7 @@ export async function platformProcess(options: PlatformProcessOptions): Promise<
     VAD_JOB_STALE_SECONDS: String(options.staleSeconds),
     DATABASE_URL: '',
     REDIS_URL: '',
+    ...options.env,
   };
   let database: TestDatabase | undefined;
   if (teamMode) {
