@@ -16,7 +16,9 @@ const CLIENT_PROTOCOL = 'x-vad-client-protocol';
  */
 export function dashboardHeaders(request: Request): Record<string, string> {
   const secret = process.env.VAD_DASHBOARD_SECRET;
-  if (!secret) return {};
+  // without a secret (`next dev` on its own) the header still says "forwarded": the API must never take a
+  // browser's request for a program on its machine; it answers as to an unknown proxy
+  if (!secret) return { [DASHBOARD_SECRET]: 'none' };
   const headers: Record<string, string> = { [DASHBOARD_SECRET]: secret };
   if (process.env.VAD_FRONT_DOOR === '1') {
     const address = request.headers.get('x-forwarded-for');

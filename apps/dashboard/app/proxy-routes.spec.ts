@@ -108,6 +108,13 @@ describe('the proxy routes', () => {
     expect(received[0].headers['x-vad-client-address']).toBeUndefined();
   });
 
+  it('marks what it forwards even without a secret (next dev), so that the API never takes it for a local program', async () => {
+    delete process.env.VAD_DASHBOARD_SECRET;
+    process.env.VAD_DEPLOYMENT_MODE = 'team';
+    await graphqlRoute(browserPost('{"query":"{ viewer { role } }"}', { 'content-type': 'application/json' }));
+    expect(received[0].headers['x-vad-dashboard-secret']).toBe('none');
+  });
+
   it('refuses an upload without X-Requested-With, and streams one with it', async () => {
     const upload = (headers: Record<string, string>) =>
       uploadsRoute(

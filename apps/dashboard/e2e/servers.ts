@@ -89,7 +89,7 @@ async function addOwner(env: Env): Promise<Credentials> {
  * Team mode when E2E_DATABASE_URL names an empty PostgreSQL database: an owner is created first, and the
  * suite logs in with its credentials.
  */
-export async function startPlatform(): Promise<Running & { mode: 'embedded' | 'team'; credentials?: Credentials }> {
+export async function startPlatform(): Promise<Running & { apiUrl: string; mode: 'embedded' | 'team'; credentials?: Credentials }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-'));
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -100,6 +100,7 @@ export async function startPlatform(): Promise<Running & { mode: 'embedded' | 't
   const child = await spawnUntil(process.execPath, ['apps/cli/bin/vad.cjs', 'start'], env, /Press Ctrl\+C to stop/, 240_000);
   return {
     url: `http://127.0.0.1:${dashboardPort}`,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
     mode: databaseUrl ? 'team' : 'embedded',
     credentials,
     stop: stopper([child], () => rmSync(dataDir, { recursive: true, force: true })),

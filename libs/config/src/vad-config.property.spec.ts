@@ -8,7 +8,7 @@ import { loadConfig } from './vad-config';
 const NAMES = [
   'VAD_DATA_DIR', 'VAD_HOST', 'PORT', 'DASHBOARD_PORT', 'DATABASE_URL', 'REDIS_URL', 'VAD_JOB_STALE_SECONDS',
   'VAD_QUEUE_PREFIX', 'VAD_MAX_UPLOAD_MB', 'VAD_TRAIN_THREADS', 'VAD_BACKEND', 'VAD_ALLOWED_HOSTS', 'VAD_TRUSTED_PROXIES',
-  'VAD_IMPORT_ROOTS', 'VAD_DEBUG',
+  'VAD_IMPORT_ROOTS', 'VAD_DEBUG', 'VAD_DASHBOARD_SECRET',
 ] as const;
 
 /** Values a person might type, plus anything at all. */

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       trustedProxies: [],
       importRoots: ['/'],
       debug: false,
+      dashboardSecret: undefined,
     });
   });
 
@@ -71,6 +72,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad' }, '/srv').importRoots).toEqual([]);
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_IMPORT_ROOTS: `/data/sets${path.delimiter}/mnt/nas/` }, '/srv').importRoots).toEqual(['/data/sets', '/mnt/nas']);
     expect(() => loadConfig({ VAD_IMPORT_ROOTS: 'datasets' }, '/')).toThrow(`VAD_IMPORT_ROOTS must be absolute folders separated by "${path.delimiter}", got "datasets"`);
+  });
+
+  it('takes a dashboard secret of at least 16 characters', () => {
+    expect(loadConfig({ VAD_DASHBOARD_SECRET: 'a-long-enough-secret' }, '/').dashboardSecret).toBe('a-long-enough-secret');
+    expect(() => loadConfig({ VAD_DASHBOARD_SECRET: 'short' }, '/')).toThrow('VAD_DASHBOARD_SECRET must have at least 16 characters');
   });
 
   it('reads VAD_DEBUG as a flag', () => {

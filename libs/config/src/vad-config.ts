@@ -44,6 +44,11 @@ export interface VadConfig {
   importRoots: readonly string[];
   /** Unexpected errors reach clients with their message and stack (development only). */
   debug: boolean;
+  /**
+   * The secret of the requests the dashboard forwards; `vad start` makes a random one per run unless set
+   * (to run the dashboard with `next dev` against an API, give both the same).
+   */
+  dashboardSecret?: string;
 }
 
 const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -185,6 +190,17 @@ const environmentSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `VAD_DEBUG must be 1 or 0 (true or false), got "${v}"` });
       return z.NEVER;
     }),
+  VAD_DASHBOARD_SECRET: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (v.length < 16) {
+        ctx.addIssue({ code: 'custom', message: 'VAD_DASHBOARD_SECRET must have at least 16 characters' });
+        return z.NEVER;
+      }
+      return v;
+    }),
   VAD_BACKEND: z
     .string()
     .optional()
@@ -225,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     // the embedded deployment's owner is the person at this machine, who can read its files anyway
     importRoots: e.VAD_IMPORT_ROOTS ?? (mode === 'embedded' ? [path.parse(path.resolve(cwd)).root] : []),
     debug: e.VAD_DEBUG,
+    dashboardSecret: e.VAD_DASHBOARD_SECRET,
   };
 }
 

@@ -26,7 +26,7 @@ async function start(options: StartOptions): Promise<void> {
     workerId: `${hostname()}:${process.pid}`,
   });
   // proves to the API that a request comes from this run's dashboard, which passes on its browsers' addresses
-  const dashboardSecret = randomBytes(32).toString('base64url');
+  const dashboardSecret = config.dashboardSecret ?? randomBytes(32).toString('base64url');
   const api = await createApiServer(
     { ...services, version: PLATFORM_VERSION, mode: config.mode },
     {
