@@ -14,7 +14,7 @@ describe.each([
   let api: TeamApi;
   let signedIn: Record<string, string>;
   /** A caller who has not signed in: anyone in team mode, a web page in embedded mode. */
-  const anonymous = mode === 'team' ? {} : { origin: 'http://127.0.0.1:3000' };
+  const anonymous: Record<string, string> = mode === 'team' ? {} : { origin: 'http://127.0.0.1:3000' };
   const logs: string[] = [];
 
   beforeAll(async () => {
