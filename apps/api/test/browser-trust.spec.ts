@@ -67,6 +67,7 @@ describe(`an embedded API on ${testDatabaseKind()}, as web pages and proxies see
     });
 
     it.each([
+      ['a browser on another machine', { ...DASHBOARD, 'x-vad-client-address': '192.0.2.10' }],
       ['a program on this machine', {}],
       ['a web page', { origin: 'http://127.0.0.1:3000' }],
       ['a wrong dashboard secret', { ...DASHBOARD, 'x-vad-dashboard-secret': 'guessed' }],

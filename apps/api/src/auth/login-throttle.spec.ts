@@ -32,6 +32,15 @@ describe('LoginThrottle', () => {
     expect(logins.waitMs('10.0.0.9', 'eve@x')).toBe(0);
   });
 
+  it('keeps counting an address that guesses other accounts between logins to its own', () => {
+    const logins = throttle();
+    for (let i = 0; i < 4; i++) {
+      logins.recordFailure('10.0.0.1', `victim${i}@x`);
+      logins.recordSuccess('10.0.0.1', 'mallory@x');
+    }
+    expect(logins.waitMs('10.0.0.1', 'victim9@x')).toBe(2_000);
+  });
+
   it('forgets failures once the last one is old enough', () => {
     const logins = throttle();
     for (let i = 0; i < 6; i++) logins.recordFailure('10.0.0.1', 'eve@x');

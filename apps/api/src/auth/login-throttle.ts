@@ -62,8 +62,8 @@ export class LoginThrottle {
     }
   }
 
+  /** Clears this address's failures on this account; its failures on others stay (one known password must not reset guessing). */
   recordSuccess(address: string, account: string): void {
-    this.failures.delete(`address:${address}`);
     this.failures.delete(`pair:${address}|${account}`);
     this.knownAddresses.set(`${account}|${address}`, this.now());
   }

@@ -1,6 +1,7 @@
 // The caller, logging in and out, team members and roles, API tokens.
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { isLoopbackAddress } from '@vad/config';
 import { localOwner, SESSION_COOKIE } from '../auth/authenticate';
 import { hashPassword, newSecret, digest, verifyPassword } from '../auth/secrets';
 import { requireRole, type ApiContext } from '../server/api-context';
@@ -71,6 +72,10 @@ export const teamResolvers: Resolvers = {
       // is ever taken for the local owner because the dashboard forwarded it.
       if (context.mode !== 'embedded' || context.source.channel !== 'dashboard') {
         throw apiError('FORBIDDEN', 'local sessions are handed out by the dashboard of an embedded deployment only');
+      }
+      // the embedded owner is whoever sits at this machine, as for the API itself: a browser elsewhere gets nothing
+      if (!isLoopbackAddress(context.source.address)) {
+        throw apiError('FORBIDDEN', 'the embedded deployment serves browsers on its own machine; run team mode to share it');
       }
       const owner = await localOwner(context.database);
       const sessionId = await startSession(context, owner.user.id);
