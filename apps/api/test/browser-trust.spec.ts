@@ -9,6 +9,7 @@ import { DASHBOARD_SECRET, startEmbeddedApi, startTeamApi, type TeamApi } from '
 
 const VIEWER = '{ viewer { role } }';
 const DASHBOARD = { 'x-vad-dashboard-secret': DASHBOARD_SECRET, 'x-vad-client-address': '127.0.0.1' };
+const DASHBOARD_PORT = 3999;
 
 /** A multipart body with one small "video" and the headers that go with it. */
 function multipart(headers: Record<string, string>) {
@@ -20,7 +21,7 @@ function multipart(headers: Record<string, string>) {
 describe(`an embedded API on ${testDatabaseKind()}, as web pages and proxies see it`, () => {
   let api: TeamApi;
   beforeAll(async () => {
-    api = await startEmbeddedApi();
+    api = await startEmbeddedApi({ dashboardPort: DASHBOARD_PORT });
   }, 60_000);
   afterAll(() => api.close());
 
@@ -42,11 +43,9 @@ describe(`an embedded API on ${testDatabaseKind()}, as web pages and proxies see
     });
 
     it('is never a browser that opens a subscription socket without a session, even from the dashboard’s own page', async () => {
-      const url = `${api.base.replace('http', 'ws')}/graphql`;
-      const socket = await ProtocolSocket.open(url, { origin: 'http://127.0.0.1:3000' }).catch((error: unknown) => error);
-      // no dashboard port is configured here: any page is refused before the upgrade; with a cookie-less
-      // dashboard page the socket would be closed as unauthenticated instead (subscription-abuse.spec.ts)
-      expect(socket).toBeInstanceOf(RefusedUpgrade);
+      const socket = await ProtocolSocket.open(`${api.base.replace('http', 'ws')}/graphql`, { origin: `http://127.0.0.1:${DASHBOARD_PORT}` });
+      socket.send({ type: 'connection_init' });
+      expect((await socket.closed).code).toBe(4403);
     });
   });
 
@@ -91,9 +90,10 @@ describe(`an embedded API on ${testDatabaseKind()}, as web pages and proxies see
       expect((await rawRequest(api.base, { method: 'POST', path: '/uploads?datasetId=x&split=test', headers: { host: 'attacker.example' } })).status).toBe(403);
     });
 
-    it('refuses a subscription socket addressed to a foreign host, whatever its Origin', async () => {
+    it('refuses a subscription socket addressed to a foreign host, even from "its own" dashboard port', async () => {
       const url = `${api.base.replace('http', 'ws')}/graphql`;
-      const refusal = await ProtocolSocket.open(url, { host: 'attacker.example:4000', origin: 'http://attacker.example:4000' }).catch((error: unknown) => error);
+      // the rebound page's origin has the dashboard's port and the host the socket was addressed to
+      const refusal = await ProtocolSocket.open(url, { host: 'attacker.example:4000', origin: `http://attacker.example:${DASHBOARD_PORT}` }).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(RefusedUpgrade);
       expect((refusal as RefusedUpgrade).status).toBe(403);
     });
