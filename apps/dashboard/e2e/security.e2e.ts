@@ -31,7 +31,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
-  platform = await startPlatform();
+  // team mode checks Host only for a configured name (embedded mode always)
+  platform = await startPlatform({ VAD_ALLOWED_HOSTS: 'vad.example.test' });
   attacker = attackerPages(platform.url);
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;

@@ -87,13 +87,13 @@ async function addOwner(env: Env): Promise<Credentials> {
 /**
  * The whole platform as a user runs it: `vad start` from the repository root with a temporary data folder.
  * Team mode when E2E_DATABASE_URL names an empty PostgreSQL database: an owner is created first, and the
- * suite logs in with its credentials.
+ * suite logs in with its credentials. `settings`: more environment variables of the platform.
  */
-export async function startPlatform(): Promise<Running & { apiUrl: string; mode: 'embedded' | 'team'; credentials?: Credentials }> {
+export async function startPlatform(settings: Env = {}): Promise<Running & { apiUrl: string; mode: 'embedded' | 'team'; credentials?: Credentials }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-'));
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const databaseUrl = process.env.E2E_DATABASE_URL;
-  const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu' };
+  const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu', ...settings };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete process.env.DATABASE_URL;
   const credentials = databaseUrl ? await addOwner(env) : undefined;
