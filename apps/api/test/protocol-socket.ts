@@ -45,10 +45,13 @@ export class ProtocolSocket {
     );
   }
 
-  /** Opens a socket on `url` (ws://…/graphql); rejects with RefusedUpgrade when the server answers HTTP. */
-  static open(url: string, headers: Record<string, string> = {}, protocol = 'graphql-transport-ws'): Promise<ProtocolSocket> {
+  /**
+   * Opens a socket on `url` (ws://…/graphql), from `localAddress` when given (any 127.x.y.z is this machine);
+   * rejects with RefusedUpgrade when the server answers HTTP.
+   */
+  static open(url: string, headers: Record<string, string> = {}, protocol = 'graphql-transport-ws', localAddress?: string): Promise<ProtocolSocket> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, protocol, { headers });
+      const socket = new WebSocket(url, protocol, { headers, localAddress });
       socket.once('open', () => resolve(new ProtocolSocket(socket)));
       socket.once('unexpected-response', (_request, response) => {
         let body = '';
@@ -60,8 +63,8 @@ export class ProtocolSocket {
   }
 
   /** Opens a socket and completes connection_init; rejects when the server does not acknowledge. */
-  static async connect(url: string, headers: Record<string, string> = {}, payload?: object): Promise<ProtocolSocket> {
-    const socket = await ProtocolSocket.open(url, headers);
+  static async connect(url: string, headers: Record<string, string> = {}, payload?: object, localAddress?: string): Promise<ProtocolSocket> {
+    const socket = await ProtocolSocket.open(url, headers, undefined, localAddress);
     socket.send({ type: 'connection_init', ...(payload ? { payload } : {}) });
     const ack = await socket.next();
     if (ack.type !== 'connection_ack') throw new Error(`no connection_ack but ${ack.type}`);

@@ -32,7 +32,7 @@ describe(`concurrent uploads on ${testDatabaseKind()}`, () => {
     queue = process.env.TEST_REDIS_URL ? new BullmqQueueDriver({ url: process.env.TEST_REDIS_URL, prefix: `vad-up-${randomUUID()}` }) : new InProcessQueueDriver();
     const storage = new LocalStorage(path.join(dir, 'artifacts'));
     runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir: path.join(dir, 'cache') }), workerId: 'up', concurrency: 4 });
-    api = await createApiServer({ database, queue, storage, version: 'up', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 1e6, frameCacheDir: path.join(dir, 'cache') }) });
+    api = await createApiServer({ database, queue, storage, version: 'up', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 1e6 }) });
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   }, 60_000);
   afterAll(async () => {

@@ -23,6 +23,8 @@ export interface PlatformProcessOptions {
   name: string;
   /** VAD_JOB_STALE_SECONDS: how soon a killed worker's job is taken over (short, so that stalls show in seconds). */
   staleSeconds: number;
+  /** More settings of the platform (VAD_IMPORT_ROOTS, VAD_ALLOWED_HOSTS, …). */
+  env?: Record<string, string>;
 }
 
 export interface PlatformProcess {
@@ -30,7 +32,7 @@ export interface PlatformProcess {
   base: string;
   /** GraphQL over HTTP as the signed-in owner; throws on errors. */
   gql: ReturnType<typeof graphqlCaller>;
-  /** The session cookie (empty in embedded mode), for plain HTTP calls such as uploads. */
+  /** The session cookie (none in embedded mode), for plain HTTP calls such as uploads, with the header a cookie upload needs. */
   headers(): Record<string, string>;
   /** Starts `vad start --no-dashboard` and resolves once it says it is running; signs in on the first start. */
   start(): Promise<ChildProcess>;
@@ -58,6 +60,7 @@ export async function platformProcess(options: PlatformProcessOptions): Promise<
     VAD_JOB_STALE_SECONDS: String(options.staleSeconds),
     DATABASE_URL: '',
     REDIS_URL: '',
+    ...options.env,
   };
   let database: TestDatabase | undefined;
   if (teamMode) {
@@ -67,7 +70,7 @@ export async function platformProcess(options: PlatformProcessOptions): Promise<
   const children: ChildProcess[] = [];
   let cookie = '';
   let signedIn = !teamMode;
-  const headers = (): Record<string, string> => (cookie ? { cookie } : {});
+  const headers = (): Record<string, string> => (cookie ? { cookie, 'x-requested-with': 'XMLHttpRequest' } : {});
   const gql = graphqlCaller(() => base, headers);
 
   const signIn = async () => {

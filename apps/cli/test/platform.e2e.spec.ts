@@ -49,7 +49,7 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir }), workerId: 'e2e', heartbeatMs: 250 });
     api = await createApiServer(
       { database, queue, storage, version: 'e2e', mode: 'embedded' },
-      { routes: httpRoutes({ maxUploadBytes: 50 * 1024 * 1024, frameCacheDir: cacheDir }) },
+      { routes: httpRoutes({ maxUploadBytes: 50 * 1024 * 1024 }) },
     );
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   }, 60_000);

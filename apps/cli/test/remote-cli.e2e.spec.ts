@@ -52,7 +52,7 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     const storage = new LocalStorage(path.join(dir, 'artifacts'));
     const cacheDir = path.join(dir, 'cache');
     runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir }), workerId: 'remote' });
-    api = await createApiServer({ database, queue, storage, version: 'remote', mode: 'team' }, { routes: httpRoutes({ maxUploadBytes: 50e6, frameCacheDir: cacheDir }) });
+    api = await createApiServer({ database, queue, storage, version: 'remote', mode: 'team' }, { routes: httpRoutes({ maxUploadBytes: 50e6 }) });
     url = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   }, 60_000);
   afterAll(async () => {

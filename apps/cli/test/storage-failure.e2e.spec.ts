@@ -58,7 +58,7 @@ describe(`an unwritable storage folder on ${testDatabaseKind()}`, () => {
     queue = process.env.TEST_REDIS_URL ? new BullmqQueueDriver({ url: process.env.TEST_REDIS_URL, prefix: `vad-full-${randomUUID()}` }) : new InProcessQueueDriver();
     storage = new FailingWritesStorage(path.join(dir, 'artifacts'));
     runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir: path.join(dir, 'cache') }), workerId: 'full' });
-    api = await createApiServer({ database, queue, storage, version: 'full', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 50e6, frameCacheDir: path.join(dir, 'cache') }) });
+    api = await createApiServer({ database, queue, storage, version: 'full', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 50e6 }) });
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
     const datasetId = (await gql('mutation { createDataset(name: "full") { id } }')).data?.createDataset.id;
     for (const [split, name, file] of [['train', 'train01', 'videos/train/01.mp4'], ['test', 'test09', 'videos/test/09.mp4']]) {

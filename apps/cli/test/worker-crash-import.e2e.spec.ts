@@ -9,7 +9,8 @@ describe(`a worker killed mid-import (${deploymentName})`, () => {
   let platform: PlatformProcess;
   const job = async (id: string) => (await platform.gql('query($id: ID!) { job(id: $id) { status attempt error } }', { id })).data?.job;
   beforeAll(async () => {
-    platform = await platformProcess({ name: 'import-crash', staleSeconds: 3 });
+    // team mode imports server folders only below VAD_IMPORT_ROOTS
+    platform = await platformProcess({ name: 'import-crash', staleSeconds: 3, env: { VAD_IMPORT_ROOTS: PED2 } });
   }, 60_000);
   afterAll(() => platform?.close());
 

@@ -87,35 +87,35 @@ async function addOwner(env: Env): Promise<Credentials> {
 /**
  * The whole platform as a user runs it: `vad start` from the repository root with a temporary data folder.
  * Team mode when E2E_DATABASE_URL names an empty PostgreSQL database: an owner is created first, and the
- * suite logs in with its credentials.
+ * suite logs in with its credentials. `settings`: more environment variables of the platform.
  */
-export async function startPlatform(): Promise<Running & { mode: 'embedded' | 'team'; credentials?: Credentials }> {
+export async function startPlatform(settings: Env = {}): Promise<Running & { apiUrl: string; mode: 'embedded' | 'team'; credentials?: Credentials }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-'));
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const databaseUrl = process.env.E2E_DATABASE_URL;
-  const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu' };
+  const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu', ...settings };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete process.env.DATABASE_URL;
   const credentials = databaseUrl ? await addOwner(env) : undefined;
   const child = await spawnUntil(process.execPath, ['apps/cli/bin/vad.cjs', 'start'], env, /Press Ctrl\+C to stop/, 240_000);
   return {
     url: `http://127.0.0.1:${dashboardPort}`,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
     mode: databaseUrl ? 'team' : 'embedded',
     credentials,
     stop: stopper([child], () => rmSync(dataDir, { recursive: true, force: true })),
   };
 }
 
-/** The built dashboard (`next start`) in front of the seeded mock API of e2e/mock-api. */
+/** The built dashboard behind its front door (as `vad start` serves it) in front of the seeded mock API of e2e/mock-api. */
 export async function startDashboardWithMockApi(): Promise<Running> {
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const api = await spawnUntil(process.execPath, ['--import', 'tsx', 'apps/dashboard/e2e/mock-api/mock-api-server.ts', String(apiPort)], {}, /mock API on/, 60_000);
-  const nextBin = require.resolve('next/dist/bin/next', { paths: [path.join(REPO_ROOT, 'apps/dashboard')] });
   const dashboard = await spawnUntil(
     process.execPath,
-    [nextBin, 'start', 'apps/dashboard', '-p', String(dashboardPort), '-H', '127.0.0.1'],
+    ['apps/dashboard/server/serve-dashboard.cjs', String(dashboardPort), '127.0.0.1'],
     { VAD_API_URL: `http://127.0.0.1:${apiPort}` },
-    /Ready in/,
+    /dashboard ready on/,
     60_000,
   ).catch(async (error: unknown) => {
     api.kill('SIGTERM');

@@ -5,6 +5,7 @@ import type { Database } from '@vad/db';
 import type { JobKindName, JobQueueDriver, QueueMessage } from '@vad/queue';
 import type { ArtifactStorage } from '@vad/storage';
 import type { JobExecution, JobHandlers } from './job-handler';
+import { publicErrorMessage } from './public-error-message';
 
 export interface JobRunnerOptions {
   database: Database;
@@ -96,11 +97,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         await prisma.job.update({ where: { id: job.id }, data: { status: 'QUEUED', workerId: null, heartbeatAt: null } });
       } else {
         const retry = job.attempt < job.maxAttempts && isTransient(error);
+        const message = publicErrorMessage((error as Error).message);
         await prisma.job.update({
           where: { id: job.id },
-          data: retry
-            ? { status: 'QUEUED', error: (error as Error).message, workerId: null }
-            : { status: 'FAILED', finishedAt: new Date(), error: (error as Error).message },
+          data: retry ? { status: 'QUEUED', error: message, workerId: null } : { status: 'FAILED', finishedAt: new Date(), error: message },
         });
         if (retry) setTimeout(() => void queue.enqueue({ jobId: job.id, kind: job.kind }).catch(() => undefined), backoffMs(job.attempt));
       }

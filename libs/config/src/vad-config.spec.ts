@@ -18,6 +18,11 @@ describe('loadConfig', () => {
       jobStaleSeconds: 60,
       queuePrefix: 'vad',
       mode: 'embedded',
+      allowedHosts: ['127.0.0.1'],
+      trustedProxies: [],
+      importRoots: ['/'],
+      debug: false,
+      dashboardSecret: undefined,
     });
   });
 
@@ -46,6 +51,38 @@ describe('loadConfig', () => {
     for (const bad of ['0', '-1', '5e-324', '0.0000001', '1048577', 'big']) {
       expect(() => loadConfig({ VAD_MAX_UPLOAD_MB: bad }, '/')).toThrow(`VAD_MAX_UPLOAD_MB must be a size in megabytes, at least one byte and at most 1048576, got "${bad}"`);
     }
+  });
+
+  it('checks Host in embedded mode always, and in team mode only when VAD_ALLOWED_HOSTS names hosts', () => {
+    expect(loadConfig({ VAD_HOST: '0.0.0.0' }, '/').allowedHosts).toEqual([]);
+    expect(loadConfig({ VAD_HOST: '192.168.1.5', VAD_ALLOWED_HOSTS: 'VAD.lab.example, other.lab' }, '/').allowedHosts).toEqual(['vad.lab.example', 'other.lab', '192.168.1.5']);
+    expect(loadConfig({ VAD_HOST: '::1' }, '/').allowedHosts).toEqual(['[::1]']);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad' }, '/').allowedHosts).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_ALLOWED_HOSTS: 'vad.example.org' }, '/').allowedHosts).toEqual(['vad.example.org', '127.0.0.1']);
+    expect(loadConfig({ VAD_ALLOWED_HOSTS: '*' }, '/').allowedHosts).toBeNull();
+    expect(() => loadConfig({ VAD_ALLOWED_HOSTS: 'http://vad.example.org' }, '/')).toThrow('VAD_ALLOWED_HOSTS must be host names separated by commas (or *), got "http://vad.example.org"');
+  });
+
+  it('reads trusted proxies as addresses or "loopback"', () => {
+    expect(loadConfig({ VAD_TRUSTED_PROXIES: 'loopback, 10.0.0.5,::1' }, '/').trustedProxies).toEqual(['loopback', '10.0.0.5', '::1']);
+    expect(() => loadConfig({ VAD_TRUSTED_PROXIES: '10.0.0.0/8' }, '/')).toThrow('VAD_TRUSTED_PROXIES must be IP addresses or "loopback", separated by commas, got "10.0.0.0/8"');
+  });
+
+  it('lets server-folder imports read anywhere in embedded mode, nowhere by default in team mode, and below VAD_IMPORT_ROOTS when set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad' }, '/srv').importRoots).toEqual([]);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_IMPORT_ROOTS: `/data/sets${path.delimiter}/mnt/nas/` }, '/srv').importRoots).toEqual(['/data/sets', '/mnt/nas']);
+    expect(() => loadConfig({ VAD_IMPORT_ROOTS: 'datasets' }, '/')).toThrow(`VAD_IMPORT_ROOTS must be absolute folders separated by "${path.delimiter}", got "datasets"`);
+  });
+
+  it('takes a dashboard secret of at least 16 characters', () => {
+    expect(loadConfig({ VAD_DASHBOARD_SECRET: 'a-long-enough-secret' }, '/').dashboardSecret).toBe('a-long-enough-secret');
+    expect(() => loadConfig({ VAD_DASHBOARD_SECRET: 'short' }, '/')).toThrow('VAD_DASHBOARD_SECRET must have at least 16 characters');
+  });
+
+  it('reads VAD_DEBUG as a flag', () => {
+    expect(loadConfig({ VAD_DEBUG: '1' }, '/').debug).toBe(true);
+    expect(loadConfig({ VAD_DEBUG: 'false' }, '/').debug).toBe(false);
+    expect(() => loadConfig({ VAD_DEBUG: 'verbose' }, '/')).toThrow('VAD_DEBUG must be 1 or 0 (true or false), got "verbose"');
   });
 
   it('rejects every bad variable in one message', () => {

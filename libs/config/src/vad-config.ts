@@ -1,8 +1,11 @@
 // The platform's configuration: environment variables with defaults, validated once at start-up.
 // Every variable is listed in the README; keep the two in step.
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, ConfigErrorCode } from './config.error';
+import type { AllowedHosts } from './network/allowed-hosts';
+import type { TrustedProxies } from './network/trusted-proxies';
 
 export type DeploymentMode = 'embedded' | 'team';
 
@@ -30,6 +33,22 @@ export interface VadConfig {
   trainThreads?: number;
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
   mode: DeploymentMode;
+  /**
+   * Host names the API and dashboard answer besides loopback names (DNS rebinding); null answers any
+   * host (team mode without VAD_ALLOWED_HOSTS, or VAD_ALLOWED_HOSTS=*).
+   */
+  allowedHosts: AllowedHosts;
+  /** Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (addresses, or `loopback`). */
+  trustedProxies: TrustedProxies;
+  /** Folders (real paths) that importServerFolder may read below; empty refuses every server-folder import. */
+  importRoots: readonly string[];
+  /** Unexpected errors reach clients with their message and stack (development only). */
+  debug: boolean;
+  /**
+   * The secret of the requests the dashboard forwards; `vad start` makes a random one per run unless set
+   * (to run the dashboard with `next dev` against an API, give both the same).
+   */
+  dashboardSecret?: string;
 }
 
 const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
@@ -68,6 +87,14 @@ const url = (name: string, protocols: string[]) =>
       }
       return v;
     });
+
+const list = (value: string | undefined, separator: string) =>
+  (value ?? '')
+    .split(separator)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+
+const HOST_NAME = /^([a-z0-9-]+\.)*[a-z0-9-]+\.?$|^\[[0-9a-f:.]+\]$/i;
 
 const environmentSchema = z.object({
   VAD_DATA_DIR: z.string().optional(),
@@ -114,6 +141,66 @@ const environmentSchema = z.object({
       }
       return n;
     }),
+  VAD_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (v.trim() === '*') return '*' as const;
+      const hosts = list(v, ',');
+      const bad = hosts.filter((host) => !HOST_NAME.test(host));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `VAD_ALLOWED_HOSTS must be host names separated by commas (or *), got "${bad[0]}"` });
+        return z.NEVER;
+      }
+      return hosts.map((host) => host.toLowerCase());
+    }),
+  VAD_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const proxies = list(v, ',');
+      const bad = proxies.filter((proxy) => proxy !== 'loopback' && net.isIP(proxy) === 0);
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `VAD_TRUSTED_PROXIES must be IP addresses or "loopback", separated by commas, got "${bad[0]}"` });
+        return z.NEVER;
+      }
+      return proxies;
+    }),
+  VAD_IMPORT_ROOTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const roots = list(v, path.delimiter);
+      const relative = roots.find((root) => !path.isAbsolute(root));
+      if (relative !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `VAD_IMPORT_ROOTS must be absolute folders separated by "${path.delimiter}", got "${relative}"` });
+        return z.NEVER;
+      }
+      return roots.map((root) => path.resolve(root));
+    }),
+  VAD_DEBUG: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const flag = (v ?? '').trim().toLowerCase();
+      if (['', '0', 'false', 'no', 'off'].includes(flag)) return false;
+      if (['1', 'true', 'yes', 'on'].includes(flag)) return true;
+      ctx.addIssue({ code: 'custom', message: `VAD_DEBUG must be 1 or 0 (true or false), got "${v}"` });
+      return z.NEVER;
+    }),
+  VAD_DASHBOARD_SECRET: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (v.length < 16) {
+        ctx.addIssue({ code: 'custom', message: 'VAD_DASHBOARD_SECRET must have at least 16 characters' });
+        return z.NEVER;
+      }
+      return v;
+    }),
   VAD_BACKEND: z
     .string()
     .optional()
@@ -134,9 +221,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     throw new ConfigError(ConfigErrorCode.InvalidValue, parsed.error.issues.map((issue) => issue.message).join('; '));
   }
   const e = parsed.data;
+  const mode: DeploymentMode = e.DATABASE_URL ? 'team' : 'embedded';
+  const host = e.VAD_HOST || '127.0.0.1';
   return {
     dataDir: path.resolve(cwd, e.VAD_DATA_DIR || 'data'),
-    host: e.VAD_HOST || '127.0.0.1',
+    host,
     port: e.PORT,
     dashboardPort: e.DASHBOARD_PORT,
     databaseUrl: e.DATABASE_URL,
@@ -146,6 +235,26 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     queuePrefix: e.VAD_QUEUE_PREFIX ?? 'vad',
     maxUploadBytes: Math.round(e.VAD_MAX_UPLOAD_MB * 1024 * 1024),
     trainThreads: e.VAD_TRAIN_THREADS,
-    mode: e.DATABASE_URL ? 'team' : 'embedded',
+    mode,
+    allowedHosts: allowedHosts(e.VAD_ALLOWED_HOSTS, mode, host),
+    trustedProxies: e.VAD_TRUSTED_PROXIES,
+    // the embedded deployment's owner is the person at this machine, who can read its files anyway
+    importRoots: e.VAD_IMPORT_ROOTS ?? (mode === 'embedded' ? [path.parse(path.resolve(cwd)).root] : []),
+    debug: e.VAD_DEBUG,
+    dashboardSecret: e.VAD_DASHBOARD_SECRET,
   };
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * Embedded mode always checks Host (loopback trust makes it rebindable); team mode authenticates every
+ * request, so it checks Host only when told which names it has. The interface the servers listen on is
+ * one of their names unless it is a wildcard.
+ */
+function allowedHosts(configured: readonly string[] | '*' | undefined, mode: DeploymentMode, host: string): AllowedHosts {
+  if (configured === '*') return null;
+  if (configured === undefined && mode === 'team') return null;
+  const listening = WILDCARD_HOSTS.has(host) ? [] : [net.isIPv6(host) ? `[${host}]` : host.toLowerCase()];
+  return [...new Set([...(configured ?? []), ...listening])];
 }

@@ -32,6 +32,9 @@ export enum DataErrorCode {
   MatInvalid = 'MAT_INVALID',
   CacheCorrupt = 'CACHE_CORRUPT',
   InvalidOptions = 'INVALID_OPTIONS',
+  OutsideImportRoots = 'OUTSIDE_IMPORT_ROOTS',
+  TooManyPixels = 'TOO_MANY_PIXELS',
+  CacheBudgetExceeded = 'CACHE_BUDGET_EXCEEDED',
   Cancelled = 'CANCELLED',
 }
 

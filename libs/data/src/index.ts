@@ -3,10 +3,11 @@
 export { DataError, DataErrorCode } from './data.error';
 
 // Ingest: decoding and validation of untrusted videos and frame folders.
-export { DEFAULT_INGEST_LIMITS, resolveIngestLimits, type IngestLimits } from './decode/ingest-limits';
+export { DEFAULT_INGEST_LIMITS, pixelBudget, resolveIngestLimits, type IngestLimits } from './decode/ingest-limits';
 export { DEFAULT_FFMPEG_TOOLS, type FfmpegTools } from './decode/ffmpeg-tools';
 export { openFrameSource, type FrameSource } from './decode/frame-source';
 export { inspectFrameSource, ACCEPTED_VIDEO_CODECS, type SourceInspection, type InspectOptions } from './decode/inspect-source';
+export { framePng, type FramePngOptions } from './decode/frame-png';
 export { decodeFrames, decodeAllFrames, frameBytes, CHANNELS_OF, type ColourMode, type FrameGeometry, type DecodeOptions } from './decode/frame-decoder';
 export { VIDEO_EXTENSIONS, IMAGE_EXTENSIONS } from './decode/media-type';
 
@@ -22,6 +23,7 @@ export {
   type VideoSplit,
 } from './importers/imported-dataset';
 export { datasetVersion } from './importers/dataset-version';
+export { resolveWithinRoots } from './importers/import-roots';
 
 // Ground truth.
 export { readLabelSource, resolveFrameLabels, type LabelSource, type LabelSpec } from './ground-truth/frame-labels';
@@ -30,7 +32,7 @@ export { readNpy, readNpyHeader, type NpyArray, type NpyHeader } from './ground-
 export { readMat, type MatValue } from './ground-truth/mat-reader';
 
 // Frame cache.
-export { FrameCache, CachedFrames, FRAME_CACHE_FORMAT, type FrameCacheKey } from './cache/frame-cache';
+export { FrameCache, CachedFrames, DEFAULT_FRAME_CACHE_BYTES, FRAME_CACHE_FORMAT, type FrameCacheKey, type FrameCacheOptions } from './cache/frame-cache';
 export { openCachedVideo, openCachedVideos, openMedianFilteredFrames, type CacheableVideo } from './cache/cache-video';
 export { InMemoryFrameStore, type FrameStore } from './cache/frame-store';
 

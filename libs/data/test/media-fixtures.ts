@@ -17,6 +17,8 @@ export interface VideoFixture {
   fps?: number;
   /** Encoder arguments; default H.264 in yuv420p. */
   codecArgs?: string[];
+  /** The test pattern (default), or one flat colour: what a decompression bomb is made of. */
+  pattern?: 'testsrc' | 'flat';
 }
 
 /** Writes a test-pattern video (the container follows the file extension) and returns its path. */
@@ -24,7 +26,8 @@ export function makeVideo(file: string, fixture: VideoFixture): string {
   mkdirSync(path.dirname(file), { recursive: true });
   const { frames, width = 64, height = 48, fps = 10 } = fixture;
   const codec = fixture.codecArgs ?? ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast'];
-  ffmpeg(['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${fps}`, '-frames:v', String(frames), ...codec, file]);
+  const source = fixture.pattern === 'flat' ? `color=c=gray:size=${width}x${height}:rate=${fps}` : `testsrc=size=${width}x${height}:rate=${fps}`;
+  ffmpeg(['-f', 'lavfi', '-i', source, '-frames:v', String(frames), ...codec, file]);
   return file;
 }
 

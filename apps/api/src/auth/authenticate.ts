@@ -1,5 +1,6 @@
 // Finds the caller of a request: an API token (Authorization: Bearer), a session cookie, or — in the
-// embedded deployment only — the local owner for requests from this machine.
+// embedded deployment only — the local owner for programs on this machine (see request-source.ts: never
+// a web page, never a request the dashboard or another proxy forwards).
 import type { Database } from '@vad/db';
 import { ensureLocalOwner } from '@vad/db';
 import type { Principal } from './principal';
@@ -10,17 +11,16 @@ export const SESSION_COOKIE = 'vad_session';
 export interface RequestCredentials {
   authorization?: string;
   cookie?: string;
-  remoteAddress?: string;
+  /** A program talking to the API directly from this machine (RequestSource.isLocalProgram). */
+  isLocalProgram: boolean;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** A token's lastUsedAt is written at most once a minute: not a write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 // The embedded deployment's owner never changes while the process runs: found once per database.
 const localOwners = new WeakMap<Database, Promise<Principal>>();
 
-function localOwner(database: Database): Promise<Principal> {
+export function localOwner(database: Database): Promise<Principal> {
   let owner = localOwners.get(database);
   if (!owner) {
     owner = (async () => {
@@ -29,7 +29,7 @@ function localOwner(database: Database): Promise<Principal> {
         database.prisma.user.findUniqueOrThrow({ where: { id: ids.userId } }),
         database.prisma.team.findUniqueOrThrow({ where: { id: ids.teamId } }),
       ]);
-      return { user, team, role: 'OWNER' as const, via: 'local-owner' as const, mode: 'embedded' as const };
+      return { user, team, role: 'OWNER' as const, via: 'local-owner' as const, credentialId: null, mode: 'embedded' as const };
     })();
     owner.catch(() => localOwners.delete(database));
     localOwners.set(database, owner);
@@ -67,7 +67,7 @@ export async function authenticate(
     }
     // a token never grants more than its owner currently has
     const role = rankMin(token.role, membership.role);
-    return { user: token.user, team: token.team, role, via: 'api-token', mode };
+    return { user: token.user, team: token.team, role, via: 'api-token', credentialId: token.id, mode };
   }
   const sessionSecret = readCookie(credentials.cookie, SESSION_COOKIE);
   if (sessionSecret) {
@@ -77,13 +77,11 @@ export async function authenticate(
     });
     const membership = session?.user.memberships[0];
     if (session && session.expiresAt > new Date() && membership) {
-      return { user: session.user, team: membership.team, role: membership.role, via: 'session', mode };
+      return { user: session.user, team: membership.team, role: membership.role, via: 'session', credentialId: session.id, mode };
     }
     return null;
   }
-  if (mode === 'embedded' && LOOPBACK.has(credentials.remoteAddress ?? '')) {
-    return localOwner(database);
-  }
+  if (mode === 'embedded' && credentials.isLocalProgram) return localOwner(database);
   return null;
 }
 

@@ -8,6 +8,8 @@ export interface Principal {
   team: Store.Team;
   role: Role;
   via: 'local-owner' | 'session' | 'api-token';
+  /** The session's or token's id (null for the local owner): what a logout or revocation ends. */
+  credentialId: string | null;
   mode: 'embedded' | 'team';
 }
 

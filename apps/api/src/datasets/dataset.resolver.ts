@@ -1,6 +1,5 @@
 // Data sets, their immutable versions and videos.
-import path from 'node:path';
-import { DATASET_FORMATS } from '@vad/data';
+import { DATASET_FORMATS, DataError, resolveWithinRoots } from '@vad/data';
 import type { Store } from '@vad/db';
 import { queueJob } from '../jobs/job.service';
 import { apiError, notFound } from '../graphql/api-error';
@@ -33,6 +32,15 @@ export async function videoInTeam(context: ApiContext, id: string) {
   });
   if (!video) throw notFound('video', id);
   return video;
+}
+
+async function withinImportRoots(context: ApiContext, candidate: string): Promise<string> {
+  try {
+    return await resolveWithinRoots(candidate, context.importRoots);
+  } catch (error) {
+    if (error instanceof DataError) throw apiError('FORBIDDEN', error.message);
+    throw error;
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -75,18 +83,15 @@ export const datasetResolvers: Resolvers = {
     },
     importServerFolder: async (_p, { input }, context) => {
       const principal = requireRole(context, 'OWNER');
-      if (!path.isAbsolute(input.path)) throw apiError('BAD_USER_INPUT', 'give the folder as an absolute path on the server');
       if (!DATASET_FORMATS.includes(input.format as (typeof DATASET_FORMATS)[number])) {
         throw apiError('BAD_USER_INPUT', `format must be one of ${DATASET_FORMATS.join(', ')}`);
       }
-      return queueJob(context, principal, 'IMPORT', {
-        source: 'folder',
-        path: input.path,
-        format: input.format,
-        datasetName: checkName(input.datasetName),
-        labelsPath: input.labelsPath ?? null,
-        masksPath: input.masksPath ?? null,
-      });
+      const datasetName = checkName(input.datasetName);
+      // checked again by the worker when the job runs (and on every retry): files can move in between
+      const [folder, labelsPath, masksPath] = await Promise.all(
+        [input.path, input.labelsPath, input.masksPath].map((candidate) => (candidate == null ? null : withinImportRoots(context, candidate))),
+      );
+      return queueJob(context, principal, 'IMPORT', { source: 'folder', path: folder, format: input.format, datasetName, labelsPath, masksPath });
     },
     setFrameLabels: async (_p, { videoId, labels, intervals }, context) => {
       requireRole(context, 'MEMBER');

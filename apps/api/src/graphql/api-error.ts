@@ -4,8 +4,8 @@ import { GraphQLError } from 'graphql';
 
 export type ApiErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT' | 'CONFLICT';
 
-export function apiError(code: ApiErrorCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
+export function apiError(code: ApiErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code } });
 }
 
 export function notFound(what: string, id: string): GraphQLError {

@@ -1,6 +1,7 @@
-// Rejects HTTP operations whose estimated cost is too high (see query-cost.ts), before anything runs.
+// Rejects HTTP operations over the limits of query-cost.ts, or with text PostgreSQL cannot store, before anything runs.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import { assertNoNulCharacters } from './nul-characters';
 import { assertQueryCost } from './query-cost';
 
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
@@ -9,6 +10,7 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
       return {
         async didResolveOperation({ request, document }) {
           assertQueryCost(schema, { document, operationName: request.operationName, variables: request.variables }, maxCost);
+          assertNoNulCharacters(document, request.variables);
         },
       };
     },

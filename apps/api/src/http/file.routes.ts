@@ -1,8 +1,10 @@
-// Files served to members of the owning team only: video frames (PNG, decoded once into the frame cache)
-// and anomaly maps of inference runs (PNG heat maps with transparency, one cell per token, to lay over the frame).
-import { DataError, FrameCache, openCachedVideos, previewDataset, type ImportedDataset } from '@vad/data';
+// Files served to members of the owning team only: video frames (PNG, the requested frame alone decoded:
+// see frame-images.ts) and anomaly maps of inference runs (PNG heat maps with transparency, one cell per
+// token, to lay over the frame). Other sites' pages may not embed them (Cross-Origin-Resource-Policy).
+import { DataError, previewDataset, type ImportedDataset } from '@vad/data';
 import type { ComponentStatistics } from '@vad/metrics';
 import { Router, type Request, type Response } from 'express';
+import { FrameImages, type FrameImageOptions } from '../files/frame-images';
 import { heatMapRgba } from '../files/heat-map';
 import { encodePngImage } from '../files/png';
 import { MAP_COMPONENTS, rampBytes, RunMapVolumes, type MapComponent } from '../files/run-map-volume';
@@ -20,36 +22,33 @@ function frameIndex(value: string | string[] | undefined): number {
 async function send(response: Response, png: Buffer): Promise<void> {
   response.setHeader('content-type', 'image/png');
   response.setHeader('cache-control', 'private, max-age=3600');
+  response.setHeader('cross-origin-resource-policy', 'same-origin');
   response.end(png);
 }
 
-export function fileRoutes(services: ApiServices, options: { frameCacheDir: string }): Router {
+export interface FileRouteOptions {
+  /** How video frames are decoded and kept for the viewer. */
+  frameImages?: Partial<FrameImageOptions>;
+}
+
+export function fileRoutes(services: ApiServices, options: FileRouteOptions = {}): Router {
   const router = Router();
-  const cache = new FrameCache(options.frameCacheDir);
+  const frameImages = new FrameImages(options.frameImages);
   const volumes = new RunMapVolumes();
 
   router.get('/files/videos/:videoId/frames/:frame.png', async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request);
+    const principal = requestPrincipal(response);
     const frame = frameIndex(request.params.frame);
     const video = await services.database.prisma.video.findFirst({
       where: { id: String(request.params.videoId), datasetVersion: { dataset: { teamId: principal.team.id } } },
     });
     if (!video) throw new HttpError(404, 'NOT_FOUND', 'no such video in your team');
     if (frame >= video.frameCount) throw new HttpError(400, 'BAD_USER_INPUT', `video ${video.name} has frames 0..${video.frameCount - 1}`);
-    const [frames] = await openCachedVideos(cache, [{ name: video.name, sourcePath: video.path, checksum: video.checksum }], {
-      width: video.width,
-      height: video.height,
-      colour: 'rgb',
-    });
-    try {
-      await send(response, encodePngImage(video.width, video.height, await frames.readFrame(frame), 3));
-    } finally {
-      await frames.close();
-    }
+    await send(response, await frameImages.png(video, frame));
   });
 
   router.get('/files/runs/:runId/maps/:frame.png', async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request);
+    const principal = requestPrincipal(response);
     const frame = frameIndex(request.params.frame);
     const component = String(request.query.component ?? 'combined') as MapComponent;
     if (!MAP_COMPONENTS.includes(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
@@ -73,7 +72,7 @@ export function fileRoutes(services: ApiServices, options: { frameCacheDir: stri
   });
 
   router.get('/files/dataset-versions/:versionId/synthetic-preview.png', async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request);
+    const principal = requestPrincipal(response);
     const seed = Number(request.query.seed ?? 0);
     const count = Number(request.query.count ?? 8);
     if (!Number.isInteger(seed) || seed < 0 || !Number.isInteger(count) || count < 1 || count > 16) {

@@ -1,13 +1,11 @@
 // The plain HTTP routes beside GraphQL, with their JSON error handler.
 import { Router } from 'express';
 import type { ApiServices } from '../server/api-context';
-import { fileRoutes } from './file.routes';
+import { fileRoutes, type FileRouteOptions } from './file.routes';
 import { jsonErrorHandler } from './http-error';
 import { uploadRoutes, type UploadRouteOptions } from './upload.routes';
 
-export interface HttpRouteOptions extends UploadRouteOptions {
-  frameCacheDir: string;
-}
+export interface HttpRouteOptions extends UploadRouteOptions, FileRouteOptions {}
 
 export function httpRoutes(options: HttpRouteOptions) {
   return (services: ApiServices): Router => {

@@ -6,17 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VIDEO_EXTENSIONS } from '@vad/data';
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import multer from 'multer';
 import { queueJob } from '../jobs/job.service';
 import type { ApiServices } from '../server/api-context';
 import { ABANDONED_UPLOAD_MS, removeAbandonedUploads } from './abandoned-uploads';
+import { assertUploadNotCrossSite } from './cross-site-upload';
+import { callerOf } from './identify-caller';
 import { HttpError } from './http-error';
 import { requestPrincipal } from './request-principal';
 
 export interface UploadRouteOptions {
   maxUploadBytes: number;
-  /** Uploads per client address per minute. */
+  /** Uploads per account (or client address, before login) per minute. */
   uploadsPerMinute?: number;
 }
 
@@ -56,10 +58,21 @@ export function uploadRoutes(services: ApiServices, options: UploadRouteOptions)
       done(null, true);
     },
   });
-  const limiter = rateLimit({ windowMs: 60_000, limit: options.uploadsPerMinute ?? 60, standardHeaders: 'draft-8', legacyHeaders: false });
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: options.uploadsPerMinute ?? 60,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // per account, else per client address (the browser's behind the dashboard, not the dashboard's)
+    keyGenerator: (_request, response) => {
+      const { principal, source } = callerOf(response);
+      return principal ? `user:${principal.user.id}` : `address:${ipKeyGenerator(source.address)}`;
+    },
+  });
 
   router.post('/uploads', limiter, async (request: Request, response: Response) => {
-    const principal = await requestPrincipal(services, request, 'MEMBER');
+    const principal = requestPrincipal(response, 'MEMBER');
+    assertUploadNotCrossSite(request, response);
     const { datasetId, split } = request.query;
     if (typeof datasetId !== 'string') throw new HttpError(400, 'BAD_USER_INPUT', 'datasetId is required');
     if (split !== 'train' && split !== 'test') throw new HttpError(400, 'BAD_USER_INPUT', 'split must be train or test');

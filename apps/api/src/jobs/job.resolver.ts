@@ -5,7 +5,6 @@ import { notFound, apiError } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { requireRole, type ApiContext } from '../server/api-context';
 import { cancelJob, retryJob } from './job.service';
-import { jobUpdates } from './job-updates';
 
 export async function jobInTeam(context: ApiContext, id: string): Promise<Store.Job> {
   const principal = requireRole(context);
@@ -53,7 +52,10 @@ export const jobResolvers: Resolvers = {
     },
     retryJob: async (_p, { id }, context) => {
       requireRole(context, 'MEMBER');
-      return retryJob(context, await jobInTeam(context, id));
+      const job = await jobInTeam(context, id);
+      // a retry runs the job again as it was started: one that reads a folder on the server needs its owner
+      requireRole(context, roleToStart(job));
+      return retryJob(context, job);
     },
   },
   Subscription: {
@@ -62,7 +64,9 @@ export const jobResolvers: Resolvers = {
         const principal = requireRole(context);
         if (id) await jobInTeam(context, id);
         return abortableIterator(async function* (signal) {
-          for await (const job of jobUpdates(context.database, { teamId: principal.team.id, jobId: id ?? undefined }, signal)) {
+          for await (const job of context.jobUpdates.updates({ teamId: principal.team.id, jobId: id ?? undefined }, signal)) {
+            // a member removed (or a token revoked) since the subscription started gets nothing more
+            if (context.subscriber && !(await context.subscriber.stillAllowed(principal))) return;
             yield { jobUpdated: job };
           }
         });
@@ -86,6 +90,12 @@ export const jobResolvers: Resolvers = {
     evaluation: (job, _a, context) => context.database.prisma.evaluation.findUnique({ where: { jobId: job.id } }),
   },
 };
+
+/** The role that starting `job` needed (and so retrying it needs): owners import folders from the server. */
+function roleToStart(job: Store.Job): 'OWNER' | 'MEMBER' {
+  const parameters = job.parameters as { source?: unknown } | null;
+  return job.kind === 'IMPORT' && parameters?.source === 'folder' ? 'OWNER' : 'MEMBER';
+}
 
 export function assertJobKind(job: Store.Job, kind: Store.JobKind): void {
   if (job.kind !== kind) throw apiError('BAD_USER_INPUT', `job ${job.id} is a ${job.kind} job, not ${kind}`);

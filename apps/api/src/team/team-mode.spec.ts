@@ -43,7 +43,7 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     const storage = new LocalStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'vad-team-')));
     server = await createApiServer(
       { database, queue: new InProcessQueueDriver(), storage, version: '1', mode: 'team' },
-      { routes: httpRoutes({ maxUploadBytes: 1e6, frameCacheDir: storage.localPath('cache') }) },
+      { routes: httpRoutes({ maxUploadBytes: 1e6 }) },
     );
     url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}/graphql`;
   }, 60_000);
@@ -139,7 +139,7 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     expect(traversal.status).toBe(404);
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('x')]), 'x.mp4');
-    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), { method: 'POST', body: form, headers: { cookie: bob } });
+    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), { method: 'POST', body: form, headers: { cookie: bob, 'x-requested-with': 'XMLHttpRequest' } });
     expect(upload.status).toBe(404);
   });
 

@@ -1,15 +1,28 @@
 // The caller, logging in and out, team members and roles, API tokens.
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
-import { SESSION_COOKIE } from '../auth/authenticate';
+import { isLoopbackAddress } from '@vad/config';
+import { localOwner, SESSION_COOKIE } from '../auth/authenticate';
 import { hashPassword, newSecret, digest, verifyPassword } from '../auth/secrets';
 import { requireRole, type ApiContext } from '../server/api-context';
-import { AttemptLimiter } from '../auth/attempt-limiter';
 
 const SESSION_DAYS = 14;
-// 10 tries per address and per account every 15 minutes
-const loginAttempts = new AttemptLimiter(10, 15 * 60_000);
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
+
+// Unknown accounts are checked against this hash, so that a login takes as long whether the e-mail exists
+// or not, and its timing does not tell which accounts there are.
+let dummyHash: Promise<string> | undefined;
+const passwordHashOrDummy = (stored: string | null | undefined) => (stored ? Promise.resolve(stored) : (dummyHash ??= hashPassword(newSecret('dummy'))));
+
+/** Creates a session and sets its cookie; resolves with the session's id. */
+async function startSession(context: ApiContext, userId: string): Promise<string> {
+  const secret = newSecret('vads');
+  const session = await context.database.prisma.session.create({
+    data: { tokenHash: digest(secret), userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
+  });
+  context.setCookie?.(SESSION_COOKIE, secret, { maxAgeSeconds: SESSION_DAYS * 86_400 });
+  return session.id;
+}
 
 async function audit(context: ApiContext, action: string, target?: string) {
   const principal = context.principal;
@@ -29,31 +42,52 @@ export const teamResolvers: Resolvers = {
   Mutation: {
     login: async (_p, { email, password }, context) => {
       const prisma = context.database.prisma;
-      const address = email.trim().toLowerCase();
-      if (!loginAttempts.tryAttempt(`ip:${context.remoteAddress}`) || !loginAttempts.tryAttempt(`email:${address}`)) {
-        throw apiError('FORBIDDEN', 'too many login attempts; wait 15 minutes');
+      const account = email.trim().toLowerCase();
+      const client = context.source.address;
+      const wait = context.loginThrottle.waitMs(client, account);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        throw apiError('FORBIDDEN', `too many failed logins; try again in ${seconds} s`, { retryAfterSeconds: seconds });
       }
       const user = await prisma.user.findUnique({
-        where: { email: address },
+        where: { email: account },
         include: { memberships: { include: { team: true }, orderBy: { createdAt: 'asc' } } },
       });
-      // one message for every failure, so the response never tells which emails exist
-      const valid = user && (await verifyPassword(password, user.passwordHash)) && user.memberships.length > 0;
-      if (!user || !valid) throw apiError('UNAUTHENTICATED', 'wrong email or password');
-      const secret = newSecret('vads');
-      await prisma.session.create({
-        data: { tokenHash: digest(secret), userId: user.id, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
-      });
-      context.setCookie?.(SESSION_COOKIE, secret, { maxAgeSeconds: SESSION_DAYS * 86_400 });
+      // every failure takes one scrypt and answers one message, so neither tells which e-mails exist
+      const matches = await verifyPassword(password, await passwordHashOrDummy(user?.passwordHash));
+      if (!user?.passwordHash || !matches || user.memberships.length === 0) {
+        context.loginThrottle.recordFailure(client, account);
+        throw apiError('UNAUTHENTICATED', 'wrong email or password');
+      }
+      context.loginThrottle.recordSuccess(client, account);
+      const sessionId = await startSession(context, user.id);
       const membership = user.memberships[0];
-      context.principal = { user, team: membership.team, role: membership.role, via: 'session', mode: context.mode };
+      context.principal = { user, team: membership.team, role: membership.role, via: 'session', credentialId: sessionId, mode: context.mode };
       await audit(context, 'auth.login', user.id);
+      return context.principal;
+    },
+    startLocalSession: async (_p, _a, context) => {
+      // The embedded deployment's dashboard asks here, by its secret, for the session of the browser it has
+      // checked (same origin, allowed host): the browser then proves itself with its cookie, and no request
+      // is ever taken for the local owner because the dashboard forwarded it.
+      if (context.mode !== 'embedded' || context.source.channel !== 'dashboard') {
+        throw apiError('FORBIDDEN', 'local sessions are handed out by the dashboard of an embedded deployment only');
+      }
+      // the embedded owner is whoever sits at this machine, as for the API itself: a browser elsewhere gets nothing
+      if (!isLoopbackAddress(context.source.address)) {
+        throw apiError('FORBIDDEN', 'the embedded deployment serves browsers on its own machine; run team mode to share it');
+      }
+      const owner = await localOwner(context.database);
+      const sessionId = await startSession(context, owner.user.id);
+      context.principal = { ...owner, via: 'session', credentialId: sessionId };
+      await audit(context, 'auth.local-session', owner.user.id);
       return context.principal;
     },
     logout: async (_p, _a, context) => {
       const principal = context.principal;
       if (principal?.via === 'session') {
         await context.database.prisma.session.deleteMany({ where: { userId: principal.user.id } });
+        context.revocations.revoke({ kind: 'sessions', userId: principal.user.id });
       }
       context.setCookie?.(SESSION_COOKIE, '', { maxAgeSeconds: 0 });
       return true;
@@ -87,6 +121,7 @@ export const teamResolvers: Resolvers = {
         prisma.session.deleteMany({ where: { userId } }),
         prisma.apiToken.updateMany({ where: { userId, teamId: principal.team.id, revokedAt: null }, data: { revokedAt: new Date() } }),
       ]);
+      context.revocations.revoke({ kind: 'member', teamId: principal.team.id, userId });
       await audit(context, 'team.remove', userId);
       return true;
     },
@@ -127,7 +162,9 @@ export const teamResolvers: Resolvers = {
       const token = await prisma.apiToken.findFirst({ where: { id, teamId: principal.team.id } });
       if (!token || (token.userId !== principal.user.id && principal.role !== 'OWNER')) throw notFound('API token', id);
       await audit(context, 'token.revoke', id);
-      return prisma.apiToken.update({ where: { id }, data: { revokedAt: token.revokedAt ?? new Date() } });
+      const revoked = await prisma.apiToken.update({ where: { id }, data: { revokedAt: token.revokedAt ?? new Date() } });
+      context.revocations.revoke({ kind: 'credential', credentialId: id });
+      return revoked;
     },
   },
   Viewer: {

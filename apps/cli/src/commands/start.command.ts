@@ -1,6 +1,6 @@
 // `vad start`: the whole platform in one command — API, worker and dashboard.
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { createApiServer, httpRoutes } from '@vad/api';
 import { PLATFORM_VERSION } from '@vad/config';
@@ -25,12 +25,19 @@ async function start(options: StartOptions): Promise<void> {
     handlers: jobHandlers(services),
     workerId: `${hostname()}:${process.pid}`,
   });
+  // proves to the API that a request comes from this run's dashboard, which passes on its browsers' addresses
+  const dashboardSecret = config.dashboardSecret ?? randomBytes(32).toString('base64url');
   const api = await createApiServer(
     { ...services, version: PLATFORM_VERSION, mode: config.mode },
     {
       production: process.env.NODE_ENV === 'production',
+      debug: config.debug,
       dashboardPort: config.dashboardPort,
-      routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes, frameCacheDir: path.join(config.dataDir, 'cache', 'frames') }),
+      dashboardSecret,
+      allowedHosts: config.allowedHosts,
+      trustedProxies: config.trustedProxies,
+      importRoots: config.importRoots,
+      routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes }),
     },
   );
   const apiPort = await api.listen(config.port, config.host).catch(async (error) => {
@@ -41,7 +48,7 @@ async function start(options: StartOptions): Promise<void> {
   let dashboard: Awaited<ReturnType<typeof startDashboard>> | undefined;
   if (options.dashboard) {
     ensureDashboardBuilt(log);
-    dashboard = await startDashboard({ port: config.dashboardPort, host: config.host, apiUrl });
+    dashboard = await startDashboard({ port: config.dashboardPort, host: config.host, apiUrl, secret: dashboardSecret, config });
   }
   process.stdout.write(
     [

@@ -1,8 +1,9 @@
-// Runs the Next.js dashboard beside the API: built once on first start, then served by `next start`
-// in a child process that reaches the API through VAD_API_URL at run time.
+// Runs the Next.js dashboard beside the API: built once on first start, then served behind its front door
+// (apps/dashboard/server) in a child process that reaches the API through VAD_API_URL at run time.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { VadConfig } from '@vad/config';
 import { CliUsageError } from '../cli-error';
 
 const DASHBOARD_DIR = path.resolve(__dirname, '../../../dashboard');
@@ -17,7 +18,7 @@ const childEnv = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELE
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name === 'e2e' || entry.name.startsWith('.')) continue;
+    if (entry.name === 'node_modules' || entry.name === '.next' || entry.name === 'e2e' || entry.name === 'server' || entry.name.startsWith('.')) continue;
     const file = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs);
   }
@@ -32,16 +33,32 @@ export function ensureDashboardBuilt(log: (line: string) => void): void {
   if (build.status !== 0) throw new Error('the dashboard build failed; see the output above');
 }
 
-export function startDashboard(options: { port: number; host: string; apiUrl: string }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [nextBin(), 'start', DASHBOARD_DIR, '-p', String(options.port), '-H', options.host], {
+export interface DashboardOptions {
+  port: number;
+  host: string;
+  apiUrl: string;
+  /** Sent with every request the dashboard forwards, so the API believes the browser address it passes on. */
+  secret: string;
+  config: Pick<VadConfig, 'mode' | 'allowedHosts' | 'trustedProxies'>;
+}
+
+export function startDashboard(options: DashboardOptions): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(DASHBOARD_DIR, 'server', 'serve-dashboard.cjs'), String(options.port), options.host], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnv({ VAD_API_URL: options.apiUrl }),
+    env: childEnv({
+      VAD_API_URL: options.apiUrl,
+      VAD_DASHBOARD_SECRET: options.secret,
+      VAD_DEPLOYMENT_MODE: options.config.mode,
+      // the API's host policy, resolved: the dashboard answers the same names
+      VAD_ALLOWED_HOSTS: options.config.allowedHosts === null ? '*' : options.config.allowedHosts.join(','),
+      VAD_TRUSTED_PROXIES: options.config.trustedProxies.join(','),
+    }),
   });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (/Ready in|started server on/i.test(output)) {
+      if (/dashboard ready on/i.test(output)) {
         child.stdout?.off('data', onData);
         resolve(child);
       }

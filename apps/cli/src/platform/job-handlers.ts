@@ -4,5 +4,6 @@ import { createJobHandlers, type JobHandlers } from '@vad/worker';
 import type { PlatformServices } from './start-services';
 
 export function jobHandlers(services: PlatformServices): JobHandlers {
-  return createJobHandlers({ cacheDir: path.join(services.config.dataDir, 'cache', 'frames'), trainThreads: services.config.trainThreads });
+  const { config } = services;
+  return createJobHandlers({ cacheDir: path.join(config.dataDir, 'cache', 'frames'), trainThreads: config.trainThreads, importRoots: config.importRoots });
 }

@@ -1,20 +1,17 @@
-// Same-origin GraphQL for the browser: forwards to the API, so the dashboard needs no CORS.
-// Session cookies travel both ways: the caller's to the API, the API's Set-Cookie (login, logout) back.
+// Same-origin GraphQL for the browser: forwards to the API, so the dashboard needs no CORS. Only the
+// dashboard's own pages may use it (same-origin-check.ts); the body goes on with the browser's own
+// content type, so the API's CSRF guard judges it too. Session cookies travel both ways: the caller's to
+// the API, the API's Set-Cookie (login, logout) back.
 import { apiUrl } from '../api-url';
-import { forwardedRequestHeaders, forwardedResponseHeaders, unreachable } from '../proxy-headers';
+import { proxyToApi } from '../proxy-to-api';
+import { refuseCrossSite } from '../same-origin-check';
 
 export async function POST(request: Request): Promise<Response> {
-  let upstream: Response;
-  try {
-    upstream = await fetch(`${apiUrl()}/graphql`, {
-      method: 'POST',
-      // the API's CSRF guard accepts JSON posts
-      headers: { ...forwardedRequestHeaders(request), 'content-type': 'application/json' },
-      body: await request.text(),
-      cache: 'no-store',
-    });
-  } catch (error) {
-    return unreachable(error);
-  }
-  return new Response(upstream.body, { status: upstream.status, headers: forwardedResponseHeaders(upstream, 'application/json') });
+  const refused = refuseCrossSite(request, 'graphql');
+  if (refused) return refused;
+  const body = await request.text();
+  return proxyToApi(request, (headers) => fetch(`${apiUrl()}/graphql`, { method: 'POST', headers, body, cache: 'no-store' }), {
+    fallbackType: 'application/json',
+    repeatable: true,
+  });
 }

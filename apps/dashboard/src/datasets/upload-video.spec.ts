@@ -8,6 +8,7 @@ class FakeXhr {
   responseText = '';
   responseType = '';
   sent: FormData | undefined;
+  headers: Record<string, string> = {};
   upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
@@ -15,6 +16,9 @@ class FakeXhr {
   open(method: string, url: string) {
     this.method = method;
     this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
   }
   send(body: FormData) {
     this.sent = body;
@@ -47,6 +51,8 @@ describe('uploadVideo', () => {
     expect(xhr.url).toBe('/uploads?datasetId=d+1&split=test&name=walk');
     expect(xhr.sent?.get('file')).toBeInstanceOf(Blob);
     expect(xhr.sent?.get('labels')).toBe('[0,1]');
+    // without it, the dashboard's proxy and the API refuse the upload as possibly cross-site
+    expect(xhr.headers['x-requested-with']).toBe('XMLHttpRequest');
     xhr.upload.onprogress?.({ loaded: 2, total: 3, lengthComputable: true });
     xhr.respond(202, JSON.stringify({ jobId: 'job-9', videoName: 'walk' }));
     await expect(upload.done).resolves.toEqual({ jobId: 'job-9', videoName: 'walk' });

@@ -3,11 +3,11 @@
 import { selectBackend, type SelectedBackend } from '@vad/model';
 import type { JobHandler, JobHandlers } from '../job-handler';
 import { evaluateHandler } from './evaluate.handler';
-import { importHandler } from './import.handler';
+import { importHandler, type ImportHandlerOptions } from './import.handler';
 import { inferHandler } from './infer.handler';
 import { trainHandler } from './train.handler';
 
-export interface JobHandlerOptions {
+export interface JobHandlerOptions extends Pick<ImportHandlerOptions, 'importRoots' | 'ingestLimits'> {
   /** Folder of the decoded-frame cache shared by training and inference. */
   cacheDir: string;
   /** Data-parallel replica threads per training job (VAD_TRAIN_THREADS; default one per core on wasm). */
@@ -26,7 +26,7 @@ export function createJobHandlers(options: JobHandlerOptions): JobHandlers {
       return handler(`tfjs-${selected.choice}`)(execution);
     };
   return {
-    IMPORT: importHandler(),
+    IMPORT: importHandler({ importRoots: options.importRoots, ingestLimits: options.ingestLimits, log: options.log }),
     TRAIN: withBackend(() => trainHandler(options)),
     INFER: withBackend((engine) => inferHandler({ ...options, engine })),
     EVALUATE: evaluateHandler(),

@@ -1,14 +1,38 @@
 // IMPORT jobs: a folder already on the server (owners), or one uploaded video added to a data set.
 // Either way the data is validated before anything is recorded, a new data-set version is written in one
 // transaction, and an upload that fails validation is deleted: nothing half-imported remains.
-import { inspectFrameSource, openFrameSource, parseDatasetFormat } from '@vad/data';
+import {
+  DataError,
+  importDataset,
+  inspectFrameSource,
+  openFrameSource,
+  parseDatasetFormat,
+  resolveIngestLimits,
+  resolveWithinRoots,
+  type IngestLimits,
+} from '@vad/data';
 import { recordDatasetVersion, type Database, type VideoRecord } from '@vad/db';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { JobExecution, JobHandler } from '../job-handler';
-import { importAndRecordDataset } from './import-dataset';
+import { folderImportFailure } from './folder-import-failure';
+import { recordImportedDataset } from './import-dataset';
 import { importParameters, parseParameters } from './job-parameters';
 
+export interface ImportHandlerOptions {
+  /**
+   * Folders a server-folder import may read below (VAD_IMPORT_ROOTS), checked again here because the API's
+   * check was made when the job was queued. Default: anywhere (tests and local tools).
+   */
+  importRoots?: readonly string[];
+  /** Limits of decoded videos (uploads and folders alike); default DEFAULT_INGEST_LIMITS. */
+  ingestLimits?: Partial<IngestLimits>;
+  /** The server's log, where the details of failed folder imports go (default stderr). */
+  log?: (line: string) => void;
+}
+
 type UploadParameters = Extract<ReturnType<typeof parseImport>, { source: 'upload' }>;
+type FolderParameters = Extract<ReturnType<typeof parseImport>, { source: 'folder' }>;
 const parseImport = (value: unknown) => parseParameters(importParameters, value, 'IMPORT');
 
 /** Labels as given with an upload: one 0/1 per frame, or inclusive [start, end] intervals. */
@@ -76,14 +100,21 @@ function uploadSummary(name: string, videos: VideoRecord[], contentHash: string)
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
-async function importUpload(execution: JobExecution, params: UploadParameters) {
+/** An upload's error as the team sees it: its video's name where libs/data named the file's path in storage. */
+function withVideoName(error: unknown, file: string, name: string): unknown {
+  if (!(error instanceof DataError)) return error;
+  return new DataError(error.code, error.message.split(file).join(`the upload ${name}`), name);
+}
+
+async function importUpload(execution: JobExecution, params: UploadParameters, options: ImportHandlerOptions) {
   const prisma = execution.database.prisma;
   const file = execution.storage.localPath(params.storageKey);
   let recorded: Awaited<ReturnType<typeof recordDatasetVersion>>;
   let frames: number;
   try {
     const dataset = await prisma.dataset.findFirstOrThrow({ where: { id: params.datasetId, teamId: execution.teamId } });
-    const inspection = await inspectFrameSource(await openFrameSource(file), { verifyDecode: true });
+    const inspection = await inspectFrameSource(await openFrameSource(file), { verifyDecode: true, limits: resolveIngestLimits(options.ingestLimits) })
+      .catch((error: unknown) => Promise.reject(withVideoName(error, file, params.name)));
     const added: VideoRecord = {
       name: params.name,
       split: params.split,
@@ -130,19 +161,36 @@ async function importUpload(execution: JobExecution, params: UploadParameters) {
   return { ...recorded, video: params.name, frames };
 }
 
-export function importHandler(): JobHandler {
+async function importFolder(execution: JobExecution, params: FolderParameters, options: ImportHandlerOptions) {
+  const roots = options.importRoots ?? [path.parse(process.cwd()).root];
+  let folder: string | null = null;
+  let imported;
+  try {
+    folder = await resolveWithinRoots(params.path, roots);
+    const [labelsPath, masksPath] = await Promise.all([params.labelsPath, params.masksPath].map((p) => (p ? resolveWithinRoots(p, roots) : undefined)));
+    imported = await importDataset(folder, {
+      format: parseDatasetFormat(params.format),
+      name: params.datasetName,
+      labelsPath,
+      masksPath,
+      verifyDecode: true,
+      limits: options.ingestLimits,
+    });
+    // what the version records must lie in the roots too: a link inside the folder could lead out of them
+    for (const recorded of imported.videos.flatMap((video) => [video.sourcePath, video.masksPath ?? []].flat())) await resolveWithinRoots(recorded, roots);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    (options.log ?? ((line: string) => process.stderr.write(`vad worker: ${line}\n`)))(`import job ${execution.jobId} failed: ${error.message}`);
+    throw folderImportFailure(error, folder);
+  }
+  const result = await recordImportedDataset(execution.database, execution.teamId, imported, params.datasetName);
+  await execution.log(`imported ${params.datasetName}: version ${result.number}${result.created ? '' : ' (unchanged content)'}`);
+  return { datasetId: result.datasetId, datasetVersionId: result.datasetVersionId, number: result.number, summary: result.summary };
+}
+
+export function importHandler(options: ImportHandlerOptions = {}): JobHandler {
   return async (execution) => {
     const params = parseImport(execution.parameters);
-    if (params.source === 'upload') return importUpload(execution, params);
-    const result = await importAndRecordDataset(execution.database, {
-      teamId: execution.teamId,
-      path: params.path,
-      format: parseDatasetFormat(params.format),
-      datasetName: params.datasetName,
-      labelsPath: params.labelsPath ?? undefined,
-      masksPath: params.masksPath ?? undefined,
-    });
-    await execution.log(`imported ${params.datasetName}: version ${result.number}${result.created ? '' : ' (unchanged content)'}`);
-    return { datasetId: result.datasetId, datasetVersionId: result.datasetVersionId, number: result.number, summary: result.summary };
+    return params.source === 'upload' ? importUpload(execution, params, options) : importFolder(execution, params, options);
   };
 }

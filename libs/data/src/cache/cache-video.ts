@@ -22,10 +22,10 @@ export interface CacheVideoOptions {
 
 export async function openCachedVideo(cache: FrameCache, video: CacheableVideo, geometry: FrameGeometry, options: CacheVideoOptions = {}): Promise<CachedFrames> {
   const key = { checksum: video.checksum, ...geometry };
-  const cached = await cache.open(key, video.name);
-  if (cached !== undefined) return cached;
-  const source = await openFrameSource(video.sourcePath);
-  return cache.build(key, decodeFrames(source, { ...geometry, ...options }), video.name);
+  const source = async function* () {
+    yield* decodeFrames(await openFrameSource(video.sourcePath), { ...geometry, ...options });
+  };
+  return cache.openOrBuild(key, source, video.name);
 }
 
 /**
@@ -35,12 +35,10 @@ export async function openCachedVideo(cache: FrameCache, video: CacheableVideo, 
 export async function openMedianFilteredFrames(cache: FrameCache, video: CacheableVideo, frames: CachedFrames): Promise<CachedFrames> {
   const colour = frames.channels === 3 ? 'rgb' : 'gray';
   const key = { checksum: video.checksum, width: frames.width, height: frames.height, colour, filter: 'median3x3' } as const;
-  const cached = await cache.open(key, video.name);
-  if (cached !== undefined) return cached;
   async function* filtered(): AsyncGenerator<Uint8Array> {
     for (let i = 0; i < frames.frameCount; i++) yield medianFilter3x3(await frames.readFrame(i), frames);
   }
-  return cache.build(key, filtered(), video.name);
+  return cache.openOrBuild(key, filtered, video.name);
 }
 
 /** Opens (decoding when needed) several videos, `concurrency` decoders at a time. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeVideo } from '../../test/media-fixtures';
 import { sha256File } from '../decode/file-checksum';
 import { medianFilter3x3 } from '../signals/median-filter';
-import { openCachedVideo, openMedianFilteredFrames } from './cache-video';
+import { DataErrorCode } from '../data.error';
+import { openCachedVideo, openCachedVideos, openMedianFilteredFrames } from './cache-video';
 import { FrameCache } from './frame-cache';
 
 async function* frames(count: number, size: number, fail?: number): AsyncGenerator<Uint8Array> {
@@ -71,6 +72,57 @@ describe('FrameCache', () => {
     await second.close();
     await expect(openCachedVideo(cache, entry, { width: 16, height: 12, colour: 'gray' })).rejects.toThrow(/does not exist/);
     expect(await cache.sizeBytes()).toBe(512 + 7 * 32 * 24);
+  });
+
+  it('builds a missing entry once for many concurrent requests, which all read it', async () => {
+    const cache = new FrameCache(dir);
+    let builds = 0;
+    const source = () => {
+      builds++;
+      return frames(4, 12);
+    };
+    const opened = await Promise.all(Array.from({ length: 4 }, () => cache.openOrBuild(key, source)));
+    expect(builds).toBe(1);
+    expect(opened.map((f) => f.frameCount)).toEqual([4, 4, 4, 4]);
+    await Promise.all(opened.map((f) => f.close()));
+    expect(await (await cache.openOrBuild(key, source)).frameCount).toBe(4);
+    expect(builds).toBe(1);
+  });
+
+  it('runs one decoder for parallel requests of a video’s frames', async () => {
+    const video = makeVideo(path.join(dir, 'v.mp4'), { frames: 5 });
+    // an ffmpeg that counts its runs
+    const runs = path.join(dir, 'runs');
+    const ffmpeg = path.join(dir, 'ffmpeg');
+    writeFileSync(ffmpeg, `#!/bin/sh\necho run >> "${runs}"\nexec ffmpeg "$@"\n`, { mode: 0o755 });
+    const cache = new FrameCache(path.join(dir, 'cache'));
+    const entry = { name: 'v', sourcePath: video, checksum: await sha256File(video) };
+    const tools = { ffmpegPath: ffmpeg, ffprobePath: 'ffprobe' };
+    const opened = await Promise.all(Array.from({ length: 4 }, () => openCachedVideos(cache, [entry], { width: 16, height: 12, colour: 'gray' }, { tools })));
+    await Promise.all(opened.flat().map((f) => f.close()));
+    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual(['run']);
+  });
+
+  it('keeps to its disk budget, removing the least recently used entries that are not open', async () => {
+    const entryBytes = 512 + 3 * 12;
+    const cache = new FrameCache(dir, { maxBytes: 2 * entryBytes });
+    const keys = ['a', 'b', 'c'].map((c) => ({ ...key, checksum: c.repeat(64) }));
+    await (await cache.build(keys[0], frames(3, 12))).close();
+    const stillOpen = await cache.build(keys[1], frames(3, 12));
+    // a is the older entry, but it was used just now
+    utimesSync(cache.entryPath(keys[1]), new Date(0), new Date(0));
+    await (await cache.open(keys[0]))?.close();
+    await (await cache.build(keys[2], frames(3, 12))).close();
+    // b was least recently used, but it is open: a goes
+    expect([0, 1, 2].map((i) => existsSync(cache.entryPath(keys[i])))).toEqual([false, true, true]);
+    await stillOpen.close();
+    expect(await cache.sizeBytes()).toBeLessThanOrEqual(2 * entryBytes);
+  });
+
+  it('refuses to build an entry larger than its whole budget, and leaves nothing of it', async () => {
+    const cache = new FrameCache(dir, { maxBytes: 512 + 2 * 12 });
+    await expect(cache.build(key, frames(3, 12))).rejects.toMatchObject({ code: DataErrorCode.CacheBudgetExceeded });
+    expect(readdirSync(path.join(dir, key.checksum))).toEqual([]);
   });
 
   it('stores the median-filtered frames of a cached video as a separate entry', async () => {

@@ -2,8 +2,11 @@
 // uint8 at the model's size, so that epochs after the first decode no video. Entries are keyed by the
 // video's content checksum and the preprocessing parameters (a change of either reads a different
 // entry, built anew), written under a temporary name and renamed, so a crash never leaves a half entry.
+// The cache keeps to a disk budget: after each build, the least recently used entries that no one in this
+// process has open are removed until it fits, and a build that alone would exceed it stops. Concurrent
+// requests for one missing entry in this process share one build (one decoder), not one each.
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError, DataErrorCode } from '../data.error';
 import { CHANNELS_OF, type ColourMode } from '../decode/frame-decoder';
@@ -30,6 +33,14 @@ interface EntryHeader extends FrameCacheKey {
   frameCount: number;
 }
 
+/** The disk a frame cache may take unless told otherwise. */
+export const DEFAULT_FRAME_CACHE_BYTES = 32 * 1024 ** 3;
+
+export interface FrameCacheOptions {
+  /** Bytes the cache's entries may take together; least recently used entries go first. */
+  maxBytes?: number;
+}
+
 /** Frames of one cache entry, read by position from the open file. */
 export class CachedFrames implements FrameStore {
   readonly channels: number;
@@ -43,6 +54,7 @@ export class CachedFrames implements FrameStore {
     readonly height: number,
     colour: ColourMode,
     readonly frameCount: number,
+    private readonly onClose: () => void = () => undefined,
   ) {
     this.channels = CHANNELS_OF[colour];
     this.frameSize = width * height * this.channels;
@@ -57,12 +69,24 @@ export class CachedFrames implements FrameStore {
   }
 
   close(): Promise<void> {
+    this.onClose();
     return this.handle.close();
   }
 }
 
 export class FrameCache {
-  constructor(readonly root: string) {}
+  readonly maxBytes: number;
+  /** Entries being written by this process, by path: later requests wait for them. */
+  private readonly building = new Map<string, Promise<void>>();
+  /** Entries open in this process (path → count): never evicted, their disk would not be freed anyway. */
+  private readonly inUse = new Map<string, number>();
+
+  constructor(
+    readonly root: string,
+    options: FrameCacheOptions = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_FRAME_CACHE_BYTES;
+  }
 
   /** Where the entry of a key lives: one folder per video, one file per preprocessing setting. */
   entryPath(key: FrameCacheKey): string {
@@ -93,11 +117,51 @@ export class FrameCache {
       await rm(file, { force: true });
       return undefined;
     }
-    return new CachedFrames(name, file, handle, key.width, key.height, key.colour, header.frameCount);
+    // the modification time says when the entry was last used: eviction takes the oldest first
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined);
+    this.inUse.set(file, (this.inUse.get(file) ?? 0) + 1);
+    const release = () => {
+      const left = (this.inUse.get(file) ?? 1) - 1;
+      if (left > 0) this.inUse.set(file, left);
+      else this.inUse.delete(file);
+    };
+    return new CachedFrames(name, file, handle, key.width, key.height, key.colour, header.frameCount, release);
   }
 
   /** Writes an entry from a stream of frames (temporary file, then rename) and opens it. */
   async build(key: FrameCacheKey, frames: AsyncIterable<Uint8Array>, name?: string): Promise<CachedFrames> {
+    await this.write(key, frames, name);
+    return this.openWritten(key, name);
+  }
+
+  /**
+   * The cached frames of a key, built from `frames()` when there is no entry. Requests for a key whose
+   * build is under way in this process wait for it (and share its failure) instead of decoding again.
+   */
+  async openOrBuild(key: FrameCacheKey, frames: () => AsyncIterable<Uint8Array>, name?: string): Promise<CachedFrames> {
+    const file = this.entryPath(key);
+    if (!this.building.has(file)) {
+      const cached = await this.open(key, name);
+      if (cached !== undefined) return cached;
+    }
+    let writing = this.building.get(file);
+    if (writing === undefined) {
+      writing = this.write(key, frames(), name).finally(() => this.building.delete(file));
+      this.building.set(file, writing);
+    }
+    await writing;
+    return this.openWritten(key, name);
+  }
+
+  private async openWritten(key: FrameCacheKey, name: string | undefined): Promise<CachedFrames> {
+    const opened = await this.open(key, name);
+    const file = this.entryPath(key);
+    if (opened === undefined) throw new DataError(DataErrorCode.CacheCorrupt, `${file} could not be read back after writing`, file);
+    return opened;
+  }
+
+  private async write(key: FrameCacheKey, frames: AsyncIterable<Uint8Array>, name = key.checksum.slice(0, 12)): Promise<void> {
     const file = this.entryPath(key);
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -108,6 +172,13 @@ export class FrameCache {
       await handle.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
       for await (const frame of frames) {
         if (frame.length !== frameSize) throw new DataError(DataErrorCode.InvalidOptions, `frame ${frameCount} has ${frame.length} values, expected ${frameSize}`, file);
+        if (HEADER_BYTES + (frameCount + 1) * frameSize > this.maxBytes) {
+          throw new DataError(
+            DataErrorCode.CacheBudgetExceeded,
+            `the decoded frames of ${name} need more than the frame cache's budget of ${this.maxBytes} bytes; decode at a smaller size or shorten the video`,
+            file,
+          );
+        }
         await handle.write(frame, 0, frameSize, HEADER_BYTES + frameCount * frameSize);
         frameCount += 1;
       }
@@ -120,9 +191,29 @@ export class FrameCache {
       await unlink(temp).catch(() => undefined);
       throw error;
     }
-    const opened = await this.open(key, name);
-    if (opened === undefined) throw new DataError(DataErrorCode.CacheCorrupt, `${file} could not be read back after writing`, file);
-    return opened;
+    await this.trim(file);
+  }
+
+  /** Removes least recently used entries (not `keep`, not open here) until the cache fits its budget. */
+  async trim(keep?: string): Promise<void> {
+    const entries: { file: string; size: number; usedAt: number }[] = [];
+    let total = 0;
+    for (const dir of await readdir(this.root).catch(() => [] as string[])) {
+      for (const name of await readdir(path.join(this.root, dir)).catch(() => [] as string[])) {
+        const file = path.join(this.root, dir, name);
+        const info = await stat(file).catch(() => undefined);
+        if (info === undefined) continue;
+        total += info.size;
+        // temporary files are builds under way (here or in another process): counted, not removed
+        if (!name.endsWith('.tmp') && file !== keep && !this.inUse.has(file)) entries.push({ file, size: info.size, usedAt: info.mtimeMs });
+      }
+    }
+    entries.sort((a, b) => a.usedAt - b.usedAt);
+    for (const entry of entries) {
+      if (total <= this.maxBytes) break;
+      await rm(entry.file, { force: true });
+      total -= entry.size;
+    }
   }
 
   /** Removes every entry of one video (all preprocessing settings). */

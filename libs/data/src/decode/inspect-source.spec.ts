@@ -30,6 +30,25 @@ describe('inspectFrameSource', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('refuses a decompression bomb (40 flat frames of 4096×4096 in about 51 KB) before decoding it', async () => {
+    const bomb = makeVideo(path.join(dir, 'bomb.mp4'), { frames: 40, width: 4096, height: 4096, pattern: 'flat' });
+    const started = Date.now();
+    const error = await failure(() => inspectPath(bomb));
+    expect(error.code).toBe(DataErrorCode.TooManyPixels);
+    expect(error.message).toMatch(/decodes to 40 frames of 4096×4096 \(671 megapixels\) from \d+ bytes, more than the 268 megapixels a file of its size may/);
+    // refused from the container's metadata: no decoding of 671 megapixels
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 30_000);
+
+  it('counts the pixels a video really decodes to, and lets a large file decode to proportionally more', async () => {
+    const limits = resolveIngestLimits({ freePixels: 64 * 48 * 5, maxPixelsPerFileByte: 1 });
+    const error = await failure(() => inspectPath(mp4, { limits }));
+    expect(error.code).toBe(DataErrorCode.TooManyPixels);
+    const generous = resolveIngestLimits({ freePixels: 64 * 48 * 5, maxPixelsPerFileByte: 100 });
+    await expect(inspectPath(mp4, { limits: generous })).resolves.toMatchObject({ frameCount: 12 });
+    await expect(inspectPath(mp4, { limits: resolveIngestLimits({ maxTotalPixels: 64 * 48 * 11 }) })).rejects.toMatchObject({ code: DataErrorCode.TooManyPixels });
+  });
+
   it('reports codec, size, frame rate, exact frame count and checksum of an H.264 mp4', async () => {
     const info = await inspectPath(mp4);
     expect(info).toMatchObject({ codec: 'h264', width: 64, height: 48, fps: 10, frameCount: 12, sizeBytes: readFileSync(mp4).length });

@@ -8,7 +8,7 @@ import { DEFAULT_FFMPEG_TOOLS, type FfmpegTools, SAFE_INPUT_ARGS } from './ffmpe
 import { FrameFolderHasher, sha256File } from './file-checksum';
 import { checkImageBytes, type FrameSource } from './frame-source';
 import { readImageDimensions } from './image-dimensions';
-import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits';
+import { DEFAULT_INGEST_LIMITS, pixelBudget, type IngestLimits } from './ingest-limits';
 import { DEMUXER_OF } from './media-type';
 import { runProcess, summariseLog } from './run-process';
 
@@ -107,6 +107,19 @@ function checkFrameCount(file: string, frames: number, limits: IngestLimits): vo
   }
 }
 
+/** Refuses a video that decodes to more pixels than its size allows (see IngestLimits.maxPixelsPerFileByte). */
+function checkPixels(file: string, size: { width: number; height: number; frames: number; fileBytes: number }, limits: IngestLimits): void {
+  const pixels = size.width * size.height * size.frames;
+  const budget = pixelBudget(size.fileBytes, limits);
+  if (pixels > budget) {
+    throw new DataError(
+      DataErrorCode.TooManyPixels,
+      `${file} decodes to ${size.frames} frames of ${size.width}×${size.height} (${(pixels / 1e6).toFixed(0)} megapixels) from ${size.fileBytes} bytes, more than the ${(budget / 1e6).toFixed(0)} megapixels a file of its size may; re-encode it smaller, or split it`,
+      file,
+    );
+  }
+}
+
 async function inspectVideoFile(source: Extract<FrameSource, { kind: 'video' }>, options: InspectOptions): Promise<SourceInspection> {
   const limits = options.limits ?? DEFAULT_INGEST_LIMITS;
   const tools = options.tools ?? DEFAULT_FFMPEG_TOOLS;
@@ -140,6 +153,8 @@ async function inspectVideoFile(source: Extract<FrameSource, { kind: 'video' }>,
   }
   const declared = Number(stream.nb_frames ?? 0) || Math.round(durationSeconds * fps);
   checkFrameCount(file, declared, limits);
+  // before anything is decoded: what the container declares already gives most bombs away
+  checkPixels(file, { width, height, frames: declared, fileBytes: size }, limits);
 
   let frameCount = declared;
   if (options.verifyDecode ?? true) {
@@ -158,6 +173,7 @@ async function inspectVideoFile(source: Extract<FrameSource, { kind: 'video' }>,
       throw new DataError(DataErrorCode.CorruptVideo, `${file} is corrupt: ffmpeg reported "${log}" after decoding ${read} of ${declared} declared frames`, file);
     }
     checkFrameCount(file, read, limits);
+    checkPixels(file, { width, height, frames: read, fileBytes: size }, limits);
     frameCount = read;
   }
   if (frameCount === 0) throw new DataError(DataErrorCode.ZeroFrames, `${file} contains no frames`, file);
@@ -194,6 +210,7 @@ async function inspectFrameFolder(source: Extract<FrameSource, { kind: 'frames' 
     }
     hasher.add(path.basename(file), bytes);
   }
+  checkPixels(dir, { width, height, frames: source.files.length, fileBytes: sizeBytes }, limits);
   if (options.verifyDecode ?? true) await verifyFolderDecodes(source, tools, limits);
   const fps = options.folderFps ?? 25;
   return {

@@ -2,7 +2,7 @@
 // reduced size, builds the default object source from them (and UBnormal actors when present), and
 // renders a contact sheet. For people to check the augmentation, not for training.
 import { InMemoryFrameStore } from '../cache/frame-store';
-import { decodeAllFrames } from '../decode/frame-decoder';
+import { decodeAllFrames, decodeFrames } from '../decode/frame-decoder';
 import { openFrameSource } from '../decode/frame-source';
 import { DataError, DataErrorCode } from '../data.error';
 import { openImportedMasks } from '../ground-truth/pixel-masks';
@@ -20,6 +20,8 @@ export interface DatasetPreviewOptions {
   maxVideos?: number;
   /** Largest preview frame width (default 320); the height follows the aspect ratio. */
   maxWidth?: number;
+  /** Frames decoded from the start of each training video (default 300): a preview never holds a whole long video. */
+  maxFramesPerVideo?: number;
   patchSize?: number;
 }
 
@@ -37,6 +39,16 @@ async function loadStore(video: ImportedVideo, width: number, height: number): P
   return new InMemoryFrameStore(video.name, width, height, 1, frames);
 }
 
+/** The first `maxFrames` frames of a video; stopping the stream early stops its decoder. */
+async function loadOpening(video: ImportedVideo, width: number, height: number, maxFrames: number): Promise<InMemoryFrameStore> {
+  const frames: Uint8Array[] = [];
+  for await (const frame of decodeFrames(await openFrameSource(video.sourcePath), { width, height, colour: 'gray' })) {
+    frames.push(frame);
+    if (frames.length >= maxFrames) break;
+  }
+  return new InMemoryFrameStore(video.name, width, height, 1, frames);
+}
+
 export async function previewDataset(dataset: ImportedDataset, options: DatasetPreviewOptions): Promise<DatasetPreview> {
   const train = dataset.videos.filter((v) => v.split === 'train');
   const pool = train.length > 0 ? train : dataset.videos;
@@ -49,7 +61,7 @@ export async function previewDataset(dataset: ImportedDataset, options: DatasetP
   const scale = Math.min(1, (options.maxWidth ?? 320) / first.width);
   const width = Math.max(patchSize, Math.floor((first.width * scale) / patchSize) * patchSize);
   const height = Math.max(patchSize, Math.floor((first.height * scale) / patchSize) * patchSize);
-  const stores = await Promise.all(chosen.map((v) => loadStore(v, width, height)));
+  const stores = await Promise.all(chosen.map((v) => loadOpening(v, width, height, options.maxFramesPerVideo ?? 300)));
   const annotated: AnnotatedVideo[] = [];
   for (const source of dataset.anomalySources.slice(0, 2)) {
     const masks = await openImportedMasks(source);

@@ -345,7 +345,7 @@ export type Mutation = {
   /** Owners only: import a folder that is already on the server. */
   importServerFolder: Job;
   inviteMember: Member;
-  /** Team mode: starts a session (cookie) for the account. */
+  /** Team mode: starts a session (cookie) for the account. After repeated failures, answers FORBIDDEN with extensions.retryAfterSeconds. */
   login: Viewer;
   logout: Scalars['Boolean']['output'];
   promoteModelVersion: ModelVersion;
@@ -358,6 +358,8 @@ export type Mutation = {
   /** Evaluate the runs of an INFER job under a protocol. */
   startEvaluation: Job;
   startInference: Job;
+  /** Embedded mode, the dashboard only (by the secret vad start gives it): a session (cookie) of the local owner for the browser it serves. */
+  startLocalSession: Viewer;
   startTraining: Job;
 };
 
@@ -1060,6 +1062,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   setFrameLabels?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationSetFrameLabelsArgs, 'videoId'>>;
   startEvaluation?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartEvaluationArgs, 'inferenceJobId' | 'protocol'>>;
   startInference?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartInferenceArgs, 'input'>>;
+  startLocalSession?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   startTraining?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationStartTrainingArgs, 'input'>>;
 }>;
 
