@@ -10,11 +10,13 @@ import { PNG } from 'pngjs';
 import { heatMapRgba } from '../src/files/heat-map';
 import { startTeamApi, type TeamApi } from './start-team-api';
 
-const TEACHER = Float32Array.of(0, 0.1, 0.5, 1);
+// frame 1's token maps: the teacher's frame-channel error and anomaly-map error (mean 0, 0.1, 0.5, 1 over both), the discrepancy
+const TEACHER = Float32Array.of(0, 0.2, 0.6, 1);
+const TEACHER_MAP = Float32Array.of(0, 0, 0.4, 1);
 const DISCREPANCY = Float32Array.of(2, 0.5, 0, 1);
 const STATISTICS = {
-  teacherError: { location: 0.1, scale: 0.5 },
-  discrepancy: { location: 0, scale: 1 },
+  teacherError: { frame: { location: 0.1, scale: 0.5 }, anomalyMap: { location: 0, scale: 0.05 } },
+  discrepancy: { frame: { location: 0, scale: 1 } },
   classifier: { location: 0.2, scale: 0.1 },
 };
 const CLASSIFIER = [0.2, 0.4];
@@ -43,9 +45,15 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
     const job = await prisma.job.create({ data: { teamId: api.teamId, kind: 'INFER', status: 'SUCCEEDED', parameters: {} } });
     const mapsPath = `teams/${api.teamId}/runs/${job.id}/maps/${video.id}.bin`;
     fs.mkdirSync(path.dirname(api.storage.localPath(mapsPath)), { recursive: true });
-    const writer = await AnomalyMapWriter.create(api.storage.localPath(mapsPath), { width: 2, height: 2, components: ['teacherError', 'discrepancy'] });
-    await writer.append({ teacherError: new Float32Array(4), discrepancy: new Float32Array(4) });
-    await writer.append({ teacherError: TEACHER, discrepancy: DISCREPANCY });
+    const writer = await AnomalyMapWriter.create(api.storage.localPath(mapsPath), {
+      width: 2,
+      height: 2,
+      frameChannels: 1,
+      maps: ['teacherError.frame', 'teacherError.anomalyMap', 'discrepancy.frame'],
+    });
+    const zeros = new Float32Array(4);
+    await writer.append({ 'teacherError.frame': zeros, 'teacherError.anomalyMap': zeros, 'discrepancy.frame': zeros });
+    await writer.append({ 'teacherError.frame': TEACHER, 'teacherError.anomalyMap': TEACHER_MAP, 'discrepancy.frame': DISCREPANCY });
     await writer.finish();
     runId = (
       await prisma.inferenceRun.create({
@@ -55,17 +63,17 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
   }, 60_000);
   afterAll(() => api.close());
 
-  it('draws one component of the frame asked for, on the run’s own range', async () => {
+  it('draws one component of the frame asked for, its mean over the output channels, on the run’s own range', async () => {
     const png = await mapPng('teacher');
     expect([png.width, png.height]).toEqual([2, 2]);
-    // run range 0..1 (frame 0 is all zeros)
+    // channel means 0, 0.1, 0.5, 1 on the run's range 0..1 (frame 0 is all zeros)
     expect(Array.from(png.data)).toEqual(Array.from(heatMapRgba(Uint8Array.of(0, 26, 128, 255))));
   });
 
   it('draws the paper protocol’s combined volume from the normal level 0 to the run’s maximum', async () => {
-    const map = (data: Float32Array) => ({ width: 2, height: 2, data });
+    const maps = (last: Float32Array) => ({ channels: 1, maps: [new Float32Array(4), last].map((data) => ({ width: 2, height: 2, data })) });
     const { volume } = combinedAnomalyVolume(
-      { teacherError: [map(new Float32Array(4)), map(TEACHER)], discrepancy: [map(new Float32Array(4)), map(DISCREPANCY)], classifier: CLASSIFIER },
+      { teacherError: { frame: maps(TEACHER), anomalyMap: maps(TEACHER_MAP) }, discrepancy: { frame: maps(DISCREPANCY) }, classifier: CLASSIFIER },
       protocolPreset('paper'),
       STATISTICS,
     );

@@ -17,6 +17,7 @@ import {
   applyProtocolToMaps,
   estimateComponentStatistics,
   evaluateFrames,
+  frameCountOf,
   PROTOCOL_PRESET_NAMES,
   protocolPreset,
   type ComponentStatistics,
@@ -69,7 +70,7 @@ async function regionsOf(videos: ReadonlyArray<{ name: string; components: MapCo
   const paper = protocolPreset('paper');
   const regionVideos: RegionVideo[] = videos.map((v) => ({
     name: v.name,
-    frameCount: v.components.teacherError.length,
+    frameCount: frameCountOf(v.components),
     width: 360,
     height: 240,
     volume: applyProtocolToMaps(v.components, paper, statistics).volume,
@@ -97,7 +98,7 @@ async function frameDifferenceComponents(store: FrameStore, patch: number): Prom
     maps.push({ width: gw, height: gh, data });
     previous = current;
   }
-  return { teacherError: [maps[0], ...maps], discrepancy: null, classifier: null };
+  return { teacherError: { frame: { channels: 1, maps: [maps[0], ...maps] } }, discrepancy: null, classifier: null };
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -128,14 +129,17 @@ async function main(): Promise<void> {
   for (const seed of seeds) {
     const runDir = path.join(out, 'runs', `seed${seed}`);
     const seedOut = path.join(out, `seed${seed}`);
-    let trainingReport: Record<string, unknown> = { reused: true };
+    // The training's own record, kept in the run folder so that --reuse still reports how long it took.
+    const trainingFile = path.join(runDir, 'bench-training.json');
     if (!(values.reuse && fs.existsSync(path.join(runDir, 'selection.json')))) {
       fs.rmSync(runDir, { recursive: true, force: true });
       const started = performance.now();
       const summary = await runTrain(planTrain({ dataset: FRAMES, format: 'ucsd', preset: preset.name, seed: String(seed), out: runDir, cache: cacheDir }, out));
       const seconds = (performance.now() - started) / 1000;
-      trainingReport = { wallSeconds: Math.round(seconds), minutes: Number((seconds / 60).toFixed(1)), epochs: summary.history, componentStatistics: summary.componentStatistics };
+      const record = { wallSeconds: Math.round(seconds), minutes: Number((seconds / 60).toFixed(1)), epochs: summary.history, componentStatistics: summary.componentStatistics };
+      fs.writeFileSync(trainingFile, `${JSON.stringify(record, null, 1)}\n`);
     }
+    const trainingReport = fs.existsSync(trainingFile) ? (JSON.parse(fs.readFileSync(trainingFile, 'utf8')) as Record<string, unknown>) : { reused: true };
     const checkpoint = await resolveCheckpoint(runDir);
     const scored = await runScore(planScore(FRAMES, { model: runDir, format: 'ucsd', out: path.join(seedOut, 'scores.json'), maps: path.join(seedOut, 'maps'), cache: cacheDir }, out));
     const componentsFile = JSON.parse(fs.readFileSync(path.join(seedOut, 'scores.components.json'), 'utf8')) as { videos: Record<string, VideoComponents> };

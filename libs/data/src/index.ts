@@ -62,12 +62,12 @@ export { contactSheet, encodePng, type RgbImage } from './preview/contact-sheet'
 
 export {
   AnomalyMapWriter,
-  readAnomalyMap,
+  MAP_NAMES,
   readAnomalyMapHeader,
-  readAnomalyMapVolume,
   readMapComponents,
   type AnomalyMapHeader,
+  type MapName,
+  type StoredChannelGroup,
+  type StoredMapComponents,
   type TokenMap,
-  type AnomalyMapVolume,
-  type MapComponentName,
 } from './maps/anomaly-map-file';

@@ -36,7 +36,17 @@ export {
   type ProtocolPresetName,
   type ProtocolPresetOptions,
 } from './protocol/protocol-presets';
-export { assertMapComponents, combineComponents, combineMapComponents, type FrameComponents, type MapComponents } from './protocol/combine-components';
+export {
+  assertMapComponents,
+  channelMeanMaps,
+  combineComponents,
+  combineMapComponents,
+  frameCountOf,
+  type ChannelGroup,
+  type FrameComponents,
+  type MapComponents,
+  type PixelComponent,
+} from './protocol/combine-components';
 export {
   COMPONENT_NORMALISATIONS,
   estimateComponentStatistics,

@@ -5,7 +5,7 @@
 // faint map is visible and two frames of one run compare. Volumes are kept in a small LRU cache, since the
 // viewer asks for the frames of one run in a row.
 import { readMapComponents } from '@vad/data';
-import { combinedAnomalyVolume, protocolPreset, type ComponentStatistics, type PixelMap } from '@vad/metrics';
+import { channelMeanMaps, combinedAnomalyVolume, protocolPreset, type ComponentStatistics, type PixelMap } from '@vad/metrics';
 
 export const MAP_COMPONENTS = ['combined', 'teacher', 'discrepancy'] as const;
 export type MapComponent = (typeof MAP_COMPONENTS)[number];
@@ -40,15 +40,17 @@ function range(frames: readonly PixelMap[]): { min: number; max: number } {
 
 async function loadVolume(source: RunMapSource, component: MapComponent): Promise<RunMapVolume | null> {
   const components = await readMapComponents(source.file, source.classifier);
-  const { width, height } = components.teacherError[0] ?? { width: 0, height: 0 };
+  const { width, height } = components.teacherError.frame.maps[0] ?? { width: 0, height: 0 };
   if (component === 'combined') {
     const { volume, stagesNotApplied } = combinedAnomalyVolume(components, protocolPreset('paper'), source.statistics);
     const { min, max } = range(volume);
     const low = stagesNotApplied.includes('component-normalisation') ? min : 0;
     return { width, height, frames: volume, low, high: max };
   }
-  const frames = component === 'teacher' ? components.teacherError : components.discrepancy;
-  if (frames === null) return null;
+  const pixelComponent = component === 'teacher' ? components.teacherError : components.discrepancy;
+  if (pixelComponent === null) return null;
+  // the component as the model defines it: the mean over its c + 1 output channels
+  const frames = channelMeanMaps(pixelComponent);
   const { min, max } = range(frames);
   return { width, height, frames, low: min, high: max };
 }

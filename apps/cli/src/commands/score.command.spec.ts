@@ -10,7 +10,13 @@ const frame = (teacherError: number, discrepancy: number | null, classifier: num
   discrepancy,
   classifier,
   predictedAnomaly: null,
-  maps: { width: 1, height: 1, teacherError: Float32Array.of(teacherError), discrepancy: discrepancy === null ? null : Float32Array.of(discrepancy) },
+  maps: {
+    width: 1,
+    height: 1,
+    frameChannels: 1,
+    teacherError: { frame: Float32Array.of(teacherError), anomalyMap: null },
+    discrepancy: discrepancy === null ? null : { frame: Float32Array.of(discrepancy), anomalyMap: null },
+  },
 });
 
 describe('vad score', () => {

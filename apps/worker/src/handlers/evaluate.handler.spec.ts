@@ -34,18 +34,18 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     });
     const model = await prisma.model.create({ data: { teamId: team.id, name: 'm' } });
     const unit = { location: 0, scale: 1 };
-    const componentStatistics = { format: 'vad-component-statistics', formatVersion: 1, statistics: { teacherError: unit, discrepancy: null, classifier: unit }, source: { videos: ['x'], frames: 1, heldOut: true } };
+    const componentStatistics = { format: 'vad-component-statistics', formatVersion: 1, statistics: { teacherError: { frame: unit }, discrepancy: null, classifier: unit }, source: { videos: ['x'], frames: 1, heldOut: true } };
     const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'x', checkpointRule: 'last-epoch', componentStatistics } });
     const inferJob = await prisma.job.create({ data: { teamId: team.id, kind: 'INFER', parameters: {}, status: 'SUCCEEDED' } });
     // maps pooled from the masks: a detector that is right everywhere
     const mapsKey = `runs/${inferJob.id}/01.bin`;
     fs.mkdirSync(path.dirname(storage.localPath(mapsKey)), { recursive: true });
-    const writer = await AnomalyMapWriter.create(storage.localPath(mapsKey), { width: 18, height: 12, components: ['teacherError'] });
+    const writer = await AnomalyMapWriter.create(storage.localPath(mapsKey), { width: 18, height: 12, frameChannels: 1, maps: ['teacherError.frame'] });
     const set = await openImportedMasks({ name: '01', masksPath, maskFormat: 'image-folder' });
     for await (const mask of readMaskFrames(set!, { name: '01', frameCount: 180, width: 360, height: 240 })) {
       const map = new Float32Array(18 * 12);
       for (let i = 0; i < mask.length; i++) if (mask[i]) map[Math.floor(Math.floor(i / 360) / 20) * 18 + Math.floor((i % 360) / 20)] = 1;
-      await writer.append({ teacherError: map, discrepancy: null });
+      await writer.append({ 'teacherError.frame': map });
     }
     await writer.finish();
     // the per-frame columns rank every frame wrongly: the result can only be right if it comes from the maps

@@ -1,7 +1,8 @@
 // Token maps of one inference run on one video, in one file: a JSON header, then for every frame each
-// component's map as width·height float32 values (little-endian). Written frame by frame under a
-// temporary name and renamed; read one frame, or the whole volume (what a protocol's 3D filter needs).
-// Version 1 files (bytes quantised at a fixed scale, frame channels only) are refused with advice.
+// stored map (a channel group of a component, e.g. `teacherError.frame`) as width·height float32 values,
+// little-endian. Written frame by frame under a temporary name and renamed; read as a whole volume, which
+// is what a protocol's 3D filter needs (token maps are small: a 10,000-frame video at 800 tokens is 32 MB
+// per map). Version 1 files (bytes quantised at a fixed scale, frame channels only) are refused with advice.
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { DataError, DataErrorCode } from '../data.error';
@@ -11,21 +12,37 @@ const OLDER_MAGIC = 'VADMAPS1';
 const HEADER_BYTES = 512;
 const VALUE_BYTES = 4;
 
-export type MapComponentName = 'teacherError' | 'discrepancy';
+export const MAP_NAMES = ['teacherError.frame', 'teacherError.anomalyMap', 'discrepancy.frame', 'discrepancy.anomalyMap'] as const;
+export type MapName = (typeof MAP_NAMES)[number];
 
 export interface AnomalyMapHeader {
   width: number;
   height: number;
-  components: MapComponentName[];
+  /** Frame channels c of the model: the `frame` groups' weight in a component's mean over its c + 1 channels. */
+  frameChannels: number;
+  /** The maps stored per frame, in this order. */
+  maps: MapName[];
   frameCount: number;
 }
 
-/** Every frame's maps of a video, component by component. */
-export interface AnomalyMapVolume {
-  header: AnomalyMapHeader;
-  teacherError: Float32Array[];
-  /** null when the file has no discrepancy maps (a model without a student). */
-  discrepancy: Float32Array[] | null;
+/** One frame's map in the shape libs/metrics works on. */
+export interface TokenMap {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+/** A channel group's maps over the video (libs/metrics ChannelGroup). */
+export interface StoredChannelGroup {
+  channels: number;
+  maps: TokenMap[];
+}
+
+/** A run's raw components as libs/metrics' protocols take them (MapComponents). */
+export interface StoredMapComponents {
+  teacherError: Record<string, StoredChannelGroup>;
+  discrepancy: Record<string, StoredChannelGroup> | null;
+  classifier: readonly number[] | null;
 }
 
 export class AnomalyMapWriter {
@@ -38,20 +55,21 @@ export class AnomalyMapWriter {
   ) {}
 
   static async create(target: string, header: Omit<AnomalyMapHeader, 'frameCount'>): Promise<AnomalyMapWriter> {
+    if (!header.maps.includes('teacherError.frame')) throw new DataError(DataErrorCode.InvalidOptions, 'an anomaly-map file needs teacherError.frame maps', target);
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     const handle = await open(temp, 'w');
     await handle.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
     return new AnomalyMapWriter(handle, temp, target, header);
   }
 
-  /** Appends one frame: one map per component, in the header's order. */
-  async append(maps: Record<MapComponentName, Float32Array | null>): Promise<void> {
+  /** Appends one frame: one map per name of the header. */
+  async append(maps: Partial<Record<MapName, Float32Array | null>>): Promise<void> {
     const cells = this.header.width * this.header.height;
-    const { components } = this.header;
-    const frame = Buffer.alloc(components.length * cells * VALUE_BYTES);
-    components.forEach((component, k) => {
-      const map = maps[component];
-      if (!map || map.length !== cells) throw new DataError(DataErrorCode.InvalidOptions, `map ${component} of frame ${this.frames} must have ${cells} values`, this.target);
+    const names = this.header.maps;
+    const frame = Buffer.alloc(names.length * cells * VALUE_BYTES);
+    names.forEach((name, k) => {
+      const map = maps[name];
+      if (!map || map.length !== cells) throw new DataError(DataErrorCode.InvalidOptions, `map ${name} of frame ${this.frames} must have ${cells} values`, this.target);
       for (let i = 0; i < cells; i++) frame.writeFloatLE(map[i], (k * cells + i) * VALUE_BYTES);
     });
     await this.handle.write(frame, 0, frame.length, HEADER_BYTES + this.frames * frame.length);
@@ -92,71 +110,38 @@ export async function readAnomalyMapHeader(file: string): Promise<AnomalyMapHead
   }
 }
 
-function valuesAt(buffer: Buffer, offset: number, count: number): Float32Array {
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = buffer.readFloatLE(offset + i * VALUE_BYTES);
-  return out;
-}
-
-/** One frame's map of one component. */
-export async function readAnomalyMap(file: string, frame: number, component: MapComponentName): Promise<{ header: AnomalyMapHeader; map: Float32Array }> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(HEADER_BYTES);
-    await handle.read(head, 0, HEADER_BYTES, 0);
-    const header = parseHeader(head, file);
-    const index = header.components.indexOf(component);
-    if (index < 0) throw new DataError(DataErrorCode.InvalidOptions, `${file} has no ${component} maps`, file);
-    if (!Number.isInteger(frame) || frame < 0 || frame >= header.frameCount) throw new RangeError(`frame ${frame} is outside 0..${header.frameCount - 1}`);
-    const cells = header.width * header.height;
-    const buffer = Buffer.alloc(cells * VALUE_BYTES);
-    await handle.read(buffer, 0, buffer.length, HEADER_BYTES + (frame * header.components.length + index) * cells * VALUE_BYTES);
-    return { header, map: valuesAt(buffer, 0, cells) };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Every frame's maps (token maps are small: a 10,000-frame video at 800 tokens is 32 MB per component). */
-export async function readAnomalyMapVolume(file: string): Promise<AnomalyMapVolume> {
+/**
+ * A run's components: every stored map of the file, grouped by component, and its classifier values per
+ * frame (an empty list when the model has no classification head).
+ */
+export async function readMapComponents(file: string, classifierValues: readonly number[]): Promise<StoredMapComponents> {
   const buffer = await readFile(file);
   const header = parseHeader(buffer, file);
-  const cells = header.width * header.height;
-  const frameBytes = header.components.length * cells * VALUE_BYTES;
-  if (buffer.length < HEADER_BYTES + header.frameCount * frameBytes) {
-    throw new DataError(DataErrorCode.CacheCorrupt, `${file} is truncated: ${header.frameCount} frames announced, fewer stored`, file);
+  const { width, height, frameCount, frameChannels } = header;
+  const cells = width * height;
+  const frameBytes = header.maps.length * cells * VALUE_BYTES;
+  if (buffer.length < HEADER_BYTES + frameCount * frameBytes) {
+    throw new DataError(DataErrorCode.CacheCorrupt, `${file} is truncated: ${frameCount} frames announced, fewer stored`, file);
   }
-  const component = (name: MapComponentName) => {
-    const k = header.components.indexOf(name);
-    if (k < 0) return null;
-    return Array.from({ length: header.frameCount }, (_, f) => valuesAt(buffer, HEADER_BYTES + f * frameBytes + k * cells * VALUE_BYTES, cells));
-  };
-  const teacherError = component('teacherError');
-  if (teacherError === null) throw new DataError(DataErrorCode.CacheCorrupt, `${file} has no teacher-error maps`, file);
-  return { header, teacherError, discrepancy: component('discrepancy') };
-}
-
-/** One frame's map in the shape libs/metrics works on. */
-export interface TokenMap {
-  width: number;
-  height: number;
-  data: Float32Array;
-}
-
-/**
- * A run's raw components as libs/metrics' protocols take them (MapComponents): its token maps from the
- * file and its classifier values per frame (none when the model has no head).
- */
-export async function readMapComponents(
-  file: string,
-  classifierValues: readonly number[],
-): Promise<{ teacherError: TokenMap[]; discrepancy: TokenMap[] | null; classifier: readonly number[] | null }> {
-  const volume = await readAnomalyMapVolume(file);
-  const { width, height, frameCount } = volume.header;
   const classifier = classifierValues.length === 0 ? null : classifierValues;
   if (classifier !== null && classifier.length !== frameCount) {
     throw new DataError(DataErrorCode.CacheCorrupt, `${file} has maps of ${frameCount} frames but the run has ${classifier.length} classifier values`, file);
   }
-  const maps = (frames: Float32Array[]) => frames.map((data) => ({ width, height, data }));
-  return { teacherError: maps(volume.teacherError), discrepancy: volume.discrepancy === null ? null : maps(volume.discrepancy), classifier };
+  const groupsOf = (component: 'teacherError' | 'discrepancy'): Record<string, StoredChannelGroup> => {
+    const groups: Record<string, StoredChannelGroup> = {};
+    header.maps.forEach((name, k) => {
+      const [owner, group] = name.split('.');
+      if (owner !== component) return;
+      const maps = Array.from({ length: frameCount }, (_, f) => {
+        const data = new Float32Array(cells);
+        const offset = HEADER_BYTES + f * frameBytes + k * cells * VALUE_BYTES;
+        for (let i = 0; i < cells; i++) data[i] = buffer.readFloatLE(offset + i * VALUE_BYTES);
+        return { width, height, data };
+      });
+      groups[group] = { channels: group === 'frame' ? frameChannels : 1, maps };
+    });
+    return groups;
+  };
+  const discrepancy = groupsOf('discrepancy');
+  return { teacherError: groupsOf('teacherError'), discrepancy: Object.keys(discrepancy).length === 0 ? null : discrepancy, classifier };
 }

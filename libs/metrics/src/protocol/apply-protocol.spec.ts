@@ -71,8 +71,8 @@ describe('applyProtocolToMaps', () => {
   it('combines, reduces each frame and runs the frame steps, with nothing left out', () => {
     const result = applyProtocolToMaps(
       {
-        teacherError: [map([1, 0]), map([0, 0]), map([3, 0])],
-        discrepancy: [map([0, 0]), map([0, 1]), map([0, 0])],
+        teacherError: { frame: { channels: 1, maps: [map([1, 0]), map([0, 0]), map([3, 0])] } },
+        discrepancy: { frame: { channels: 1, maps: [map([0, 0]), map([0, 1]), map([0, 0])] } },
         classifier: [0, 0, 0],
       },
       normaliseOnly,
@@ -89,16 +89,17 @@ describe('applyProtocolToMaps', () => {
       parameters: { ...normaliseOnly.parameters, normalisation: 'training-statistics', weights: { teacherError: 1, discrepancy: 1, classifier: 1 }, frameSteps: [] },
     };
     const statistics = {
-      teacherError: { location: 1, scale: 2 },
-      discrepancy: { location: 0, scale: 10 },
+      teacherError: { frame: { location: 1, scale: 2 } },
+      discrepancy: { frame: { location: 0, scale: 10 } },
       classifier: { location: 0.5, scale: 0.25 },
     };
-    const result = applyProtocolToMaps({ teacherError: [map([5, 1])], discrepancy: [map([0, 30])], classifier: [0.75] }, protocol, statistics);
+    const components = { teacherError: { frame: { channels: 1, maps: [map([5, 1])] } }, discrepancy: { frame: { channels: 1, maps: [map([0, 30])] } }, classifier: [0.75] };
+    const result = applyProtocolToMaps(components, protocol, statistics);
     // pixel 0: (5−1)/2 + 0 + 1 = 3; pixel 1: 0 + 3 + 1 = 4 → max 4
     expect(Array.from(result.scores)).toEqual([4]);
     expect(result.stagesNotApplied).toEqual([]);
     // without statistics the raw components are combined, and the result says so
-    const raw = applyProtocolToMaps({ teacherError: [map([5, 1])], discrepancy: [map([0, 30])], classifier: [0.75] }, protocol, null);
+    const raw = applyProtocolToMaps(components, protocol, null);
     // pixel 1: 1 + 30 + 0.75
     expect(Array.from(raw.scores)).toEqual([31.75]);
     expect(raw.stagesNotApplied).toEqual(['component-normalisation']);
@@ -112,9 +113,9 @@ describe('applyProtocolToMaps', () => {
     const zeros = Array.from({ length: frames }, () => flat(0));
     const unit = { location: 0, scale: 1 };
     const result = applyProtocolToMaps(
-      { teacherError, discrepancy: zeros, classifier: new Float64Array(frames) },
+      { teacherError: { frame: { channels: 1, maps: teacherError } }, discrepancy: { frame: { channels: 1, maps: zeros } }, classifier: new Float64Array(frames) },
       protocolPreset('paper', { gaussianSigma: 1, gaussianTaps: 5 }),
-      { teacherError: unit, discrepancy: unit, classifier: unit },
+      { teacherError: { frame: unit }, discrepancy: { frame: unit }, classifier: unit },
     );
     const scores = Array.from(result.scores);
     expect(scores.indexOf(Math.max(...scores))).toBe(15);

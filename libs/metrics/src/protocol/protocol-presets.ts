@@ -3,9 +3,11 @@
 // Gaussian, per-video min–max on ShanghaiTech). METHOD.md §7 lists the differences.
 //
 // Interpretations, recorded in the parameters so that a stored result says what was done:
-// - Eq. 6 adds components whose raw scales differ ~20×; `paper` standardises each one with statistics of
-//   held-out TRAINING videos (stored with the model version) first, so that α, β, γ weigh like for like.
-//   `paper-video-min-max` rescales each component to [0, 1] within each test video instead.
+// - Eq. 6 adds components whose raw scales differ ~20×, and inside the teacher error and the discrepancy the
+//   anomaly-map channel and the frame channels differ as much; `paper` standardises each channel group of
+//   each component with statistics of held-out TRAINING videos (stored with the model version) before the
+//   mean over channels and the weighting, so that α, β, γ weigh like for like. `paper-video-min-max`
+//   rescales each group to [0, 1] within each test video instead.
 // - Neither source gives the 3D filter's size. Version 1 of this preset filtered pixel maps with σ = 2 px in
 //   space and 2 frames in time. The maps are now per token, each cell already the mean of a d×d patch
 //   (d ≥ 4 px), a wider smoothing than σ = 2 px: the spatial part is left out (σ = 0) and the temporal

@@ -113,10 +113,17 @@ export class OnnxInferenceEngine implements InferenceEngine {
     const discrepancy = read(ONNX_OUTPUT_NAMES.discrepancy);
     const classifier = read(ONNX_OUTPUT_NAMES.classifier);
     const predictedAnomaly = read(ONNX_OUTPUT_NAMES.predictedAnomaly);
-    const teacherMap = read(ONNX_OUTPUT_NAMES.teacherErrorMap);
-    if (teacherMap === null) throw new ModelError(ModelErrorCode.BackendUnavailable, 'this model.onnx has no token-map outputs; export it again');
-    const { gridHeight: height, gridWidth: width } = modelDimensions(config);
-    const maps = { teacherError: teacherMap, discrepancy: read(ONNX_OUTPUT_NAMES.discrepancyMap), width, height };
+    const teacherFrame = read(ONNX_OUTPUT_NAMES.teacherErrorMap);
+    if (teacherFrame === null) throw new ModelError(ModelErrorCode.BackendUnavailable, 'this model.onnx has no token-map outputs; export it again');
+    const { gridHeight: height, gridWidth: width, frameChannels } = modelDimensions(config);
+    const discrepancyFrame = read(ONNX_OUTPUT_NAMES.discrepancyMap);
+    const maps = {
+      teacherError: { frame: teacherFrame, anomalyMap: read(ONNX_OUTPUT_NAMES.teacherAnomalyMapError) },
+      discrepancy: discrepancyFrame === null ? null : { frame: discrepancyFrame, anomalyMap: read(ONNX_OUTPUT_NAMES.discrepancyAnomalyMap) },
+      width,
+      height,
+      frameChannels,
+    };
     const scores = Array.from(
       { length: input.count },
       (_, i): FrameScore => ({

@@ -29,29 +29,33 @@ describe('scoreFrames', () => {
     });
     const previous = frames.map((v) => -v);
     const [first] = scoreFrames(detector, { frames, previous, count: 4 });
-    // Every pixel: (frame − predicted)² on the frame channel plus (0 − predicted map)² on the map channel, over 2 channels.
-    const errorAt = (x: number, y: number) => {
-      const k = ((y % 4) * 4 + (x % 4)) * 2;
-      return ((frames[y * 16 + x] - bias[k]) ** 2 + bias[k + 1] ** 2) / 2;
-    };
+    // Every pixel: (frame − predicted)² on the frame channel, (0 − predicted map clipped to [0, 1])² on the map channel.
+    const clip = (v: number) => Math.min(1, Math.max(0, v));
+    const frameErrorAt = (x: number, y: number) => (frames[y * 16 + x] - bias[((y % 4) * 4 + (x % 4)) * 2]) ** 2;
+    const mapErrorAt = (x: number, y: number) => clip(bias[((y % 4) * 4 + (x % 4)) * 2 + 1]) ** 2;
     let expected = 0;
-    const token = [0, 0, 0, 0];
+    const frameTokens = [0, 0, 0, 0];
+    const mapTokens = [0, 0, 0, 0];
     for (let y = 0; y < 16; y++) {
       for (let x = 0; x < 16; x++) {
-        expected += errorAt(x, y);
-        if (y < 4) token[Math.floor(x / 4)] += errorAt(x, y) / 16;
+        expected += (frameErrorAt(x, y) + mapErrorAt(x, y)) / 2;
+        if (y < 4) frameTokens[Math.floor(x / 4)] += frameErrorAt(x, y) / 16;
+        if (y < 4) mapTokens[Math.floor(x / 4)] += mapErrorAt(x, y) / 16;
       }
     }
+    // the frame value is the mean over both output channels
     expect(first.teacherError).toBeCloseTo(expected / 256, 5);
-    // the first row of tokens of the 4×4 grid
-    expect(Array.from(first.maps.teacherError.subarray(0, 4))).toEqual(token.map((v) => expect.closeTo(v, 5)));
+    // the first row of tokens of the 4×4 grid, channel group by channel group
+    expect(first.maps.frameChannels).toBe(1);
+    expect(Array.from(first.maps.teacherError.frame.subarray(0, 4))).toEqual(frameTokens.map((v) => expect.closeTo(v, 5)));
+    expect(Array.from((first.maps.teacherError.anomalyMap as Float32Array).subarray(0, 4))).toEqual(mapTokens.map((v) => expect.closeTo(v, 5)));
     // The map channel's bias values, clipped to [0, 1] and averaged.
     const mapBias = Array.from({ length: 16 }, (_, i) => Math.min(1, Math.max(0, bias[i * 2 + 1])));
     expect(first.predictedAnomaly).toBeCloseTo(mapBias.reduce((a, b) => a + b, 0) / 16, 5);
     detector.dispose();
   });
 
-  it('returns every component in range, with float token maps whose means are the frame values', () => {
+  it('returns every component in range, with float token maps whose channel mean averages to the frame values', () => {
     const detector = Detector.create(config, 2);
     const scores = scoreFrames(detector, { frames, count: 4 });
     expect(scores).toHaveLength(4);
@@ -61,12 +65,14 @@ describe('scoreFrames', () => {
       expect(s.discrepancy).toBeGreaterThan(0);
       expect(s.classifier).toBeGreaterThan(0);
       expect(s.classifier).toBeLessThan(1);
-      expect(s.maps).toMatchObject({ width: 4, height: 4 });
-      expect(s.maps.teacherError).toBeInstanceOf(Float32Array);
-      expect(s.maps.teacherError).toHaveLength(16);
-      expect(s.maps.discrepancy).toHaveLength(16);
-      expect(mean(s.maps.teacherError)).toBeCloseTo(s.teacherError, 6);
-      expect(mean(s.maps.discrepancy as Float32Array)).toBeCloseTo(s.discrepancy as number, 6);
+      expect(s.maps).toMatchObject({ width: 4, height: 4, frameChannels: 1 });
+      const { teacherError, discrepancy } = s.maps;
+      for (const group of [teacherError.frame, teacherError.anomalyMap, discrepancy?.frame, discrepancy?.anomalyMap]) {
+        expect(group).toBeInstanceOf(Float32Array);
+        expect(group).toHaveLength(16);
+      }
+      expect((mean(teacherError.frame) + mean(teacherError.anomalyMap as Float32Array)) / 2).toBeCloseTo(s.teacherError, 6);
+      expect((mean(discrepancy?.frame as Float32Array) + mean(discrepancy?.anomalyMap as Float32Array)) / 2).toBeCloseTo(s.discrepancy as number, 6);
     }
     detector.dispose();
   });

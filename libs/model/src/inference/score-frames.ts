@@ -1,5 +1,5 @@
 // Scores a batch of frames (METHOD.md §7): one inference pass of encoder, teacher, student and
-// classifier, then per frame the raw components of eq. 6 as token maps and frame means.
+// classifier, then per frame the raw components of eq. 6 as token maps (by channel group) and frame means.
 import * as tf from '@tensorflow/tfjs';
 import { INFERENCE } from '../blocks/forward-mode';
 import { currentFrameChannelOffset } from '../config/model-dimensions';
@@ -8,25 +8,33 @@ import { patchify } from '../tokens/patchify';
 import type { FrameScore } from './frame-score';
 import { stackFrames, type FrameInput } from './stack-frames';
 import { testMask, type TestMasking } from './test-masking';
-import { tokenMapsAt } from './token-maps';
+import { tokenMapsAt, type BatchComponentMaps } from './token-maps';
 
 export interface ScoreOptions {
   /** Default off: every token visible, so that the teacher error measures reconstruction, not inpainting. */
   testMasking?: TestMasking;
 }
 
+/** A component's [B, n] token maps by channel group. */
 interface ComponentTensors {
-  /** [B, n] teacher error per token over the c + 1 output channels (target: frame t and a zero map). */
-  teacherError: tf.Tensor2D;
-  /** [B, n] teacher–student discrepancy per token over the c + 1 channels. */
-  discrepancy: tf.Tensor2D | null;
+  frame: tf.Tensor2D;
+  anomalyMap: tf.Tensor2D | null;
+}
+
+interface FrameTensors {
+  teacherError: ComponentTensors;
+  discrepancy: ComponentTensors | null;
   classifier: tf.Tensor1D | null;
   /** [B] frame mean of the predicted anomaly-map channel clipped to [0, 1]. */
   predictedAnomaly: tf.Tensor1D | null;
 }
 
-/** Per-token component maps [B, n] and per-frame scalars [B] for a stacked input tensor. */
-export function componentTensors(detector: Detector, input: tf.Tensor4D, masking: TestMasking, firstIndex: number): ComponentTensors {
+/**
+ * Per-token maps [B, n] of each channel group and per-frame scalars [B] for a stacked input tensor. The
+ * teacher's target is frame t and, on the anomaly-map channel, 0 (a normal frame); map predictions are
+ * clipped to [0, 1], the range of their training target, so that a map below 0 is not counted as anomalous.
+ */
+export function componentTensors(detector: Detector, input: tf.Tensor4D, masking: TestMasking, firstIndex: number): FrameTensors {
   const { config, dims } = detector;
   const b = input.shape[0];
   const n = dims.tokens;
@@ -41,51 +49,72 @@ export function componentTensors(detector: Detector, input: tf.Tensor4D, masking
     outputs: { teacher: true, student: detector.hasStudent },
   });
   const frame = input.slice([0, 0, 0, currentFrameChannelOffset(config)], [b, config.inputHeight, config.inputWidth, c]);
-  const teacher = (out.teacher as tf.Tensor3D).reshape([b, n, d * d, outputs]);
-  // The target of every output channel: frame t, then 0 on the anomaly-map channel (a normal frame).
   const frameTokens = patchify(frame as tf.Tensor4D, d).reshape([b, n, d * d, c]);
-  const target = outputs > c ? tf.concat([frameTokens, tf.zeros([b, n, d * d, outputs - c])], 3) : frameTokens;
-  const teacherError = tf.squaredDifference(target, teacher).mean([2, 3]) as tf.Tensor2D;
-  const discrepancy =
-    out.student === null ? null : (tf.squaredDifference(teacher, out.student.reshape([b, n, d * d, outputs])).mean([2, 3]) as tf.Tensor2D);
+  const split = (tokens: tf.Tensor3D) => {
+    const all = tokens.reshape([b, n, d * d, outputs]);
+    return { frame: all.slice([0, 0, 0, 0], [b, n, d * d, c]), map: outputs > c ? all.slice([0, 0, 0, c], [b, n, d * d, 1]).clipByValue(0, 1) : null };
+  };
+  const teacher = split(out.teacher as tf.Tensor3D);
+  const teacherError: ComponentTensors = {
+    frame: tf.squaredDifference(frameTokens, teacher.frame).mean([2, 3]) as tf.Tensor2D,
+    anomalyMap: teacher.map === null ? null : (teacher.map.square().mean([2, 3]) as tf.Tensor2D),
+  };
+  let discrepancy: ComponentTensors | null = null;
+  if (out.student !== null) {
+    const student = split(out.student);
+    discrepancy = {
+      frame: tf.squaredDifference(teacher.frame, student.frame).mean([2, 3]) as tf.Tensor2D,
+      anomalyMap: teacher.map === null || student.map === null ? null : (tf.squaredDifference(teacher.map, student.map).mean([2, 3]) as tf.Tensor2D),
+    };
+  }
   const classifier = out.classLogits === null ? null : tf.sigmoid(out.classLogits);
-  const predictedAnomaly = config.ablation.anomalyMaps
-    ? (teacher.slice([0, 0, 0, c], [b, n, d * d, 1]).clipByValue(0, 1).mean([1, 2, 3]) as tf.Tensor1D)
-    : null;
+  const predictedAnomaly = teacher.map === null ? null : (teacher.map.mean([1, 2, 3]) as tf.Tensor1D);
   return { teacherError, discrepancy, classifier, predictedAnomaly };
+}
+
+/** Frame mean over all output channels: (c · frame + anomalyMap) / (c + 1), averaged over tokens. */
+function channelMean(component: ComponentTensors, c: number): tf.Tensor1D {
+  const frameMean = component.frame.mean(1);
+  if (component.anomalyMap === null) return frameMean as tf.Tensor1D;
+  return frameMean.mul(c).add(component.anomalyMap.mean(1)).div(c + 1) as tf.Tensor1D;
 }
 
 /** Raw components and token maps of frames already stacked as the model input [B, H, W, inputChannels]. */
 export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, options: ScoreOptions & { firstIndex?: number } = {}): FrameScore[] {
   const masking = options.testMasking ?? { mode: 'off' };
   const b = input.shape[0];
-  type Key = 'teacherMap' | 'discrepancyMap' | 'teacherError' | 'discrepancy' | 'classifier' | 'predictedAnomaly';
+  const c = detector.dims.frameChannels;
   const computed = tf.tidy(() => {
     const t = componentTensors(detector, input, masking, options.firstIndex ?? 0);
-    const all: Record<Key, tf.Tensor | null> = {
-      teacherMap: t.teacherError,
-      discrepancyMap: t.discrepancy,
-      teacherError: t.teacherError.mean(1),
-      discrepancy: t.discrepancy?.mean(1) ?? null,
+    const all: Record<string, tf.Tensor | null> = {
+      teacherFrame: t.teacherError.frame,
+      teacherMap: t.teacherError.anomalyMap,
+      discrepancyFrame: t.discrepancy?.frame ?? null,
+      discrepancyMap: t.discrepancy?.anomalyMap ?? null,
+      teacherError: channelMean(t.teacherError, c),
+      discrepancy: t.discrepancy === null ? null : channelMean(t.discrepancy, c),
       classifier: t.classifier,
       predictedAnomaly: t.predictedAnomaly,
     };
-    const present: Partial<Record<Key, tf.Tensor>> = {};
-    for (const [k, v] of Object.entries(all)) if (v !== null) present[k as Key] = v;
-    return present as tf.NamedTensorMap;
-  }) as Partial<Record<Key, tf.Tensor>>;
-  const read = (t: tf.Tensor | undefined) => (t === undefined ? null : (t.dataSync() as Float32Array));
-  const teacherError = read(computed.teacherError) as Float32Array;
-  const discrepancy = read(computed.discrepancy);
-  const classifier = read(computed.classifier);
-  const predictedAnomaly = read(computed.predictedAnomaly);
+    const present: tf.NamedTensorMap = {};
+    for (const [k, v] of Object.entries(all)) if (v !== null) present[k] = v;
+    return present;
+  });
+  const read = (key: string) => (computed[key] === undefined ? null : (computed[key].dataSync() as Float32Array));
+  const teacherError = read('teacherError') as Float32Array;
+  const discrepancy = read('discrepancy');
+  const classifier = read('classifier');
+  const predictedAnomaly = read('predictedAnomaly');
+  const teacherMaps: BatchComponentMaps = { frame: read('teacherFrame') as Float32Array, anomalyMap: read('teacherMap') };
+  const discrepancyFrame = read('discrepancyFrame');
   const maps = {
-    teacherError: read(computed.teacherMap) as Float32Array,
-    discrepancy: read(computed.discrepancyMap),
+    teacherError: teacherMaps,
+    discrepancy: discrepancyFrame === null ? null : { frame: discrepancyFrame, anomalyMap: read('discrepancyMap') },
     width: detector.dims.gridWidth,
     height: detector.dims.gridHeight,
+    frameChannels: c,
   };
-  tf.dispose(Object.values(computed) as tf.Tensor[]);
+  tf.dispose(Object.values(computed));
   return Array.from({ length: b }, (_, i) => ({
     teacherError: teacherError[i],
     discrepancy: discrepancy === null ? null : discrepancy[i],

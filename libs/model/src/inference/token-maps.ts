@@ -1,19 +1,26 @@
 // Per-frame token maps out of a batch's [B, height, width] arrays; shared by the tfjs and ONNX engines.
-import type { TokenMaps } from './frame-score';
+import type { ComponentTokenMaps, TokenMaps } from './frame-score';
+
+/** A component's maps of a whole batch, by channel group, [B, height, width] each. */
+export interface BatchComponentMaps {
+  frame: Float32Array;
+  anomalyMap: Float32Array | null;
+}
 
 export interface BatchTokenMaps {
-  /** [B, height, width] teacher-error values. */
-  teacherError: Float32Array;
-  /** [B, height, width] discrepancy values, or null without a student. */
-  discrepancy: Float32Array | null;
+  teacherError: BatchComponentMaps;
+  /** Null without a student. */
+  discrepancy: BatchComponentMaps | null;
   width: number;
   height: number;
+  frameChannels: number;
 }
 
 /** The maps of frame `i` of the batch (copies: the batch arrays may be reused). */
 export function tokenMapsAt(maps: BatchTokenMaps, i: number): TokenMaps {
-  const { width, height } = maps;
+  const { width, height, frameChannels } = maps;
   const cells = width * height;
   const slice = (values: Float32Array) => values.slice(i * cells, (i + 1) * cells);
-  return { width, height, teacherError: slice(maps.teacherError), discrepancy: maps.discrepancy === null ? null : slice(maps.discrepancy) };
+  const component = (c: BatchComponentMaps): ComponentTokenMaps => ({ frame: slice(c.frame), anomalyMap: c.anomalyMap === null ? null : slice(c.anomalyMap) });
+  return { width, height, frameChannels, teacherError: component(maps.teacherError), discrepancy: maps.discrepancy === null ? null : component(maps.discrepancy) };
 }

@@ -79,9 +79,14 @@ describe('exportOnnx', () => {
       expect(actual[ONNX_OUTPUT_NAMES.teacherErrorMap]).toHaveLength(input.count * cells);
       for (let i = 0; i < input.count; i++) {
         const { teacherError, discrepancy } = expected[i].maps;
-        for (let j = 0; j < cells; j++) {
-          expect(Math.abs(actual[ONNX_OUTPUT_NAMES.teacherErrorMap][i * cells + j] - teacherError[j])).toBeLessThan(TOLERANCE);
-          expect(Math.abs(actual[ONNX_OUTPUT_NAMES.discrepancyMap][i * cells + j] - (discrepancy as Float32Array)[j])).toBeLessThan(TOLERANCE);
+        const pairs: [string, Float32Array][] = [
+          [ONNX_OUTPUT_NAMES.teacherErrorMap, teacherError.frame],
+          [ONNX_OUTPUT_NAMES.teacherAnomalyMapError, teacherError.anomalyMap as Float32Array],
+          [ONNX_OUTPUT_NAMES.discrepancyMap, discrepancy?.frame as Float32Array],
+          [ONNX_OUTPUT_NAMES.discrepancyAnomalyMap, discrepancy?.anomalyMap as Float32Array],
+        ];
+        for (const [name, values] of pairs) {
+          for (let j = 0; j < cells; j++) expect(Math.abs(actual[name][i * cells + j] - values[j])).toBeLessThan(TOLERANCE);
         }
       }
     } finally {

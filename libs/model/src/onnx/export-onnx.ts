@@ -2,9 +2,10 @@
 // test-time masking off (every token visible — seeded masking stays tfjs-only: its per-frame random
 // gathers would have to be graph inputs), ending in the raw components of eq. 6.
 // Inputs: `frames` [B, H, W, c] and, for stack-t3 models, `previous` (t−3) and `next` (t+3); the caller
-// passes frame t where a neighbour is missing, as stackFrames does. Outputs: the token maps
-// teacher_error_map and discrepancy_map [B, H/d, W/d], their frame means teacher_error and discrepancy [B],
-// classifier [B] (with the head) and predicted_anomaly [B] (with the map channel).
+// passes frame t where a neighbour is missing, as stackFrames does. Outputs: the token maps of each
+// component's channel groups [B, H/d, W/d] (teacher_error_map, teacher_anomaly_map_error, discrepancy_map,
+// discrepancy_anomaly_map), the components' frame means teacher_error and discrepancy [B], classifier [B]
+// (with the head) and predicted_anomaly [B] (with the map channel).
 // Inference-only rewrites: BatchNorm folded into the depthwise kernels, the patch embedding and the
 // 1×1 MLP convolutions as matrix products (the same sums as the tfjs ops).
 import type { ModelConfig } from '../config/model-config';
@@ -24,17 +25,19 @@ export const ONNX_OUTPUT_NAMES = {
   discrepancy: 'discrepancy',
   classifier: 'classifier',
   predictedAnomaly: 'predicted_anomaly',
-  /** [B, H/d, W/d]: the teacher error per token, TokenMaps.teacherError. */
+  /** [B, H/d, W/d] per token: TokenMaps.teacherError.frame, .anomalyMap, discrepancy.frame, .anomalyMap. */
   teacherErrorMap: 'teacher_error_map',
+  teacherAnomalyMapError: 'teacher_anomaly_map_error',
   discrepancyMap: 'discrepancy_map',
+  discrepancyAnomalyMap: 'discrepancy_anomaly_map',
 } as const;
 
 /** Metadata keys stored in the file next to the graph. */
 export const ONNX_METADATA_KEYS = { modelConfig: 'vad.model_config', testMasking: 'vad.test_masking', outputs: 'vad.outputs' } as const;
 
 /**
- * What the outputs mean; an export with another value (or none) is stale and exported again. 2: errors over
- * all c + 1 output channels against frame t and a zero anomaly map, maps always present.
+ * What the outputs mean; an export with another value (or none) is stale and exported again. 2: token maps
+ * by channel group (frame channels, clipped anomaly-map channel), frame means over all c + 1 channels.
  */
 export const ONNX_OUTPUTS_VERSION = '2';
 
@@ -188,28 +191,37 @@ export function onnxInferenceModel(detector: Detector): OnnxModel {
   const reconstruction = w.slice(teacherTokens, 3, 0, c);
   const offset = currentFrameChannelOffset(config);
   const frameTokens = w.slice(w.reshape(patches, [-1, n, d * d, cin]), 3, offset, offset + c);
+  // Map predictions clipped to [0, 1] (the range of their target), as scoreFrames does.
+  const mapOf = (tokens: string) => (oc > c ? g.op('Clip', [w.slice(tokens, 3, c, oc), g.scalar(0), g.scalar(1)]) : null);
+  const grid = (tokenValues: string) => w.reshape(tokenValues, [-1, gh, gw]);
+  /** Frame mean over all output channels: (c · frame + map) / (c + 1), averaged over tokens. */
+  const channelMean = (frame: string, map: string | null) =>
+    w.meanOverTokens(map === null ? frame : g.op('Div', [g.op('Add', [g.op('Mul', [frame, g.scalar(c)]), map]), g.scalar(c + 1)]));
   // Against frame t and a zero anomaly map: the map channel's error is the predicted map itself.
-  const frameDifference = g.op('Sub', [frameTokens, reconstruction]);
-  const teacherDifference = oc > c ? g.op('Concat', [frameDifference, w.slice(teacherTokens, 3, c, oc)], { axis: attr.int(3) }) : frameDifference;
-  const teacherError = w.tokenMeanSquare(teacherDifference);
-  g.output(ONNX_OUTPUT_NAMES.teacherError, w.meanOverTokens(teacherError), [BATCH]);
-  g.output(ONNX_OUTPUT_NAMES.teacherErrorMap, w.reshape(teacherError, [-1, gh, gw]), [BATCH, gh, gw]);
+  const teacherMap = mapOf(teacherTokens);
+  const teacherFrameError = w.tokenMeanSquare(g.op('Sub', [frameTokens, reconstruction]));
+  const teacherMapError = teacherMap === null ? null : w.tokenMeanSquare(teacherMap);
+  g.output(ONNX_OUTPUT_NAMES.teacherError, channelMean(teacherFrameError, teacherMapError), [BATCH]);
+  g.output(ONNX_OUTPUT_NAMES.teacherErrorMap, grid(teacherFrameError), [BATCH, gh, gw]);
+  if (teacherMapError !== null) g.output(ONNX_OUTPUT_NAMES.teacherAnomalyMapError, grid(teacherMapError), [BATCH, gh, gw]);
 
   if (detector.hasStudent) {
     let s = y;
     for (let i = 0; i < config.studentDepth; i++) s = w.cvtBlock(s, `student/block${i}`, dw, config.decoder.heads);
     const student = headTokens(s, 'student/norm', 'student/head');
-    const discrepancy = w.tokenMeanSquare(g.op('Sub', [teacherTokens, student]));
-    g.output(ONNX_OUTPUT_NAMES.discrepancy, w.meanOverTokens(discrepancy), [BATCH]);
-    g.output(ONNX_OUTPUT_NAMES.discrepancyMap, w.reshape(discrepancy, [-1, gh, gw]), [BATCH, gh, gw]);
+    const studentMap = mapOf(student);
+    const frameDiscrepancy = w.tokenMeanSquare(g.op('Sub', [reconstruction, w.slice(student, 3, 0, c)]));
+    const mapDiscrepancy = teacherMap === null || studentMap === null ? null : w.tokenMeanSquare(g.op('Sub', [teacherMap, studentMap]));
+    g.output(ONNX_OUTPUT_NAMES.discrepancy, channelMean(frameDiscrepancy, mapDiscrepancy), [BATCH]);
+    g.output(ONNX_OUTPUT_NAMES.discrepancyMap, grid(frameDiscrepancy), [BATCH, gh, gw]);
+    if (mapDiscrepancy !== null) g.output(ONNX_OUTPUT_NAMES.discrepancyAnomalyMap, grid(mapDiscrepancy), [BATCH, gh, gw]);
   }
   if (detector.hasClassifier) {
     const logits = w.reshape(w.linear(w.slice(x, 1, 0, 1), 'classifier/head'), [-1]);
     g.output(ONNX_OUTPUT_NAMES.classifier, g.op('Sigmoid', [logits]), [BATCH]);
   }
-  if (config.ablation.anomalyMaps) {
-    const map = g.op('Clip', [w.slice(teacherTokens, 3, c, c + 1), g.scalar(0), g.scalar(1)]);
-    g.output(ONNX_OUTPUT_NAMES.predictedAnomaly, g.op('ReduceMean', [map], { axes: attr.ints([1, 2, 3]), keepdims: attr.int(0) }), [BATCH]);
+  if (teacherMap !== null) {
+    g.output(ONNX_OUTPUT_NAMES.predictedAnomaly, g.op('ReduceMean', [teacherMap], { axes: attr.ints([1, 2, 3]), keepdims: attr.int(0) }), [BATCH]);
   }
   return g.build({
     irVersion: IR_VERSION,

@@ -12,7 +12,7 @@ import { SeededRandom } from '../random/seeded-random';
 import { readerFrames, scoreStreams } from './stream-scorer';
 
 /** Scores a one-value frame as (t, t−3, t+3) so that routing and neighbours can be checked exactly. */
-const NO_MAPS = { width: 0, height: 0, teacherError: new Float32Array(0), discrepancy: null };
+const NO_MAPS = { width: 0, height: 0, frameChannels: 1, teacherError: { frame: new Float32Array(0), anomalyMap: null }, discrepancy: null };
 
 class EchoEngine implements InferenceEngine {
   readonly name = 'tfjs';
