@@ -26,11 +26,12 @@ describe(`vad start stopped with SIGTERM (${deploymentName})`, () => {
     const versionId = (await platform.gql('query($id: ID!) { dataset(id: $id) { latestVersion { id } } }', { id: datasetId })).data?.dataset.latestVersion.id;
     const trainId = (
       await platform.gql(
-        'mutation($d: ID!) { startTraining(input: { datasetVersionId: $d, modelName: "sigterm", preset: "cpu-tiny", epochsTeacher: 2, epochsStudent: 1, batchSize: 4 }) { id } }',
+        'mutation($d: ID!) { startTraining(input: { datasetVersionId: $d, modelName: "sigterm", preset: "cpu-tiny", epochsTeacher: 6, epochsStudent: 1, batchSize: 4 }) { id } }',
         { d: versionId },
       )
     ).data?.startTraining.id;
-    // stopped once the first epoch's checkpoint is on disk and the second epoch runs
+    // stopped once the first epoch's checkpoint is on disk and the second epoch runs; the epochs after it leave room
+    // for a slow machine's polling, so that the stop lands in training and not after the model version is recorded
     await until(() => job(trainId), (j) => j.status === 'RUNNING' && (j.progress?.epoch ?? 0) >= 2, 120_000);
 
     // an upload whose second half is sent only after SIGTERM
