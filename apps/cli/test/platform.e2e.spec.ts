@@ -121,11 +121,21 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     expect(await waitForJob(trainJob.id)).toMatchObject({ status: 'SUCCEEDED', error: null });
     expect(updates.at(-1)?.status).toBe('SUCCEEDED');
     expect(updates.some((u) => u.status === 'RUNNING' && u.progress?.loss != null)).toBe(true);
-    const trained = await gql('query($id: ID!) { job(id: $id) { lossHistory modelVersion { id number parameterCount checkpointRule } } }', { id: trainJob.id });
+    const trained = await gql(
+      'query($id: ID!) { job(id: $id) { lossCurve { stage epoch globalStep loss } epochResults { stage epoch loss seconds } modelVersion { id number parameterCount checkpointRule } } }',
+      { id: trainJob.id },
+    );
     const modelVersion = trained.data?.job.modelVersion;
     expect(modelVersion).toMatchObject({ number: 1, checkpointRule: 'last-epoch' });
     expect(modelVersion.parameterCount).toBeGreaterThan(1000);
-    expect(trained.data?.job.lossHistory.length).toBeGreaterThan(0);
+    // the loss curve keeps each point's stage (one teacher and one student epoch), the epochs their records
+    const curve: { stage: string; epoch: number; globalStep: number }[] = trained.data?.job.lossCurve;
+    expect(new Set(curve.map((p) => `${p.stage} ${p.epoch}`))).toEqual(new Set(['teacher 1', 'student 2']));
+    expect(curve.map((p) => p.globalStep)).toEqual([...curve.map((p) => p.globalStep)].sort((a, b) => a - b));
+    expect(trained.data?.job.epochResults).toMatchObject([
+      { stage: 'teacher', epoch: 1 },
+      { stage: 'student', epoch: 2 },
+    ]);
 
     // inference on the test video, then its scores, frame and anomaly map
     const inferJob = (await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d, maskSeed: 1 }) { id } }', { m: modelVersion.id, d: version.id })).data?.startInference;

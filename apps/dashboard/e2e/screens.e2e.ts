@@ -58,6 +58,32 @@ test('the first page loads in under 2 s', async ({ page }) => {
   expect(Date.now() - started).toBeLessThan(2000);
 });
 
+test("a training job draws each stage's loss on its own axes with titles, the validation loss per epoch, and a table of epochs", async ({ page }) => {
+  await page.goto(`${app.url}/jobs/job-train-2`);
+  const teacher = page.getByRole('figure', { name: /^Stage 1: encoder and teacher decoder/ });
+  const student = page.getByRole('figure', { name: /^Stage 2: student decoder/ });
+  await expect(teacher).toBeVisible();
+  await expect(student).toBeVisible();
+  for (const chart of [teacher, student]) {
+    await expect(chart.getByText('training step')).toBeVisible();
+    await expect(chart.getByText('loss', { exact: true })).toBeVisible();
+  }
+  // the teacher's finished epochs have a validation loss; the student's running epoch has none yet
+  await expect(teacher.getByText('validation loss (per epoch)')).toBeVisible();
+  await expect(student.getByText('validation loss (per epoch)')).toHaveCount(0);
+  // the two stages' axes differ: the student's losses (~0.03) are not flattened under the teacher's (~0.7)
+  const ticks = async (chart: typeof teacher) => (await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents()).map(Number);
+  expect(Math.max(...(await ticks(student)))).toBeLessThan(0.1);
+  expect(Math.min(...(await ticks(teacher)))).toBeGreaterThan(0.3);
+  const epochs = page.getByRole('table', { name: 'Finished epochs' });
+  await expect(epochs.getByRole('row')).toHaveCount(3);
+  await expect(epochs.getByRole('row').nth(1)).toContainText('0.5880');
+  // an inference job has no loss card at all
+  await page.goto(`${app.url}/jobs/job-infer-1`);
+  await expect(page.getByRole('heading', { name: 'Logs' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Loss' })).toHaveCount(0);
+});
+
 test('clicking the timeline seeks, and the overlay follows the frame and the component', async ({ page }) => {
   await page.goto(`${app.url}/runs/run1?frame=0`);
   const heading = page.getByTestId('frame-heading');

@@ -17,6 +17,24 @@ export interface JobProgressReport {
   fraction?: number;
 }
 
+export type TrainingStageName = 'teacher' | 'student';
+
+export interface LossPointReport {
+  stage: TrainingStageName;
+  epoch: number;
+  step: number;
+  globalStep: number;
+  loss: number;
+}
+
+export interface EpochResultReport {
+  stage: TrainingStageName;
+  epoch: number;
+  loss: number;
+  validationLoss: number | null;
+  seconds: number;
+}
+
 export interface JobExecution {
   jobId: string;
   teamId: string;
@@ -28,8 +46,12 @@ export interface JobExecution {
   /** Aborts on cancellation or shutdown: handlers stop at the next step. */
   signal: AbortSignal;
   log(message: string): Promise<void>;
-  /** Stores the latest progress; a loss is also appended to the job's loss history. */
+  /** Stores the latest progress of this attempt. */
   reportProgress(progress: JobProgressReport): Promise<void>;
+  /** Adds a point to this attempt's loss curve (training jobs). */
+  recordLoss(point: LossPointReport): Promise<void>;
+  /** Records a finished training epoch (replaces this attempt's record of the same epoch). */
+  recordEpoch(result: EpochResultReport): Promise<void>;
 }
 
 /** Resolves with the job's result (stored as JSON on the row). */

@@ -149,7 +149,7 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
     expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: 'QUEUED', attempt: 1, workerId: null });
   });
 
-  it('appends reported losses to the loss history', async () => {
+  it("keeps each attempt's loss curve and epochs apart, and starts a retried attempt without the last one's progress", async () => {
     const queue = new InProcessQueueDriver();
     const runner = await startJobRunner({
       database,
@@ -158,17 +158,43 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
       workerId: 'w7',
       handlers: {
         EVALUATE: async (execution) => {
-          for (const loss of [0.9, 0.5, 0.25]) await execution.reportProgress({ stage: 'teacher', loss });
+          const progressAtStart = (await database.prisma.job.findUniqueOrThrow({ where: { id: execution.jobId } })).progress;
+          await execution.log(`progress at start: ${JSON.stringify(progressAtStart)}`);
+          for (const [step, loss] of [0.9, 0.5, NaN, 0.25].entries()) {
+            await execution.recordLoss({ stage: step < 2 ? 'teacher' : 'student', epoch: step < 2 ? 1 : 2, step: (step % 2) + 1, globalStep: step + 1, loss });
+          }
+          await execution.recordEpoch({ stage: 'teacher', epoch: 1, loss: 0.7, validationLoss: null, seconds: 3 });
+          await execution.recordEpoch({ stage: 'teacher', epoch: 1, loss: 0.6, validationLoss: 0.65, seconds: 4 });
+          await execution.reportProgress({ stage: 'student', loss: 0.25 });
+          if (execution.attempt === 1) throw Object.assign(new Error('connection reset by peer'), { code: 'ECONNRESET' });
         },
       },
     });
     const job = await queueJob('EVALUATE');
     await queue.enqueue({ jobId: job.id, kind: 'EVALUATE' });
-    await queue.whenIdle();
-    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
-      lossHistory: [0.9, 0.5, 0.25],
-      progress: { stage: 'teacher', loss: 0.25 },
-    });
+    // the transient failure is retried after its back-off (two seconds)
+    for (let waited = 0; (await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status !== 'SUCCEEDED'; waited += 100) {
+      if (waited > 10_000) throw new Error('the retried attempt did not succeed');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const points = await database.prisma.lossPoint.findMany({ where: { jobId: job.id }, orderBy: { id: 'asc' } });
+    // a non-finite loss is left out of the curve
+    expect(points.map((p) => [p.attempt, p.stage, p.epoch, p.step, p.globalStep, p.loss])).toEqual([
+      [1, 'teacher', 1, 1, 1, 0.9],
+      [1, 'teacher', 1, 2, 2, 0.5],
+      [1, 'student', 2, 2, 4, 0.25],
+      [2, 'teacher', 1, 1, 1, 0.9],
+      [2, 'teacher', 1, 2, 2, 0.5],
+      [2, 'student', 2, 2, 4, 0.25],
+    ]);
+    // the second report of an epoch in an attempt replaces the first
+    expect(await database.prisma.epochResult.findMany({ where: { jobId: job.id }, orderBy: { attempt: 'asc' } })).toMatchObject([
+      { attempt: 1, epoch: 1, stage: 'teacher', loss: 0.6, validationLoss: 0.65, seconds: 4 },
+      { attempt: 2, epoch: 1, stage: 'teacher', loss: 0.6, validationLoss: 0.65, seconds: 4 },
+    ]);
+    const logs = await database.prisma.jobLog.findMany({ where: { jobId: job.id }, orderBy: { id: 'asc' } });
+    expect(logs.map((l) => l.message)).toEqual(['progress at start: null', 'progress at start: null']);
+    expect((await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).progress).toEqual({ stage: 'student', loss: 0.25 });
     await runner.stop();
   });
 });

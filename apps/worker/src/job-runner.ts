@@ -1,7 +1,7 @@
 // Runs queued jobs: claims the row (QUEUED, or RUNNING with a stale heartbeat: its worker died), keeps a
 // heartbeat, calls the handler for its kind, and records the outcome. The row is the truth; the queue
 // message only says "look at job X". Cancellation is a flag on the row that the heartbeat notices.
-import type { Database } from '@vad/db';
+import { Store, type Database } from '@vad/db';
 import type { JobKindName, JobQueueDriver, QueueMessage } from '@vad/queue';
 import type { ArtifactStorage } from '@vad/storage';
 import type { JobExecution, JobHandlers } from './job-handler';
@@ -44,7 +44,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         cancelRequested: false,
         OR: [{ status: 'QUEUED' }, { status: 'RUNNING', heartbeatAt: { lt: staleBefore } }],
       },
-      data: { status: 'RUNNING', attempt: { increment: 1 }, workerId, startedAt: new Date(), heartbeatAt: new Date(), error: null },
+      // progress belongs to an attempt: a retried job shows none until its new attempt reports
+      data: { status: 'RUNNING', attempt: { increment: 1 }, workerId, startedAt: new Date(), heartbeatAt: new Date(), error: null, progress: Store.Prisma.DbNull },
     });
     if (!job) return; // cancelled, finished, or alive on another worker
     const handler = handlers[job.kind];
@@ -71,14 +72,15 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         await prisma.jobLog.create({ data: { jobId: job.id, attempt: job.attempt, level: 'info', message: text } });
       },
       reportProgress: async (progress) => {
-        await prisma.job.update({
-          where: { id: job.id },
-          data: {
-            progress: { ...progress },
-            heartbeatAt: new Date(),
-            ...(progress.loss !== undefined && Number.isFinite(progress.loss) ? { lossHistory: { push: progress.loss } } : {}),
-          },
-        });
+        await prisma.job.update({ where: { id: job.id }, data: { progress: { ...progress }, heartbeatAt: new Date() } });
+      },
+      recordLoss: async (point) => {
+        if (!Number.isFinite(point.loss)) return;
+        await prisma.lossPoint.create({ data: { jobId: job.id, attempt: job.attempt, ...point } });
+      },
+      recordEpoch: async (result) => {
+        const key = { jobId: job.id, attempt: job.attempt, epoch: result.epoch };
+        await prisma.epochResult.upsert({ where: { jobId_attempt_epoch: key }, create: { ...key, ...result }, update: result });
       },
     };
     try {

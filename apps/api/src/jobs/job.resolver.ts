@@ -83,6 +83,12 @@ export const jobResolvers: Resolvers = {
       });
       return lines.reverse().map((line) => ({ at: line.createdAt, attempt: line.attempt, level: line.level, message: line.message }));
     },
+    lossCurve: (job, _a, context) => currentLossCurve(context, job),
+    lossHistory: async (job, _a, context) => (await currentLossCurve(context, job)).map((point) => point.loss),
+    epochResults: async (job, _a, context) => {
+      const rows = await context.database.prisma.epochResult.findMany({ where: { jobId: job.id }, orderBy: [{ epoch: 'asc' }, { attempt: 'desc' }] });
+      return rows.filter((row, i) => i === 0 || rows[i - 1].epoch !== row.epoch);
+    },
     queuedBy: (job, _a, context) =>
       job.queuedById ? context.database.prisma.user.findUnique({ where: { id: job.queuedById } }) : null,
     inferenceRuns: (job, _a, context) => context.database.prisma.inferenceRun.findMany({ where: { jobId: job.id } }),
@@ -90,6 +96,10 @@ export const jobResolvers: Resolvers = {
     evaluation: (job, _a, context) => context.database.prisma.evaluation.findUnique({ where: { jobId: job.id } }),
   },
 };
+
+function currentLossCurve(context: ApiContext, job: Store.Job) {
+  return context.database.prisma.lossPoint.findMany({ where: { jobId: job.id, attempt: job.attempt }, orderBy: { id: 'asc' } });
+}
 
 /** The role that starting `job` needed (and so retrying it needs): owners import folders from the server. */
 function roleToStart(job: Store.Job): 'OWNER' | 'MEMBER' {

@@ -215,7 +215,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
             log(progressLine(p));
           }
         },
-        onEpoch: (line) => log(`vad train: ${line}`),
+        onLog: (line) => log(`vad train: ${line}`),
       });
       const summary = {
         status: result.status,

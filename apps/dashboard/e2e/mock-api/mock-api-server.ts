@@ -152,8 +152,9 @@ useServer(
           for (let step = 141; step < 250; step++) {
             await new Promise((resolve) => setTimeout(resolve, 1000));
             const job = data.trainJob;
-            job.lossHistory = [...job.lossHistory, 0.02 + 0.5 * Math.exp(-step / 25)];
-            job.progress = { ...(job.progress as object), step, fraction: step / 250, loss: job.lossHistory.at(-1) };
+            const loss = 0.02 + 0.03 * Math.exp(-step / 40);
+            job.lossCurve = [...job.lossCurve, { stage: 'student', epoch: 3, step, globalStep: 500 + step, loss }];
+            job.progress = { ...(job.progress as object), step, fraction: step / 250, loss };
             yield { jobUpdated: job };
           }
         },

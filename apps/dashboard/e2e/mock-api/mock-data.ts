@@ -137,7 +137,8 @@ export function buildData() {
     status,
     parameters: { kind: kind.toLowerCase() },
     progress: null as unknown,
-    lossHistory: [] as number[],
+    lossCurve: [] as Array<{ stage: string; epoch: number; step: number; globalStep: number; loss: number }>,
+    epochResults: [] as Array<{ stage: string; epoch: number; loss: number; validationLoss: number | null; seconds: number }>,
     attempt: 1,
     maxAttempts: 3,
     error: null as string | null,
@@ -159,11 +160,29 @@ export function buildData() {
     ...extra,
   });
   const r = random(7);
+  // two teacher epochs of 250 steps (loss ~0.7 falling), then the student's (~0.03), a point every 5 steps
+  const curve = (lastStep: number) =>
+    Array.from({ length: Math.floor(lastStep / 5) }, (_, i) => {
+      const globalStep = (i + 1) * 5;
+      const epoch = Math.ceil(globalStep / 250);
+      const stage = epoch <= 2 ? 'teacher' : 'student';
+      const loss = stage === 'teacher' ? 0.45 + 0.4 * Math.exp(-globalStep / 120) + 0.02 * r() : 0.02 + 0.03 * Math.exp(-(globalStep - 500) / 40) + 0.002 * r();
+      return { stage, epoch, step: globalStep - (epoch - 1) * 250, globalStep, loss };
+    });
+  const epochResults = [
+    { stage: 'teacher', epoch: 1, loss: 0.612, validationLoss: 0.588, seconds: 310 },
+    { stage: 'teacher', epoch: 2, loss: 0.471, validationLoss: 0.502, seconds: 305 },
+  ];
   const trainJob = job('job-train-2', 'TRAIN', 'RUNNING', 20, {
     progress: { stage: 'student', epoch: 3, epochs: 5, step: 140, steps: 250, loss: 0.0213, framesPerSecond: 182.4, etaSeconds: 415, fraction: 0.56 },
-    lossHistory: Array.from({ length: 140 }, (_, i) => 0.02 + 0.5 * Math.exp(-i / 25) + 0.01 * r()),
+    lossCurve: curve(640),
+    epochResults,
   });
-  const doneTrain = job('job-train-1', 'TRAIN', 'SUCCEEDED', 300, { modelVersion: v2, lossHistory: Array.from({ length: 80 }, (_, i) => 0.02 + 0.4 * Math.exp(-i / 15)) });
+  const doneTrain = job('job-train-1', 'TRAIN', 'SUCCEEDED', 300, {
+    modelVersion: v2,
+    lossCurve: curve(1250),
+    epochResults: [...epochResults, { stage: 'student', epoch: 3, loss: 0.031, validationLoss: 0.029, seconds: 120 }, { stage: 'student', epoch: 4, loss: 0.024, validationLoss: 0.026, seconds: 118 }, { stage: 'student', epoch: 5, loss: 0.021, validationLoss: 0.025, seconds: 119 }],
+  });
   v2.trainingJob = doneTrain;
   v1.trainingJob = doneTrain;
   const inferJob = job('job-infer-1', 'INFER', 'SUCCEEDED', 120);

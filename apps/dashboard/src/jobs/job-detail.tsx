@@ -18,6 +18,7 @@ import { JobActions } from './job-actions';
 import { FINAL_STATUSES, progressText } from './job-list-state';
 import { JobDetailQuery, JobDetailUpdatesSubscription } from './jobs.operations';
 import { LiveBadge } from './live-badge';
+import { EpochTable } from './epoch-table';
 import { LossChart } from './loss-chart';
 
 type Job = NonNullable<JobDetailData['job']>;
@@ -101,11 +102,15 @@ export function JobDetail({ jobId }: { jobId: string }) {
             <dd>{formatDate(job.finishedAt)}</dd>
           </dl>
         </div>
-        <div className="card">
-          <h2>Loss</h2>
-          {job.lossHistory.length > 1 ? <LossChart losses={job.lossHistory} /> : <p className="muted">{job.kind === 'TRAIN' ? 'The loss curve appears once training has taken a few steps.' : 'Only training jobs have a loss curve.'}</p>}
-        </div>
+        {job.kind === 'TRAIN' && (
+          <div className="card">
+            <h2>Loss</h2>
+            {job.lossCurve.length > 1 ? <LossChart curve={job.lossCurve} epochs={job.epochResults} /> : <p className="muted">The loss curve appears once training has taken a few steps.</p>}
+          </div>
+        )}
       </div>
+
+      {job.epochResults.length > 0 && <EpochTable epochs={job.epochResults} />}
 
       {(job.modelVersion || job.inferenceRuns.length > 0 || job.evaluation) && (
         <div className="card">

@@ -55,7 +55,19 @@ export const JobDetailQuery = graphql(`
   query JobDetail($id: ID!) {
     job(id: $id) {
       ...JobSummary
-      lossHistory
+      lossCurve {
+        stage
+        epoch
+        globalStep
+        loss
+      }
+      epochResults {
+        stage
+        epoch
+        loss
+        validationLoss
+        seconds
+      }
       result
       heartbeatAt
       logs(last: 200) {
@@ -92,7 +104,19 @@ export const JobDetailUpdatesSubscription = graphql(`
   subscription JobDetailUpdates($id: ID!) {
     jobUpdated(id: $id) {
       ...JobSummary
-      lossHistory
+      lossCurve {
+        stage
+        epoch
+        globalStep
+        loss
+      }
+      epochResults {
+        stage
+        epoch
+        loss
+        validationLoss
+        seconds
+      }
       logs(last: 200) {
         at
         attempt

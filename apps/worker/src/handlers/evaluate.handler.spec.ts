@@ -57,7 +57,7 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     const protocol = { ...protocolPreset('paper'), parameters: { ...protocolPreset('paper').parameters, frameSteps: [] } };
     const execution: JobExecution = {
       jobId: evalJob.id, teamId: team.id, queuedById: null, attempt: 1, parameters: { inferenceJobId: inferJob.id, protocol }, database, storage,
-      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined,
+      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined, recordLoss: async () => undefined, recordEpoch: async () => undefined,
     };
     await evaluateHandler()(execution);
     await evaluateHandler()(execution); // a re-run job writes the same row again, not a second one
@@ -92,7 +92,7 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     const evalJob = await prisma.job.create({ data: { teamId: team.id, kind: 'EVALUATE', parameters: {} } });
     const execution: JobExecution = {
       jobId: evalJob.id, teamId: team.id, queuedById: null, attempt: 1, parameters: { inferenceJobId: inferJob.id, protocol: protocolPreset('paper') }, database, storage,
-      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined,
+      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined, recordLoss: async () => undefined, recordEpoch: async () => undefined,
     };
     await evaluateHandler()(execution);
     const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { jobId: evalJob.id } });

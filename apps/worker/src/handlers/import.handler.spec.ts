@@ -26,7 +26,7 @@ describe(`the IMPORT handler for uploads on ${testDatabaseKind()}`, () => {
     return {
       jobId: job.id, teamId: team.id, queuedById: null, attempt: 1, database, storage, log,
       parameters: { source: 'upload', datasetId: dataset.id, split: 'test', name: '01', storageKey: key },
-      signal: new AbortController().signal, reportProgress: async () => undefined,
+      signal: new AbortController().signal, reportProgress: async () => undefined, recordLoss: async () => undefined, recordEpoch: async () => undefined,
     };
   }
 

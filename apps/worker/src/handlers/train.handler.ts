@@ -2,7 +2,7 @@
 // The run folder is the job's own, so a retried or re-delivered job resumes from its last checkpoint.
 import path from 'node:path';
 import { assertValidModelConfig, getPreset, gflopsPerFrame, isPresetName, latestCheckpoint, loadDetector, saveOnnxExport, type ModelConfig } from '@vad/model';
-import type { JobHandler } from '../job-handler';
+import type { JobHandler, TrainingStageName } from '../job-handler';
 import { trainDetector } from '../training/train-detector';
 import { parseParameters, trainParameters } from './job-parameters';
 
@@ -29,6 +29,8 @@ async function exportOnnxBestEffort(checkpointFolder: string, log: (line: string
     await log(`ONNX export failed, inference will use tfjs: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
   }
 }
+
+const stageName = (stage: 1 | 2): TrainingStageName => (stage === 1 ? 'teacher' : 'student');
 
 export function trainHandler(options: TrainHandlerOptions): JobHandler {
   return async (execution) => {
@@ -77,9 +79,11 @@ export function trainHandler(options: TrainHandlerOptions): JobHandler {
         if (now - lastReport < 1000 && p.step !== p.stepsPerEpoch) return;
         lastReport = now;
         const steps = p.stepsPerEpoch ?? undefined;
+        const stage = stageName(p.stage);
+        void execution.recordLoss({ stage, epoch: p.epoch, step: p.step, globalStep: p.globalStep, loss: p.loss }).catch(() => undefined);
         void execution
           .reportProgress({
-            stage: p.stage === 1 ? 'teacher' : 'student',
+            stage,
             epoch: p.epoch,
             epochs: p.totalEpochs,
             step: p.step,
@@ -91,7 +95,11 @@ export function trainHandler(options: TrainHandlerOptions): JobHandler {
           })
           .catch(() => undefined);
       },
-      onEpoch: (line) => void execution.log(line).catch(() => undefined),
+      onEpoch: (record) =>
+        void execution
+          .recordEpoch({ stage: stageName(record.stage), epoch: record.epoch, loss: record.loss, validationLoss: record.validationLoss, seconds: record.seconds })
+          .catch(() => undefined),
+      onLog: (line) => void execution.log(line).catch(() => undefined),
     });
     execution.signal.throwIfAborted();
     if (result.status !== 'completed' || result.selectedCheckpoint === null) throw new Error('training stopped before a checkpoint was written');

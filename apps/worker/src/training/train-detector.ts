@@ -17,6 +17,7 @@ import {
   trainModel,
   type BackendChoice,
   type ModelPreset,
+  type EpochRecord,
   type TrainModelResult,
   type TrainingProgress,
 } from '@vad/model';
@@ -40,7 +41,10 @@ export interface TrainDetectorRequest {
   replicaBackend?: BackendChoice;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
-  onEpoch?: (line: string) => void;
+  /** Each finished epoch, once its checkpoint is on disk. */
+  onEpoch?: (record: EpochRecord) => void;
+  /** What a person following the run wants to read: threads, epochs, where statistics came from. */
+  onLog?: (line: string) => void;
 }
 
 export interface TrainDetectorResult extends Omit<TrainModelResult, 'detector'> {
@@ -77,7 +81,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
       objectSource,
     };
     const threads = request.threads ?? defaultTrainingReplicas({ batchSize: training.batchSize });
-    if (threads > 1) request.onEpoch?.(`training on ${threads} replica threads (data-parallel)`);
+    if (threads > 1) request.onLog?.(`training on ${threads} replica threads (data-parallel)`);
     const { batches: stepsPerEpoch } = planTrainingBatches({ ...batchOptions, videos: stores, seed: request.seed });
     const result = await trainModel({
       config,
@@ -97,8 +101,11 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
           ? undefined
           : () => createTrainingBatches({ ...batchOptions, videos: validation, seed: request.seed, epoch: 0, shuffle: false }),
       onProgress: request.onProgress,
-      onEpoch: (record, checkpoint) =>
-        request.onEpoch?.(`epoch ${record.epoch} done, loss ${record.loss.toFixed(5)}, ${record.seconds.toFixed(0)} s → ${checkpoint}`),
+      onEpoch: (record, checkpoint) => {
+        const validation = record.validationLoss === null ? '' : `, validation loss ${record.validationLoss.toFixed(5)}`;
+        request.onLog?.(`epoch ${record.epoch} done, loss ${record.loss.toFixed(5)}${validation}, ${record.seconds.toFixed(0)} s → ${checkpoint}`);
+        request.onEpoch?.(record);
+      },
     });
     const { detector, ...rest } = result;
     const parameterCount = detector.parameters.trainableSize();
@@ -114,7 +121,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
         selected.detector.dispose();
       }
       await writeComponentStatistics(result.selectedCheckpoint, componentStatistics);
-      request.onEpoch?.(`component statistics from ${componentStatistics.source.frames} frames of ${heldOut ? 'held-out' : 'training'} videos ${componentStatistics.source.videos.join(', ')}`);
+      request.onLog?.(`component statistics from ${componentStatistics.source.frames} frames of ${heldOut ? 'held-out' : 'training'} videos ${componentStatistics.source.videos.join(', ')}`);
     }
     return { ...rest, parameterCount, componentStatistics };
   } finally {

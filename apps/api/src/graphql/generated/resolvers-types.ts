@@ -71,6 +71,18 @@ export type DatasetVersionVideosArgs = {
   split?: InputMaybe<VideoSplit>;
 };
 
+/** A finished training epoch. */
+export type EpochResult = {
+  __typename?: 'EpochResult';
+  epoch: Scalars['Int']['output'];
+  /** mean training loss over the epoch */
+  loss: Scalars['Float']['output'];
+  seconds: Scalars['Float']['output'];
+  stage: Scalars['String']['output'];
+  /** loss on the held-out validation videos, when the training has some */
+  validationLoss?: Maybe<Scalars['Float']['output']>;
+};
+
 export type Evaluation = {
   __typename?: 'Evaluation';
   createdAt: Scalars['DateTime']['output'];
@@ -170,6 +182,8 @@ export type Job = {
   attempt: Scalars['Int']['output'];
   cancelRequested: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** Finished training epochs, the latest attempt's record of each (a resumed training keeps the epochs before it). */
+  epochResults: Array<EpochResult>;
   error?: Maybe<Scalars['String']['output']>;
   /** The evaluation written by this job (EVALUATE jobs). */
   evaluation?: Maybe<Evaluation>;
@@ -180,7 +194,12 @@ export type Job = {
   inferenceRuns: Array<InferenceRun>;
   kind: JobKind;
   logs: Array<JobLogLine>;
-  /** Loss per step so far (training jobs), for the loss curve. */
+  /** The current attempt's training loss as reported (about once a second), in order. */
+  lossCurve: Array<LossPoint>;
+  /**
+   * The losses of lossCurve.
+   * @deprecated lossCurve carries each point's stage, epoch and step
+   */
   lossHistory: Array<Scalars['Float']['output']>;
   maxAttempts: Scalars['Int']['output'];
   /** The model version trained by this job (TRAIN jobs). */
@@ -282,6 +301,19 @@ export type LeaderboardRow = {
   rank: Scalars['Int']['output'];
   rbdc?: Maybe<Scalars['Float']['output']>;
   tbdc?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A point of a training job's loss curve. */
+export type LossPoint = {
+  __typename?: 'LossPoint';
+  epoch: Scalars['Int']['output'];
+  /** steps since training began */
+  globalStep: Scalars['Int']['output'];
+  loss: Scalars['Float']['output'];
+  /** teacher or student (unknown for points recorded before stages were kept) */
+  stage: Scalars['String']['output'];
+  /** step within the epoch */
+  step: Scalars['Int']['output'];
 };
 
 export type Member = {
@@ -745,6 +777,7 @@ export type ResolversTypes = ResolversObject<{
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetVersion: ResolverTypeWrapper<DatasetVersionModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EpochResult: ResolverTypeWrapper<EpochResult>;
   Evaluation: ResolverTypeWrapper<EvaluationModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FrameScores: ResolverTypeWrapper<FrameScores>;
@@ -765,6 +798,7 @@ export type ResolversTypes = ResolversObject<{
   Leaderboard: ResolverTypeWrapper<Omit<Leaderboard, 'dataset' | 'datasetVersion' | 'rows'> & { dataset: ResolversTypes['Dataset'], datasetVersion?: Maybe<ResolversTypes['DatasetVersion']>, rows: Array<ResolversTypes['LeaderboardRow']> }>;
   LeaderboardMetric: LeaderboardMetric;
   LeaderboardRow: ResolverTypeWrapper<LeaderboardRowModel>;
+  LossPoint: ResolverTypeWrapper<LossPoint>;
   Member: ResolverTypeWrapper<MemberModel>;
   Model: ResolverTypeWrapper<ModelModel>;
   ModelAlias: ResolverTypeWrapper<ModelAliasModel>;
@@ -796,6 +830,7 @@ export type ResolversParentTypes = ResolversObject<{
   Dataset: DatasetModel;
   DatasetVersion: DatasetVersionModel;
   DateTime: Scalars['DateTime']['output'];
+  EpochResult: EpochResult;
   Evaluation: EvaluationModel;
   Float: Scalars['Float']['output'];
   FrameScores: FrameScores;
@@ -813,6 +848,7 @@ export type ResolversParentTypes = ResolversObject<{
   JobProgress: JobProgress;
   Leaderboard: Omit<Leaderboard, 'dataset' | 'datasetVersion' | 'rows'> & { dataset: ResolversParentTypes['Dataset'], datasetVersion?: Maybe<ResolversParentTypes['DatasetVersion']>, rows: Array<ResolversParentTypes['LeaderboardRow']> };
   LeaderboardRow: LeaderboardRowModel;
+  LossPoint: LossPoint;
   Member: MemberModel;
   Model: ModelModel;
   ModelAlias: ModelAliasModel;
@@ -871,6 +907,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EpochResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EpochResult'] = ResolversParentTypes['EpochResult']> = ResolversObject<{
+  epoch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validationLoss?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type EvaluationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType>;
@@ -928,6 +972,7 @@ export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversP
   attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cancelRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  epochResults?: Resolver<Array<ResolversTypes['EpochResult']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -936,6 +981,7 @@ export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversP
   inferenceRuns?: Resolver<Array<ResolversTypes['InferenceRun']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['JobKind'], ParentType, ContextType>;
   logs?: Resolver<Array<ResolversTypes['JobLogLine']>, ParentType, ContextType, RequireFields<JobLogsArgs, 'last'>>;
+  lossCurve?: Resolver<Array<ResolversTypes['LossPoint']>, ParentType, ContextType>;
   lossHistory?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   maxAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
@@ -997,6 +1043,14 @@ export type LeaderboardRowResolvers<ContextType = ApiContext, ParentType extends
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rbdc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   tbdc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type LossPointResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LossPoint'] = ResolversParentTypes['LossPoint']> = ResolversObject<{
+  epoch?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  globalStep?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MemberResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
@@ -1160,6 +1214,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Dataset?: DatasetResolvers<ContextType>;
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EpochResult?: EpochResultResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   FrameScores?: FrameScoresResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
@@ -1171,6 +1226,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   JobProgress?: JobProgressResolvers<ContextType>;
   Leaderboard?: LeaderboardResolvers<ContextType>;
   LeaderboardRow?: LeaderboardRowResolvers<ContextType>;
+  LossPoint?: LossPointResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;

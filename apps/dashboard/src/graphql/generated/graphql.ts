@@ -152,14 +152,14 @@ export type JobDetailQueryVariables = Exact<{
 }>;
 
 
-export type JobDetailQuery = { job: { lossHistory: Array<number>, result: unknown, heartbeatAt: string | null, id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, logs: Array<{ at: string, attempt: number, level: string, message: string }>, inferenceRuns: Array<{ id: string, video: { id: string, name: string } }>, modelVersion: { id: string, number: number, model: { id: string, name: string } } | null, evaluation: { id: string, microAuc: number | null, macroAuc: number | null } | null, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } | null };
+export type JobDetailQuery = { job: { result: unknown, heartbeatAt: string | null, id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, inferenceRuns: Array<{ id: string, video: { id: string, name: string } }>, modelVersion: { id: string, number: number, model: { id: string, name: string } } | null, evaluation: { id: string, microAuc: number | null, macroAuc: number | null } | null, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } | null };
 
 export type JobDetailUpdatesSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type JobDetailUpdatesSubscription = { jobUpdated: { lossHistory: Array<number>, id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, logs: Array<{ at: string, attempt: number, level: string, message: string }>, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
+export type JobDetailUpdatesSubscription = { jobUpdated: { id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
 
 export type CancelJobMutationVariables = Exact<{
   id: string | number;
@@ -599,7 +599,19 @@ export const JobDetailDocument = new TypedDocumentString(`
     query JobDetail($id: ID!) {
   job(id: $id) {
     ...JobSummary
-    lossHistory
+    lossCurve {
+      stage
+      epoch
+      globalStep
+      loss
+    }
+    epochResults {
+      stage
+      epoch
+      loss
+      validationLoss
+      seconds
+    }
     result
     heartbeatAt
     logs(last: 200) {
@@ -662,7 +674,19 @@ export const JobDetailUpdatesDocument = new TypedDocumentString(`
     subscription JobDetailUpdates($id: ID!) {
   jobUpdated(id: $id) {
     ...JobSummary
-    lossHistory
+    lossCurve {
+      stage
+      epoch
+      globalStep
+      loss
+    }
+    epochResults {
+      stage
+      epoch
+      loss
+      validationLoss
+      seconds
+    }
     logs(last: 200) {
       at
       attempt
