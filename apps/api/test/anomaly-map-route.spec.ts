@@ -7,7 +7,7 @@ import { AnomalyMapWriter } from '@vad/data';
 import { testDatabaseKind } from '@vad/db/testing';
 import { combinedAnomalyVolume, protocolPreset } from '@vad/metrics';
 import { PNG } from 'pngjs';
-import { heatMapRgba } from '../src/files/heat-map';
+import { heatMapRgba } from '@vad/metrics';
 import { startTeamApi, type TeamApi } from './start-team-api';
 
 // frame 1's token maps: the teacher's frame-channel error and anomaly-map error (mean 0, 0.1, 0.5, 1 over both), the discrepancy
@@ -82,5 +82,44 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
     const teacherAlone = Uint8Array.of(0, 26, 128, 255);
     expect(expected).not.toEqual(teacherAlone); // normalisation and weights make a difference on these cells
     expect(Array.from((await mapPng('combined')).data)).toEqual(Array.from(heatMapRgba(expected)));
+  });
+
+  it('tells the viewer the ramp, the frame’s peak and the regions a threshold detects, from the volume the picture draws', async () => {
+    const ask = async (threshold: number | null, component = 'combined') => {
+      const response = await fetch(`${api.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: api.cookie },
+        body: JSON.stringify({
+          query: 'query($id: ID!, $t: Float, $c: String) { inferenceRun(id: $id) { anomalyMap(frame: 1, component: $c, threshold: $t) { url width height low high scale peak regions { x0 y0 x1 y1 peak } } } }',
+          variables: { id: runId, t: threshold, c: component },
+        }),
+      });
+      const body = (await response.json()) as { data?: { inferenceRun: { anomalyMap: Record<string, unknown> } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data?.inferenceRun.anomalyMap as { url: string; low: number; high: number; scale: string; peak: number; regions: { x0: number; y0: number; x1: number; y1: number; peak: number }[] };
+    };
+    const maps = (last: Float32Array) => ({ channels: 1, maps: [new Float32Array(4), last].map((data) => ({ width: 2, height: 2, data })) });
+    const { volume } = combinedAnomalyVolume(
+      { teacherError: { frame: maps(TEACHER), anomalyMap: maps(TEACHER_MAP) }, discrepancy: { frame: maps(DISCREPANCY) }, classifier: CLASSIFIER },
+      protocolPreset('paper'),
+      STATISTICS,
+    );
+    const frame = Array.from(volume[1].data);
+    const peak = Math.max(...frame);
+    const whole = await ask(null);
+    expect(whole).toMatchObject({ url: `/files/runs/${runId}/maps/1.png?component=combined`, width: 2, height: 2, low: 0, scale: 'standardised', regions: [] });
+    expect(whole.high).toBeCloseTo(Math.max(...volume.flatMap((m) => Array.from(m.data))), 5);
+    expect(whole.peak).toBeCloseTo(peak, 5);
+    // at a threshold just below the peak, one region: the peak's own cell
+    const top = frame.indexOf(peak);
+    const [x, y] = [top % 2, Math.floor(top / 2)];
+    const atPeak = await ask(peak - 1e-4);
+    expect(atPeak.regions).toHaveLength(1);
+    expect(atPeak.regions[0]).toMatchObject({ x0: x, y0: y, x1: x, y1: y });
+    expect(atPeak.regions[0].peak).toBeCloseTo(peak, 5);
+    // below every cell, the whole map is one region
+    expect((await ask(Math.min(...frame) - 1)).regions).toMatchObject([{ x0: 0, y0: 0, x1: 1, y1: 1 }]);
+    // a single component is on the run's own raw range
+    expect(await ask(null, 'teacher')).toMatchObject({ scale: 'raw', low: 0, peak: 1 });
   });
 });

@@ -125,6 +125,41 @@ test('the threshold slider changes how many frames are flagged', async ({ page }
   await expect(stats).not.toHaveText(before ?? '');
 });
 
+test('the anomaly map is drawn smoothly with a legend, the threshold on it, and boxes around the regions that reach it', async ({ page }) => {
+  await page.goto(`${app.url}/runs/run1?frame=40`);
+  const overlay = page.getByTestId('map-overlay');
+  await expect(overlay).toBeVisible();
+  // one cell per token, upsampled by the browser's smooth filter rather than as blocks
+  await expect(overlay).toHaveCSS('image-rendering', 'auto');
+  const legend = page.getByTestId('map-legend');
+  await expect(legend).toBeVisible();
+  await expect(legend).toContainText('standard deviations above the held-out training videos');
+  const slider = page.getByLabel('Threshold');
+  const boxes = page.getByTestId('region-box');
+  // the lowest threshold flags every frame: this one's region is boxed, the threshold sits on the legend
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(boxes).toHaveCount(1);
+  await expect(page.getByTestId('region-count')).toHaveText('1 region at or above the threshold in this frame');
+  await expect(page.getByTestId('legend-threshold')).toBeVisible();
+  const box = await boxes.first().boundingBox();
+  const frameBox = await page.getByTestId('frame-image').boundingBox();
+  if (!box || !frameBox) throw new Error('the region box or the frame is not on screen');
+  expect(box.y).toBeGreaterThan(frameBox.y + frameBox.height / 2); // rows 10–13 of 16: the lower part of the frame
+  await screenshot(page, 'mock-run-viewer-regions');
+  // the highest threshold flags only the run's top frame: none here
+  await page.keyboard.press('End');
+  await expect(boxes).toHaveCount(0);
+  // a single component is not on the frame scores' scale: a legend, but no threshold and no boxes on it
+  await page.keyboard.press('Home');
+  await expect(boxes).toHaveCount(1);
+  await page.getByRole('button', { name: 'Teacher error' }).click();
+  await expect(overlay).toHaveAttribute('src', /component=teacher/);
+  await expect(boxes).toHaveCount(0);
+  await expect(legend).toBeVisible();
+  await expect(page.getByTestId('legend-threshold')).toHaveCount(0);
+});
+
 test('the leaderboard sorts by a clicked column', async ({ page }) => {
   await page.goto(`${app.url}/leaderboard`);
   const models = () => page.getByTestId('leaderboard-row').getByRole('link').allTextContents();

@@ -89,3 +89,4 @@ export {
   type RegionEvaluation,
   type RegionEvaluationOptions,
 } from './regions/rbdc-tbdc';
+export { heatColour, heatMapRgba, heatRampCss } from './display/heat-map';

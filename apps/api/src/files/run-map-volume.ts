@@ -5,10 +5,15 @@
 // faint map is visible and two frames of one run compare. Volumes are kept in a small LRU cache, since the
 // viewer asks for the frames of one run in a row.
 import { readMapComponents } from '@vad/data';
+import type { ArtifactStorage } from '@vad/storage';
 import { channelMeanMaps, combinedAnomalyVolume, protocolPreset, type ComponentStatistics, type PixelMap } from '@vad/metrics';
 
 export const MAP_COMPONENTS = ['combined', 'teacher', 'discrepancy'] as const;
 export type MapComponent = (typeof MAP_COMPONENTS)[number];
+
+export const isMapComponent = (name: string): name is MapComponent => (MAP_COMPONENTS as readonly string[]).includes(name);
+
+export const OLD_MAP_FORMAT = 'this run’s maps are of an older format; run inference again to see them';
 
 export interface RunMapVolume {
   width: number;
@@ -17,6 +22,8 @@ export interface RunMapVolume {
   /** Values at or below `low` are transparent, `high` is the top of the ramp. */
   low: number;
   high: number;
+  /** 'standardised': z-scores against the model's held-out training videos (0 = their mean); 'raw': the model's own units. */
+  scale: 'standardised' | 'raw';
 }
 
 export interface RunMapSource {
@@ -24,6 +31,16 @@ export interface RunMapSource {
   file: string;
   classifier: readonly number[];
   statistics: ComponentStatistics | null;
+}
+
+/** Where a run's maps are read from, with the statistics of its model version (a run with maps only). */
+export function runMapSource(
+  storage: ArtifactStorage,
+  run: { id: string; mapsPath: string | null; classifier: readonly number[]; modelVersion: { componentStatistics: unknown } },
+): RunMapSource {
+  if (run.mapsPath === null) throw new Error(`run ${run.id} kept no maps`);
+  const statistics = (run.modelVersion.componentStatistics as { statistics?: ComponentStatistics } | null)?.statistics ?? null;
+  return { runId: run.id, file: storage.localPath(run.mapsPath), classifier: run.classifier, statistics };
 }
 
 function range(frames: readonly PixelMap[]): { min: number; max: number } {
@@ -44,15 +61,15 @@ async function loadVolume(source: RunMapSource, component: MapComponent): Promis
   if (component === 'combined') {
     const { volume, stagesNotApplied } = combinedAnomalyVolume(components, protocolPreset('paper'), source.statistics);
     const { min, max } = range(volume);
-    const low = stagesNotApplied.includes('component-normalisation') ? min : 0;
-    return { width, height, frames: volume, low, high: max };
+    const standardised = !stagesNotApplied.includes('component-normalisation');
+    return { width, height, frames: volume, low: standardised ? 0 : min, high: max, scale: standardised ? 'standardised' : 'raw' };
   }
   const pixelComponent = component === 'teacher' ? components.teacherError : components.discrepancy;
   if (pixelComponent === null) return null;
   // the component as the model defines it: the mean over its c + 1 output channels
   const frames = channelMeanMaps(pixelComponent);
   const { min, max } = range(frames);
-  return { width, height, frames, low: min, high: max };
+  return { width, height, frames, low: min, high: max, scale: 'raw' };
 }
 
 /** Bytes 0–255 of one frame of the volume on its ramp. */

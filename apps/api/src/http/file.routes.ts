@@ -2,12 +2,11 @@
 // see frame-images.ts) and anomaly maps of inference runs (PNG heat maps with transparency, one cell per
 // token, to lay over the frame). Other sites' pages may not embed them (Cross-Origin-Resource-Policy).
 import { DataError, previewDataset, type ImportedDataset } from '@vad/data';
-import type { ComponentStatistics } from '@vad/metrics';
 import { Router, type Request, type Response } from 'express';
 import { FrameImages, type FrameImageOptions } from '../files/frame-images';
-import { heatMapRgba } from '../files/heat-map';
+import { heatMapRgba } from '@vad/metrics';
 import { encodePngImage } from '../files/png';
-import { MAP_COMPONENTS, rampBytes, RunMapVolumes, type MapComponent } from '../files/run-map-volume';
+import { isMapComponent, MAP_COMPONENTS, OLD_MAP_FORMAT, rampBytes, runMapSource, type RunMapVolumes } from '../files/run-map-volume';
 import type { ApiServices } from '../server/api-context';
 import { HttpError } from './http-error';
 import { requestPrincipal } from './request-principal';
@@ -31,10 +30,9 @@ export interface FileRouteOptions {
   frameImages?: Partial<FrameImageOptions>;
 }
 
-export function fileRoutes(services: ApiServices, options: FileRouteOptions = {}): Router {
+export function fileRoutes(services: ApiServices, volumes: RunMapVolumes, options: FileRouteOptions = {}): Router {
   const router = Router();
   const frameImages = new FrameImages(options.frameImages);
-  const volumes = new RunMapVolumes();
 
   router.get('/files/videos/:videoId/frames/:frame.png', async (request: Request, response: Response) => {
     const principal = requestPrincipal(response);
@@ -50,8 +48,8 @@ export function fileRoutes(services: ApiServices, options: FileRouteOptions = {}
   router.get('/files/runs/:runId/maps/:frame.png', async (request: Request, response: Response) => {
     const principal = requestPrincipal(response);
     const frame = frameIndex(request.params.frame);
-    const component = String(request.query.component ?? 'combined') as MapComponent;
-    if (!MAP_COMPONENTS.includes(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
+    const component = String(request.query.component ?? 'combined');
+    if (!isMapComponent(component)) throw new HttpError(400, 'BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
     const gain = Number(request.query.gain ?? 1);
     if (!(gain > 0 && gain <= 1000)) throw new HttpError(400, 'BAD_USER_INPUT', 'gain must be a number in (0, 1000]');
     const run = await services.database.prisma.inferenceRun.findFirst({
@@ -61,10 +59,8 @@ export function fileRoutes(services: ApiServices, options: FileRouteOptions = {}
     if (!run) throw new HttpError(404, 'NOT_FOUND', 'no such inference run in your team');
     if (!run.mapsPath) throw new HttpError(404, 'NOT_FOUND', 'this run kept no anomaly maps');
     if (frame >= run.teacherError.length) throw new HttpError(400, 'BAD_USER_INPUT', `the run has frames 0..${run.teacherError.length - 1}`);
-    const statistics = (run.modelVersion.componentStatistics as { statistics?: ComponentStatistics } | null)?.statistics ?? null;
-    const source = { runId: run.id, file: services.storage.localPath(run.mapsPath), classifier: run.classifier, statistics };
-    const volume = await volumes.get(source, component).catch((error: unknown) => {
-      if (error instanceof DataError) throw new HttpError(404, 'NOT_FOUND', 'this run’s maps are of an older format; run inference again to see them');
+    const volume = await volumes.get(runMapSource(services.storage, run), component).catch((error: unknown) => {
+      if (error instanceof DataError) throw new HttpError(404, 'NOT_FOUND', OLD_MAP_FORMAT);
       throw error;
     });
     if (volume === null) throw new HttpError(404, 'NOT_FOUND', `this run has no ${component} maps`);

@@ -1,6 +1,6 @@
 // The plain HTTP routes beside GraphQL, with their JSON error handler.
 import { Router } from 'express';
-import type { ApiServices } from '../server/api-context';
+import type { ApiServerState, ApiServices } from '../server/api-context';
 import { fileRoutes, type FileRouteOptions } from './file.routes';
 import { jsonErrorHandler } from './http-error';
 import { uploadRoutes, type UploadRouteOptions } from './upload.routes';
@@ -8,10 +8,10 @@ import { uploadRoutes, type UploadRouteOptions } from './upload.routes';
 export interface HttpRouteOptions extends UploadRouteOptions, FileRouteOptions {}
 
 export function httpRoutes(options: HttpRouteOptions) {
-  return (services: ApiServices): Router => {
+  return (services: ApiServices, state: Pick<ApiServerState, 'mapVolumes'>): Router => {
     const router = Router();
     router.use(uploadRoutes(services, options));
-    router.use(fileRoutes(services, options));
+    router.use(fileRoutes(services, state.mapVolumes, options));
     router.use(jsonErrorHandler);
     return router;
   };

@@ -4,11 +4,19 @@
 // that falls back to its per-frame columns and says which stages it skipped.
 import { applyFrameSteps, applyProtocolToComponents, rocAuc, type PixelStagesResult, type PostProcessingProtocol, type ProtocolOutput } from '@vad/metrics';
 import type { Store } from '@vad/db';
+import { DataError } from '@vad/data';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { queueJob } from '../jobs/job.service';
 import { protocolByName } from '../evaluations/protocol-by-name';
 import { requireRole, type ApiContext } from '../server/api-context';
+import { mapFrameSummary } from '../files/map-frame-summary';
+import { isMapComponent, MAP_COMPONENTS, OLD_MAP_FORMAT, runMapSource } from '../files/run-map-volume';
+
+function mapUrl(run: Store.InferenceRun, frame: number, component: string): string {
+  if (frame < 0 || frame >= run.teacherError.length) throw apiError('BAD_USER_INPUT', `frame ${frame} is outside the video`);
+  return `/files/runs/${run.id}/maps/${frame}.png?component=${encodeURIComponent(component)}`;
+}
 
 function scoresOf(run: Store.InferenceRun, protocol: PostProcessingProtocol): ProtocolOutput {
   const stored = (run.protocolReductions as Record<string, PixelStagesResult> | null)?.[protocol.name];
@@ -86,10 +94,18 @@ export const inferenceRunResolvers: Resolvers = {
         auc: bothClasses ? rocAuc({ scores, labels }) : null,
       };
     },
-    anomalyMapUrl: (run, { frame, component }) => {
+    anomalyMapUrl: (run, { frame, component }) => (run.mapsPath ? mapUrl(run, frame, component ?? 'combined') : null),
+    anomalyMap: async (run, { frame, component, threshold }, context) => {
       if (!run.mapsPath) return null;
-      if (frame < 0 || frame >= run.teacherError.length) throw apiError('BAD_USER_INPUT', `frame ${frame} is outside the video`);
-      return `/files/runs/${run.id}/maps/${frame}.png?component=${encodeURIComponent(component ?? 'combined')}`;
+      const name = component ?? 'combined';
+      const url = mapUrl(run, frame, name);
+      if (!isMapComponent(name)) throw apiError('BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
+      const modelVersion = await context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: run.modelVersionId }, select: { componentStatistics: true } });
+      const volume = await context.mapVolumes.get(runMapSource(context.storage, { ...run, modelVersion }), name).catch((error: unknown) => {
+        if (error instanceof DataError) throw apiError('NOT_FOUND', OLD_MAP_FORMAT);
+        throw error;
+      });
+      return volume === null ? null : { url, ...mapFrameSummary(volume, frame, threshold ?? null) };
     },
   },
 };

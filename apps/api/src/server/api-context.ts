@@ -8,6 +8,7 @@ import type { JobUpdateHub } from '../jobs/job-update-hub';
 import type { LoginThrottle } from '../auth/login-throttle';
 import { hasRole, type Principal, type Role } from '../auth/principal';
 import type { RequestSource } from './request-source';
+import type { RunMapVolumes } from '../files/run-map-volume';
 
 export interface ApiServices {
   database: Database;
@@ -30,6 +31,8 @@ export interface ApiServerState {
   importRoots: readonly string[];
   /** The one poll of job updates that every subscription of this server shares. */
   jobUpdates: JobUpdateHub;
+  /** Anomaly-map volumes of recently viewed runs, shared by the map pictures and the viewer's map summaries. */
+  mapVolumes: RunMapVolumes;
 }
 
 /** A subscription socket's caller, checked again before each event it is sent. */

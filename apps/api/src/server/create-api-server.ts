@@ -21,6 +21,7 @@ import { notFoundHandler } from '../http/not-found';
 import type { ApiContext, ApiServerState, ApiServices } from './api-context';
 import { listen } from './listen';
 import { DEFAULT_SOCKET_LIMITS, serveSubscriptions, type SubscriptionLimits } from './subscription-server';
+import { RunMapVolumes } from '../files/run-map-volume';
 
 export interface ApiServer {
   /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -57,7 +58,7 @@ export interface ApiServerOptions {
   /** Where unexpected errors are logged (default stderr). */
   log?: (line: string) => void;
   /** Extra HTTP routes (uploads, files), mounted before GraphQL. */
-  routes?: (services: ApiServices) => Router;
+  routes?: (services: ApiServices, state: ApiServerState) => Router;
 }
 
 const SESSION_COOKIE_PATH = '/';
@@ -78,6 +79,7 @@ export async function createApiServer(services: ApiServices, options: ApiServerO
     revocations: new AccessRevocations(),
     importRoots: options.importRoots ?? (services.mode === 'embedded' ? ['/'] : []),
     jobUpdates: new JobUpdateHub(services.database, options.jobPollMs),
+    mapVolumes: new RunMapVolumes(),
   };
   const subscriptions = serveSubscriptions(httpServer, schema, services, state, {
     ...DEFAULT_SOCKET_LIMITS,
@@ -111,7 +113,7 @@ export async function createApiServer(services: ApiServices, options: ApiServerO
   await apollo.start();
   app.use(hostGuard(allowedHosts));
   app.use(identifyCaller(services, sourcePolicy));
-  if (options.routes) app.use(options.routes(services));
+  if (options.routes) app.use(options.routes(services, state));
   app.use(
     '/graphql',
     limitConcurrentRequests(new ConcurrencyLimiter(options.maxConcurrentRequestsPerCaller ?? 8)),

@@ -189,6 +189,13 @@ export function buildData() {
   const failedJob = job('job-eval-0', 'EVALUATE', 'FAILED', 200, { error: 'out of memory while allocating the batch; lower the batch size' });
   const jobs = [trainJob, inferJob, failedJob, doneTrain];
 
+  const runScores = (seed: number) => {
+    const teacherError = series(seed, 0.5);
+    const discrepancy = series(seed + 1, 0.3);
+    const classifier = series(seed + 2, 0.6);
+    const scores = teacherError.map((t, i) => Number(((t + discrepancy[i] + classifier[i]) / 3).toFixed(4)));
+    return { teacherError, discrepancy, classifier, scores };
+  };
   const run = (id: string, v: ReturnType<typeof video>, seed: number) => ({
     id,
     job: inferJob,
@@ -198,14 +205,24 @@ export function buildData() {
     framesPerSecond: 231.5,
     createdAt: at(110),
     hasMaps: true,
-    frameScores: () => {
-      const teacherError = series(seed, 0.5);
-      const discrepancy = series(seed + 1, 0.3);
-      const classifier = series(seed + 2, 0.6);
-      const scores = teacherError.map((t, i) => Number(((t + discrepancy[i] + classifier[i]) / 3).toFixed(4)));
-      return { protocol: { name: 'paper' }, teacherError, discrepancy, classifier, scores, stagesNotApplied: [], labels, auc: 0.972 };
-    },
+    frameScores: () => ({ protocol: { name: 'paper' }, ...runScores(seed), stagesNotApplied: [], labels, auc: 0.972 }),
     anomalyMapUrl: ({ frame, component }: { frame: number; component?: string }) => `/files/runs/${id}/maps/${frame}.png?component=${component ?? 'combined'}`,
+    // like the API's: the combined map's peak is the frame's score; one region (the "cyclist" of mapPng) when it reaches the threshold
+    anomalyMap: ({ frame, component, threshold }: { frame: number; component?: string; threshold?: number | null }) => {
+      const { scores } = runScores(seed);
+      const peak = scores[frame];
+      const x0 = Math.floor((18 + ((frame * 5) % 220) - 18) / 10);
+      return {
+        url: `/files/runs/${id}/maps/${frame}.png?component=${component ?? 'combined'}`,
+        width: 24,
+        height: 16,
+        low: 0,
+        high: Math.max(...scores),
+        scale: 'standardised',
+        peak,
+        regions: threshold != null && peak >= threshold ? [{ x0, y0: 10, x1: Math.min(23, x0 + 3), y1: 13, peak }] : [],
+      };
+    },
   });
   const runs = [run('run1', videos[2], 11), run('run2', videos[3], 21)];
   inferJob.inferenceRuns = runs;

@@ -47,10 +47,25 @@ export const RunViewerQuery = graphql(`
 `);
 
 export const RunFrameQuery = graphql(`
-  query RunFrame($runId: ID!, $frame: Int!, $component: String) {
+  query RunFrame($runId: ID!, $frame: Int!, $component: String, $threshold: Float) {
     inferenceRun(id: $runId) {
       id
-      anomalyMapUrl(frame: $frame, component: $component)
+      anomalyMap(frame: $frame, component: $component, threshold: $threshold) {
+        url
+        width
+        height
+        low
+        high
+        scale
+        peak
+        regions {
+          x0
+          y0
+          x1
+          y1
+          peak
+        }
+      }
       video {
         id
         frameUrl(frame: $frame)

@@ -13,6 +13,7 @@ import type { RunViewerQuery as RunViewerData } from '../graphql/generated/graph
 import { sameOriginUrl } from '../graphql/same-origin-url';
 import { useQuery } from '../graphql/use-query';
 import { FrameView } from './frame-view';
+import { MapLegend } from './map-legend';
 import { intervalsAtOrAbove, labelsToIntervals, type FrameInterval } from './frame-intervals';
 import { PerVideoAucTable } from './per-video-auc-table';
 import { RocChart } from './roc-chart';
@@ -20,6 +21,7 @@ import { curvePoints, videoRoc } from './roc-points';
 import { RunFrameQuery, RunSiblingsQuery, RunViewerQuery } from './run-viewer.operations';
 import { ScoreTimeline } from './score-timeline';
 import { scoreRange, thresholdStats } from './threshold-stats';
+import { useSettledValue } from './use-settled-value';
 import { timelineRows, type ComponentName } from './timeline-rows';
 import { usePlayback } from './use-playback';
 import { VIEWER_KEYS, viewerKeyAction, type MapComponent } from './viewer-keys';
@@ -130,9 +132,13 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
   }, [frameCount]);
   usePlayback(playing, speed, advance);
 
-  const images = useQuery(RunFrameQuery, { runId: run.id, frame, component });
+  // the combined map is the paper protocol's volume, whose frame maxima are the `paper` scores: only there is
+  // the threshold on the map's scale, so only there are regions drawn
+  const thresholdOnMap = protocol === 'paper' && component === 'combined';
+  const regionThreshold = useSettledValue(thresholdOnMap ? threshold : null, 200);
+  const images = useQuery(RunFrameQuery, { runId: run.id, frame, component, threshold: regionThreshold });
   const frameUrl = images.data?.inferenceRun?.video.frameUrl;
-  const mapUrl = images.data?.inferenceRun?.anomalyMapUrl;
+  const map = images.data?.inferenceRun?.anomalyMap;
 
   const rows = useMemo(
     () => timelineRows(scores, { teacherError: frameScores.teacherError, discrepancy: frameScores.discrepancy, classifier: frameScores.classifier }, series, range),
@@ -282,13 +288,19 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
           <FrameView
             frame={frame}
             frameUrl={frameUrl ? sameOriginUrl(frameUrl) : undefined}
-            mapUrl={mapUrl ? sameOriginUrl(mapUrl) : undefined}
+            map={map ? { ...map, url: sameOriginUrl(map.url) } : null}
             overlay={overlay && run.hasMaps}
             opacity={opacity}
             width={video.width}
             height={video.height}
             loading={images.loading}
           />
+        )}
+        {overlay && run.hasMaps && map && <MapLegend low={map.low} high={map.high} scale={map.scale} threshold={thresholdOnMap ? threshold : null} />}
+        {overlay && thresholdOnMap && map && map.regions.length > 0 && (
+          <p className="small muted" style={{ margin: '0.2rem 0 0' }} data-testid="region-count">
+            {map.regions.length} region{map.regions.length === 1 ? '' : 's'} at or above the threshold in this frame
+          </p>
         )}
         <div className="row" style={{ marginTop: '0.6rem' }}>
           <button type="button" onClick={() => seek(frame - 1)} aria-label="Previous frame" className="secondary" disabled={frame <= 0}>

@@ -18,6 +18,24 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** A frame's anomaly map: one cell per token. */
+export type AnomalyMapFrame = {
+  __typename?: 'AnomalyMapFrame';
+  height: Scalars['Int']['output'];
+  high: Scalars['Float']['output'];
+  /** the value drawn transparent (the normal level) and the value at the top of the ramp, for the whole run */
+  low: Scalars['Float']['output'];
+  /** the largest value of this frame's map */
+  peak: Scalars['Float']['output'];
+  /** connected cells at or above the threshold, as boxes (empty without a threshold) */
+  regions: Array<MapRegion>;
+  /** standardised (z-scores against held-out training videos) or raw (the model's units) */
+  scale: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  /** cells across and down */
+  width: Scalars['Int']['output'];
+};
+
 export type ApiToken = {
   __typename?: 'ApiToken';
   createdAt: Scalars['DateTime']['output'];
@@ -153,6 +171,12 @@ export type InferenceInput = {
 
 export type InferenceRun = {
   __typename?: 'InferenceRun';
+  /**
+   * One frame's anomaly map as the viewer draws it: its picture, the values at the ends of the colour ramp, the
+   * frame's peak, and the regions detected at a threshold (the combined map is on the paper protocol's scale, the
+   * frame scores' own before temporal smoothing). Null when the run kept no maps.
+   */
+  anomalyMap?: Maybe<AnomalyMapFrame>;
   /** PNG of the pixel anomaly map of one frame (component: combined, teacher, discrepancy). */
   anomalyMapUrl?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -164,6 +188,13 @@ export type InferenceRun = {
   job: Job;
   modelVersion: ModelVersion;
   video: Video;
+};
+
+
+export type InferenceRunAnomalyMapArgs = {
+  component?: InputMaybe<Scalars['String']['input']>;
+  frame: Scalars['Int']['input'];
+  threshold?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -314,6 +345,16 @@ export type LossPoint = {
   stage: Scalars['String']['output'];
   /** step within the epoch */
   step: Scalars['Int']['output'];
+};
+
+/** A box of map cells, inclusive, with the largest value inside it. */
+export type MapRegion = {
+  __typename?: 'MapRegion';
+  peak: Scalars['Float']['output'];
+  x0: Scalars['Int']['output'];
+  x1: Scalars['Int']['output'];
+  y0: Scalars['Int']['output'];
+  y1: Scalars['Int']['output'];
 };
 
 export type Member = {
@@ -771,6 +812,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AnomalyMapFrame: ResolverTypeWrapper<AnomalyMapFrame>;
   ApiToken: ResolverTypeWrapper<ApiTokenModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreatedApiToken: ResolverTypeWrapper<Omit<CreatedApiToken, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
@@ -799,6 +841,7 @@ export type ResolversTypes = ResolversObject<{
   LeaderboardMetric: LeaderboardMetric;
   LeaderboardRow: ResolverTypeWrapper<LeaderboardRowModel>;
   LossPoint: ResolverTypeWrapper<LossPoint>;
+  MapRegion: ResolverTypeWrapper<MapRegion>;
   Member: ResolverTypeWrapper<MemberModel>;
   Model: ResolverTypeWrapper<ModelModel>;
   ModelAlias: ResolverTypeWrapper<ModelAliasModel>;
@@ -824,6 +867,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AnomalyMapFrame: AnomalyMapFrame;
   ApiToken: ApiTokenModel;
   Boolean: Scalars['Boolean']['output'];
   CreatedApiToken: Omit<CreatedApiToken, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
@@ -849,6 +893,7 @@ export type ResolversParentTypes = ResolversObject<{
   Leaderboard: Omit<Leaderboard, 'dataset' | 'datasetVersion' | 'rows'> & { dataset: ResolversParentTypes['Dataset'], datasetVersion?: Maybe<ResolversParentTypes['DatasetVersion']>, rows: Array<ResolversParentTypes['LeaderboardRow']> };
   LeaderboardRow: LeaderboardRowModel;
   LossPoint: LossPoint;
+  MapRegion: MapRegion;
   Member: MemberModel;
   Model: ModelModel;
   ModelAlias: ModelAliasModel;
@@ -867,6 +912,17 @@ export type ResolversParentTypes = ResolversObject<{
   Video: VideoModel;
   VideoAuc: VideoAuc;
   Viewer: ViewerModel;
+}>;
+
+export type AnomalyMapFrameResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnomalyMapFrame'] = ResolversParentTypes['AnomalyMapFrame']> = ResolversObject<{
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  peak?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['MapRegion']>, ParentType, ContextType>;
+  scale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ApiTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = ResolversObject<{
@@ -952,6 +1008,7 @@ export type HealthResolvers<ContextType = ApiContext, ParentType extends Resolve
 }>;
 
 export type InferenceRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InferenceRun'] = ResolversParentTypes['InferenceRun']> = ResolversObject<{
+  anomalyMap?: Resolver<Maybe<ResolversTypes['AnomalyMapFrame']>, ParentType, ContextType, RequireFields<InferenceRunAnomalyMapArgs, 'component' | 'frame'>>;
   anomalyMapUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<InferenceRunAnomalyMapUrlArgs, 'component' | 'frame'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   engine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1051,6 +1108,14 @@ export type LossPointResolvers<ContextType = ApiContext, ParentType extends Reso
   loss?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MapRegionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapRegion'] = ResolversParentTypes['MapRegion']> = ResolversObject<{
+  peak?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  x0?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  x1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  y0?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  y1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MemberResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
@@ -1209,6 +1274,7 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
+  AnomalyMapFrame?: AnomalyMapFrameResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
   CreatedApiToken?: CreatedApiTokenResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
@@ -1227,6 +1293,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Leaderboard?: LeaderboardResolvers<ContextType>;
   LeaderboardRow?: LeaderboardRowResolvers<ContextType>;
   LossPoint?: LossPointResolvers<ContextType>;
+  MapRegion?: MapRegionResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAlias?: ModelAliasResolvers<ContextType>;

@@ -255,10 +255,11 @@ export type RunFrameQueryVariables = Exact<{
   runId: string | number;
   frame: number;
   component?: string | null | undefined;
+  threshold?: number | null | undefined;
 }>;
 
 
-export type RunFrameQuery = { inferenceRun: { id: string, anomalyMapUrl: string | null, video: { id: string, frameUrl: string } } | null };
+export type RunFrameQuery = { inferenceRun: { id: string, anomalyMap: { url: string, width: number, height: number, low: number, high: number, scale: string, peak: number, regions: Array<{ x0: number, y0: number, x1: number, y1: number, peak: number }> } | null, video: { id: string, frameUrl: string } } | null };
 
 export type RunSiblingsQueryVariables = Exact<{
   modelVersionId: string | number;
@@ -1058,10 +1059,25 @@ export const RunViewerDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RunViewerQuery, RunViewerQueryVariables>;
 export const RunFrameDocument = new TypedDocumentString(`
-    query RunFrame($runId: ID!, $frame: Int!, $component: String) {
+    query RunFrame($runId: ID!, $frame: Int!, $component: String, $threshold: Float) {
   inferenceRun(id: $runId) {
     id
-    anomalyMapUrl(frame: $frame, component: $component)
+    anomalyMap(frame: $frame, component: $component, threshold: $threshold) {
+      url
+      width
+      height
+      low
+      high
+      scale
+      peak
+      regions {
+        x0
+        y0
+        x1
+        y1
+        peak
+      }
+    }
     video {
       id
       frameUrl(frame: $frame)

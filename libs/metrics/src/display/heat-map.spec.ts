@@ -1,4 +1,4 @@
-import { heatColour, heatMapRgba } from './heat-map';
+import { heatColour, heatMapRgba, heatRampCss } from './heat-map';
 
 describe('heat map', () => {
   it('is transparent at zero and opaque white at full scale', () => {
@@ -15,5 +15,10 @@ describe('heat map', () => {
 
   it('saturates amplified values and lays pixels out as RGBA', () => {
     expect(Array.from(heatMapRgba(new Uint8Array([0, 200]), 2))).toEqual([0, 0, 0, 0, 255, 255, 255, 255]);
+  });
+
+  it('gives the same ramp as a CSS gradient, from transparent to white', () => {
+    const css = heatRampCss(2);
+    expect(css).toBe(`linear-gradient(to right, rgba(0, 0, 0, 0.000) 0.0%, rgba(255, 128, 0, 0.706) 50.0%, rgba(255, 255, 255, 1.000) 100.0%)`);
   });
 });

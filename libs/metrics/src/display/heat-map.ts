@@ -1,5 +1,6 @@
 // Colours an anomaly map for display over its frame: a black-body ramp (dark red → yellow → white) whose
-// opacity grows with the value, so normal regions stay see-through. Pure: bytes in, RGBA bytes out.
+// opacity grows with the value, so normal regions stay see-through. Pure: bytes in, RGBA bytes out. The API
+// draws maps with it and the dashboard its legend, so that the two always agree.
 
 /** value 0..255 → [r, g, b, a] */
 export function heatColour(value: number): [number, number, number, number] {
@@ -15,4 +16,13 @@ export function heatMapRgba(map: Uint8Array, gain = 1): Uint8Array {
   const rgba = new Uint8Array(map.length * 4);
   for (let i = 0; i < map.length; i++) rgba.set(heatColour(map[i] * gain), i * 4);
   return rgba;
+}
+
+/** The ramp as a CSS linear gradient (left = 0, right = 255), for a legend beside the maps. */
+export function heatRampCss(stops = 16): string {
+  const colours = Array.from({ length: stops + 1 }, (_, i) => {
+    const [r, g, b, a] = heatColour((255 * i) / stops);
+    return `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)}) ${((100 * i) / stops).toFixed(1)}%`;
+  });
+  return `linear-gradient(to right, ${colours.join(', ')})`;
 }
