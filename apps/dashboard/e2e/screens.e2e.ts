@@ -160,6 +160,28 @@ test('the anomaly map is drawn smoothly with a legend, the threshold on it, and 
   await expect(page.getByTestId('legend-threshold')).toHaveCount(0);
 });
 
+test('the training form suggests the preset for the workers and the data set, shows every default, and estimates the time', async ({ page }) => {
+  await page.goto(`${app.url}/jobs/new?kind=train`);
+  const preset = page.getByLabel('Preset');
+  // CPU workers and a data set named after Ped2: the CPU preset for Ped2, not the first (a GPU preset)
+  await expect(preset).toHaveValue('cpu-ped2');
+  await expect(page.getByTestId('training-workers')).toHaveText(/Trains on 1 worker with tfjs-wasm \(CPU\)\./);
+  // 6 × 240 frames at 7.5 frames/s + 3 × 240 at 20
+  const estimate = page.getByTestId('training-estimate');
+  await expect(estimate).toContainText('about 3 min 48 s for 240 training frames per epoch');
+  await page.getByText('Advanced settings').click();
+  await expect(page.getByLabel('Teacher epochs')).toHaveAttribute('placeholder', '6 (preset)');
+  await expect(page.getByLabel('Student epochs')).toHaveAttribute('placeholder', '3 (preset)');
+  await expect(page.getByLabel('Batch size')).toHaveAttribute('placeholder', '16 (preset)');
+  await expect(page.getByLabel('Seed')).toHaveAttribute('placeholder', '0 (default)');
+  await page.getByLabel('Teacher epochs').fill('1');
+  await expect(estimate).toContainText('about 1 min 08 s');
+  // a GPU preset on CPU workers is allowed, with a word of warning, and has no measured speed
+  await preset.selectOption('paper-avenue');
+  await expect(page.getByRole('note')).toHaveText('paper-avenue is sized for GPU, not for the CPU these workers have.');
+  await expect(estimate).toHaveText(/No training with paper-avenue has been measured yet/);
+});
+
 test('the leaderboard sorts by a clicked column', async ({ page }) => {
   await page.goto(`${app.url}/leaderboard`);
   const models = () => page.getByTestId('leaderboard-row').getByRole('link').allTextContents();

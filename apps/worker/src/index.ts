@@ -7,7 +7,8 @@ export {
   type ImportDatasetResult,
 } from './handlers/import-dataset';
 export { trainDetector, type TrainDetectorRequest, type TrainDetectorResult } from './training/train-detector';
-export { createJobHandlers, type JobHandlerOptions } from './handlers/create-job-handlers';
+export { createJobHandlers, sharedBackend, type JobHandlerOptions } from './handlers/create-job-handlers';
+export { describeBackend, type WorkerDescription } from './worker-description';
 export type { JobProgressReport } from './job-handler';
 export { writeAnomalyMaps } from './scoring/write-anomaly-maps';
 export { componentsOfScores } from './scoring/run-components';

@@ -197,4 +197,26 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
     expect((await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).progress).toEqual({ stage: 'student', loss: 0.25 });
     await runner.stop();
   });
+
+  it('records what it computes on while it runs, refreshes it at each sweep, and removes it when it stops', async () => {
+    const queue = new InProcessQueueDriver();
+    const runner = await startJobRunner({
+      database,
+      storage,
+      queue,
+      workerId: 'gpu-box:1',
+      sweepMs: 200,
+      handlers: { TRAIN: async () => undefined, INFER: async () => undefined },
+      describe: async () => ({ backend: 'tfjs-tensorflow-gpu', device: 'gpu' }),
+    });
+    const row = () => database.prisma.worker.findUnique({ where: { id: 'gpu-box:1' } });
+    const first = await row();
+    expect(first).toMatchObject({ backend: 'tfjs-tensorflow-gpu', device: 'gpu', kinds: ['TRAIN', 'INFER'] });
+    const firstAliveUntil = first?.aliveUntil.getTime() ?? 0;
+    expect(firstAliveUntil).toBeGreaterThan(Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await row())?.aliveUntil.getTime()).toBeGreaterThan(firstAliveUntil);
+    await runner.stop();
+    expect(await row()).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import { Store, type Database } from '@vad/db';
 import type { JobKindName, JobQueueDriver, QueueMessage } from '@vad/queue';
 import type { ArtifactStorage } from '@vad/storage';
 import type { JobExecution, JobHandlers } from './job-handler';
+import type { WorkerDescription } from './worker-description';
 import { publicErrorMessage } from './public-error-message';
 
 export interface JobRunnerOptions {
@@ -19,6 +20,8 @@ export interface JobRunnerOptions {
   staleAfterMs?: number;
   /** How often queued and orphaned jobs are (re)offered to the queue. */
   sweepMs?: number;
+  /** What this worker computes on, recorded (and refreshed at each sweep) for the dashboard's suggestions. */
+  describe?: () => Promise<WorkerDescription>;
 }
 
 export interface JobRunner {
@@ -126,15 +129,26 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     return waiting.length;
   };
 
+  const sweepMs = options.sweepMs ?? 30_000;
+  const description = options.describe?.().catch(() => null);
+  // alive for three sweeps past each refresh: one missed refresh does not make it vanish
+  const announce = async () => {
+    const described = await description;
+    if (!described) return;
+    const aliveUntil = new Date(Date.now() + 3 * sweepMs);
+    await prisma.worker.upsert({ where: { id: workerId }, create: { id: workerId, ...described, kinds, aliveUntil }, update: { ...described, kinds, aliveUntil } });
+  };
   queue.consume(run, { kinds, concurrency: options.concurrency ?? 1 });
   await sweep();
-  const sweeper = setInterval(() => void sweep().catch(() => undefined), options.sweepMs ?? 30_000);
+  await announce().catch(() => undefined);
+  const sweeper = setInterval(() => void Promise.all([sweep(), announce()]).catch(() => undefined), sweepMs);
   return {
     kinds,
     sweep,
     stop: async () => {
       clearInterval(sweeper);
       await queue.close();
+      if (description) await prisma.worker.deleteMany({ where: { id: workerId } }).catch(() => undefined);
     },
   };
 }

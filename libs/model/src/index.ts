@@ -47,6 +47,7 @@ export {
   paperTrainingConfig,
   type ModelPreset,
   type PresetName,
+  type PresetHardware,
 } from './presets/model-presets';
 
 export { deriveSeed, SeededRandom, type RandomState } from './random/seeded-random';

@@ -4,7 +4,7 @@ import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { queueJob } from '../jobs/job.service';
 import { requireRole, type ApiContext } from '../server/api-context';
-import { modelPresets } from './model-presets';
+import { measuredTrainingSpeeds, modelPresets } from './model-presets';
 import { trainingOverridesProblems } from './training-overrides';
 
 async function versionInTeam(context: ApiContext, id: string) {
@@ -23,8 +23,22 @@ export const modelResolvers: Resolvers = {
     model: (_p, { id }, context) => context.database.prisma.model.findFirst({ where: { id, teamId: requireRole(context).team.id } }),
     modelVersion: (_p, { id }, context) => versionInTeam(context, id).catch(() => null),
     modelPresets: async (_p, _a, context) => {
+      const principal = requireRole(context);
+      const speeds = await measuredTrainingSpeeds(context.database, principal.team.id);
+      return modelPresets().map((preset) => ({ ...preset, measuredSpeed: speeds.get(preset.name) ?? null }));
+    },
+    workers: async (_p, _a, context) => {
       requireRole(context);
-      return modelPresets();
+      // installation-wide and without host names: what any team's jobs will run on
+      const rows = await context.database.prisma.worker.findMany({ where: { aliveUntil: { gt: new Date() } }, orderBy: { startedAt: 'asc' } });
+      const groups = new Map<string, { backend: string; device: string; kinds: string[]; count: number }>();
+      for (const row of rows) {
+        const key = `${row.backend}|${row.device}|${[...row.kinds].sort().join(',')}`;
+        const group = groups.get(key) ?? { backend: row.backend, device: row.device, kinds: row.kinds, count: 0 };
+        group.count += 1;
+        groups.set(key, group);
+      }
+      return [...groups.values()];
     },
   },
   Mutation: {

@@ -6,7 +6,7 @@ import { createApiServer, httpRoutes } from '@vad/api';
 import { PLATFORM_VERSION } from '@vad/config';
 import { startJobRunner } from '@vad/worker';
 import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
-import { jobHandlers } from '../platform/job-handlers';
+import { platformWorker } from '../platform/job-handlers';
 import { runnerTiming } from '../platform/runner-timing';
 import { startServices } from '../platform/start-services';
 
@@ -22,7 +22,7 @@ async function start(options: StartOptions): Promise<void> {
   const runner = await startJobRunner({
     ...services,
     ...runnerTiming(config),
-    handlers: jobHandlers(services),
+    ...platformWorker(services, log),
     workerId: `${hostname()}:${process.pid}`,
   });
   // proves to the API that a request comes from this run's dashboard, which passes on its browsers' addresses

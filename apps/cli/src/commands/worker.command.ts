@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { JobKindName } from '@vad/queue';
 import { startJobRunner, type JobHandlers } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
-import { jobHandlers } from '../platform/job-handlers';
+import { platformWorker } from '../platform/job-handlers';
 import { runnerTiming } from '../platform/runner-timing';
 import { startServices } from '../platform/start-services';
 
@@ -29,11 +29,13 @@ export function registerWorkerCommand(program: Command): void {
     .option('--kinds <list>', 'job kinds this worker takes, comma-separated: IMPORT, TRAIN, INFER, EVALUATE (default all)')
     .action(async (options: { concurrency: number; kinds?: string }) => {
       const services = await startServices(log);
-      const handlers = selectKinds(jobHandlers(services), options.kinds);
+      const worker = platformWorker(services, log);
+      const handlers = selectKinds(worker.handlers, options.kinds);
       const runner = await startJobRunner({
         ...services,
         ...runnerTiming(services.config),
         handlers,
+        describe: worker.describe,
         workerId: `${hostname()}:${process.pid}`,
         concurrency: options.concurrency,
       });

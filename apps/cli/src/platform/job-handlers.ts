@@ -1,9 +1,19 @@
-// The job kinds a worker of this installation runs, with the frame cache under the data folder.
+// The job kinds a worker of this installation runs, with the frame cache under the data folder, and what the
+// worker computes on (its backend is chosen once, at start, so that the dashboard can suggest presets for it).
 import path from 'node:path';
-import { createJobHandlers, type JobHandlers } from '@vad/worker';
+import { createJobHandlers, describeBackend, sharedBackend, type JobHandlers, type WorkerDescription } from '@vad/worker';
 import type { PlatformServices } from './start-services';
 
-export function jobHandlers(services: PlatformServices): JobHandlers {
+export interface PlatformWorker {
+  handlers: JobHandlers;
+  describe: () => Promise<WorkerDescription>;
+}
+
+export function platformWorker(services: PlatformServices, log?: (line: string) => void): PlatformWorker {
   const { config } = services;
-  return createJobHandlers({ cacheDir: path.join(config.dataDir, 'cache', 'frames'), trainThreads: config.trainThreads, importRoots: config.importRoots });
+  const backend = sharedBackend(log);
+  return {
+    handlers: createJobHandlers({ cacheDir: path.join(config.dataDir, 'cache', 'frames'), trainThreads: config.trainThreads, importRoots: config.importRoots, backend, log }),
+    describe: async () => describeBackend(await backend()),
+  };
 }

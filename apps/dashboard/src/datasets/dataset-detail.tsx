@@ -118,7 +118,8 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
         </p>
       )}
 
-      <UploadPanel datasetId={dataset.id} onImported={() => void refetch()} />
+      {/* training videos first: a data set without them cannot train a model */}
+      <UploadPanel datasetId={dataset.id} defaultSplit={(summary.trainVideos ?? 0) > 0 ? 'test' : 'train'} onImported={() => void refetch()} />
 
       <div className="card">
         <div className="row" style={{ justifyContent: 'space-between' }}>

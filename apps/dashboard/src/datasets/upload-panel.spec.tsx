@@ -25,6 +25,7 @@ describe('UploadPanel', () => {
     render(
       <UploadPanel
         datasetId="d1"
+        defaultSplit="test"
         onImported={onImported}
         upload={(upload, onProgress) => {
           sent.push(upload);
@@ -64,6 +65,7 @@ describe('UploadPanel', () => {
     render(
       <UploadPanel
         datasetId="d1"
+        defaultSplit="test"
         onImported={() => undefined}
         upload={(upload) => {
           sent.push(upload.name);
@@ -84,5 +86,12 @@ describe('UploadPanel', () => {
       expect.stringMatching(/^failed: walk03.json: the ground truth is not valid JSON/),
     ]);
     expect(sent).toEqual(['walk02']);
+  });
+
+  it('starts on the training split unless told otherwise', async () => {
+    const user = userEvent.setup();
+    render(<UploadPanel datasetId="d1" onImported={() => undefined} upload={() => ({ done: new Promise<UploadAccepted>(() => undefined) })} />);
+    await user.upload(screen.getByLabelText('Videos'), new File(['video-bytes'], 'train01.mp4', { type: 'video/mp4' }));
+    expect(screen.getByRole('button', { name: 'Upload 1 video to train' })).toBeInTheDocument();
   });
 });

@@ -14,6 +14,8 @@ import { uploadVideo, type UploadAccepted, type VideoUpload } from './upload-vid
 
 export interface UploadPanelProps {
   datasetId: string;
+  /** The split chosen at first (default train: a data set needs training videos before anything else). */
+  defaultSplit?: 'train' | 'test';
   /** Called when an import finished, so the video list can refresh. */
   onImported(): void;
   /** Seams for tests. */
@@ -40,8 +42,8 @@ async function pollImport(jobId: string, onProgress: (fraction: number | null) =
 const isVideo = (file: File) => /^video\//.test(file.type) || /\.(mp4|avi|mkv|mov|webm|mpg|mpeg|m4v|tif)$/i.test(file.name);
 const isLabels = (file: File) => /\.json$/i.test(file.name);
 
-export function UploadPanel({ datasetId, onImported, upload = uploadVideo, waitForImport = pollImport }: UploadPanelProps) {
-  const [split, setSplit] = useState<'train' | 'test'>('test');
+export function UploadPanel({ datasetId, defaultSplit = 'train', onImported, upload = uploadVideo, waitForImport = pollImport }: UploadPanelProps) {
+  const [split, setSplit] = useState<'train' | 'test'>(defaultSplit);
   const [videos, setVideos] = useState<File[]>([]);
   const [labels, setLabels] = useState<File[]>([]);
   const [items, setItems] = useState<UploadItem[]>([]);

@@ -9,10 +9,12 @@ import { ErrorState, InlineError } from '../feedback/error-state';
 import { LoadingState } from '../feedback/loading-state';
 import { formatCount } from '../format/format-count';
 import { formatDate } from '../format/format-date';
+import { formatDuration } from '../format/format-duration';
 import type { StartJobChoicesQuery } from '../graphql/generated/graphql';
 import { useMutation } from '../graphql/use-mutation';
 import { useQuery } from '../graphql/use-query';
 import { StartEvaluationMutation, StartInferenceMutation, StartJobChoicesQuery as ChoicesQuery, StartTrainingMutation } from './start-job.operations';
+import { estimateTraining, suggestPreset, trainingDevice } from './training-defaults';
 import { trainingInput, type TrainingForm, type TrainingFormErrors } from './training-input';
 
 export type StartKind = 'train' | 'infer' | 'evaluate';
@@ -25,6 +27,8 @@ export interface StartJobDefaults {
 }
 
 type Choices = StartJobChoicesQuery;
+
+const HARDWARE: Record<string, string> = { gpu: 'GPU', cpu: 'CPU', 'smoke-test': 'wiring check only' };
 
 const KINDS: { value: StartKind; label: string }[] = [
   { value: 'train', label: 'Train' },
@@ -73,10 +77,15 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
   const router = useRouter();
   const start = useMutation(StartTrainingMutation);
   const versions = choices.datasets.filter((d) => d.latestVersion);
+  const initialVersionId = defaults.datasetVersionId ?? versions[0]?.latestVersion?.id ?? '';
+  const datasetNameOf = (versionId: string) => versions.find((d) => d.latestVersion?.id === versionId)?.name ?? '';
+  const suggested = (versionId: string) => suggestPreset(choices.modelPresets, choices.workers, datasetNameOf(versionId));
+  // the preset follows the data set until the user picks one
+  const [presetTouched, setPresetTouched] = useState(false);
   const [form, setForm] = useState<TrainingForm>({
-    datasetVersionId: defaults.datasetVersionId ?? versions[0]?.latestVersion?.id ?? '',
+    datasetVersionId: initialVersionId,
     modelName: 'sdmae',
-    preset: choices.modelPresets[0]?.name ?? '',
+    preset: suggested(initialVersionId),
     epochsTeacher: '',
     epochsStudent: '',
     batchSize: '',
@@ -84,7 +93,11 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
     overrides: '',
   });
   const [errors, setErrors] = useState<TrainingFormErrors>({});
-  const set = (field: keyof TrainingForm) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: event.target.value }));
+  const set = (field: keyof TrainingForm) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    if (field === 'preset') setPresetTouched(true);
+    setForm((f) => ({ ...f, [field]: value, ...(field === 'datasetVersionId' && !presetTouched ? { preset: suggested(value) } : {}) }));
+  };
 
   if (versions.length === 0) {
     return (
@@ -94,6 +107,10 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
     );
   }
   const preset = choices.modelPresets.find((p) => p.name === form.preset);
+  const device = trainingDevice(choices.workers);
+  const trainFrames = readDatasetSummary(versions.find((d) => d.latestVersion?.id === form.datasetVersionId)?.latestVersion?.summary).trainFrames;
+  const epochsAsked = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : undefined);
+  const estimate = preset ? estimateTraining(preset, { teacher: epochsAsked(form.epochsTeacher), student: epochsAsked(form.epochsStudent) }, trainFrames) : null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = trainingInput(form);
@@ -132,16 +149,36 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
           <select value={form.preset} onChange={set('preset')}>
             {choices.modelPresets.map((p) => (
               <option key={p.name} value={p.name}>
-                {p.name}
+                {p.name} ({HARDWARE[p.intendedFor] ?? p.intendedFor})
               </option>
             ))}
           </select>
           <FieldError errors={errors} field="preset" />
         </label>
       </div>
+      <p className="small" data-testid="training-workers">
+        {choices.workers.length === 0
+          ? 'No worker is running: the job waits in the queue until one starts.'
+          : `Trains on ${choices.workers
+              .filter((w) => w.kinds.includes('TRAIN'))
+              .map((w) => `${w.count} worker${w.count === 1 ? '' : 's'} with ${w.backend} (${w.device.toUpperCase()})`)
+              .join(', ') || 'no worker that takes training jobs'}.`}{' '}
+        {preset && preset.intendedFor !== device && (
+          <span className="warn" role="note">
+            {preset.name} is sized for {HARDWARE[preset.intendedFor] ?? preset.intendedFor}, not for the {device.toUpperCase()} these workers have.
+          </span>
+        )}
+      </p>
       {preset && (
         <p className="muted small">
-          {preset.description} · {formatCount(preset.parameterCount)} parameters · {preset.gflopsPerFrame.toFixed(2)} GFLOPs per frame
+          {preset.description} · {formatCount(preset.parameterCount)} parameters · {preset.gflopsPerFrame.toFixed(2)} GFLOPs per frame · {preset.teacherEpochs} teacher + {preset.studentEpochs} student epochs, batch {preset.batchSize}
+        </p>
+      )}
+      {preset && (
+        <p className="small" data-testid="training-estimate">
+          {estimate
+            ? `Estimated training time: about ${formatDuration(estimate.seconds)} for ${formatCount(trainFrames ?? 0)} training frames per epoch, at the speed measured on ${preset.measuredSpeed?.trainings} earlier training${preset.measuredSpeed?.trainings === 1 ? '' : 's'} with ${preset.name}${estimate.studentAssumed ? ' (the student stage taken to be as slow as the teacher’s)' : ''}.`
+            : `No training with ${preset.name} has been measured yet: the job’s page shows the time left from its first steps.`}
         </p>
       )}
       <details>
@@ -149,22 +186,22 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
         <div className="form-grid" style={{ marginTop: '0.75rem' }}>
           <label>
             Teacher epochs
-            <input inputMode="numeric" value={form.epochsTeacher} onChange={set('epochsTeacher')} placeholder="preset" />
+            <input inputMode="numeric" value={form.epochsTeacher} onChange={set('epochsTeacher')} placeholder={preset ? `${preset.teacherEpochs} (preset)` : ''} />
             <FieldError errors={errors} field="epochsTeacher" />
           </label>
           <label>
             Student epochs
-            <input inputMode="numeric" value={form.epochsStudent} onChange={set('epochsStudent')} placeholder="preset" />
+            <input inputMode="numeric" value={form.epochsStudent} onChange={set('epochsStudent')} placeholder={preset ? `${preset.studentEpochs} (preset)` : ''} />
             <FieldError errors={errors} field="epochsStudent" />
           </label>
           <label>
             Batch size
-            <input inputMode="numeric" value={form.batchSize} onChange={set('batchSize')} placeholder="preset" />
+            <input inputMode="numeric" value={form.batchSize} onChange={set('batchSize')} placeholder={preset ? `${preset.batchSize} (preset)` : ''} />
             <FieldError errors={errors} field="batchSize" />
           </label>
           <label>
             Seed
-            <input inputMode="numeric" value={form.seed} onChange={set('seed')} placeholder="random" />
+            <input inputMode="numeric" value={form.seed} onChange={set('seed')} placeholder="0 (default)" />
             <FieldError errors={errors} field="seed" />
           </label>
         </div>

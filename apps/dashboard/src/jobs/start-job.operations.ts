@@ -15,8 +15,23 @@ export const StartJobChoicesQuery = graphql(`
     modelPresets {
       name
       description
+      intendedFor
+      teacherEpochs
+      studentEpochs
+      batchSize
       parameterCount
       gflopsPerFrame
+      measuredSpeed {
+        teacherFramesPerSecond
+        studentFramesPerSecond
+        trainings
+      }
+    }
+    workers {
+      backend
+      device
+      kinds
+      count
     }
     models {
       id

@@ -16,10 +16,14 @@ export type PresetName =
   | 'cpu-ped2'
   | 'cpu-tiny';
 
+export type PresetHardware = 'gpu' | 'cpu' | 'smoke-test';
+
 export interface ModelPreset {
   name: PresetName;
   /** One line for `--help` and logs. */
   description: string;
+  /** The hardware its schedule is sized for: the paper's on a GPU, a short one for CPU cores, or wiring checks only. */
+  intendedFor: PresetHardware;
   model: ModelConfig;
   training: TrainingConfig;
 }
@@ -81,36 +85,42 @@ function buildPresets(): Record<PresetName, ModelPreset> {
   return {
     'paper-avenue': {
       name: 'paper-avenue',
+      intendedFor: 'gpu',
       description: 'Avenue as in the paper/code: 320×640 RGB, t−3/t/t+3 stack, patch 16 (20×40 tokens)',
       model: paperModelConfig({ inputHeight: 320, inputWidth: 640, patchSize: 16, colour: 'rgb' }),
       training: paperTrainingConfig(),
     },
     'paper-shanghaitech': {
       name: 'paper-shanghaitech',
+      intendedFor: 'gpu',
       description: 'ShanghaiTech as in the paper/code: 160×320 RGB, t−3/t/t+3 stack, patch 8 (20×40 tokens)',
       model: paperModelConfig({ inputHeight: 160, inputWidth: 320, patchSize: 8, colour: 'rgb' }),
       training: paperTrainingConfig(),
     },
     'paper-ubnormal': {
       name: 'paper-ubnormal',
+      intendedFor: 'gpu',
       description: 'UBnormal, paper patch 8 at the code’s 20×40 token grid: 160×320 RGB, t−3/t/t+3 stack',
       model: paperModelConfig({ inputHeight: 160, inputWidth: 320, patchSize: 8, colour: 'rgb' }),
       training: paperTrainingConfig(),
     },
     'paper-ped2': {
       name: 'paper-ped2',
+      intendedFor: 'gpu',
       description: 'UCSD Ped2, paper patch 4 at the code’s 20×40 token grid: 80×160 gray, t−3/t/t+3 stack',
       model: paperModelConfig({ inputHeight: 80, inputWidth: 160, patchSize: 4, colour: 'gray' }),
       training: paperTrainingConfig(),
     },
     'cpu-ped2': {
       name: 'cpu-ped2',
+      intendedFor: 'cpu',
       description: 'UCSD Ped2 for CPU/wasm: 96×144 gray (Ped2 aspect), t−3/t/t+3 stack, patch 8 (12×18 tokens), paper architecture',
       model: paperModelConfig({ inputHeight: 96, inputWidth: 144, patchSize: 8, colour: 'gray' }),
       training: cpuTraining,
     },
     'cpu-tiny': {
       name: 'cpu-tiny',
+      intendedFor: 'smoke-test',
       description: 'Smoke tests: 32×48 gray, patch 8, widths 32/16, one block each — checks wiring, learns nothing useful',
       model: {
         ...paperModelConfig({ inputHeight: 32, inputWidth: 48, patchSize: 8, colour: 'gray' }),

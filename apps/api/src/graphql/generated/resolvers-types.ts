@@ -381,11 +381,18 @@ export type ModelAlias = {
 
 export type ModelPreset = {
   __typename?: 'ModelPreset';
+  batchSize: Scalars['Int']['output'];
   config: Scalars['JSON']['output'];
   description: Scalars['String']['output'];
   gflopsPerFrame: Scalars['Float']['output'];
+  /** the hardware its schedule is sized for: gpu (the paper's), cpu, or smoke-test (wiring checks only) */
+  intendedFor: Scalars['String']['output'];
+  /** Training speed measured on this team's earlier trainings with this preset (null before the first). */
+  measuredSpeed?: Maybe<TrainingSpeed>;
   name: Scalars['String']['output'];
   parameterCount: Scalars['Int']['output'];
+  studentEpochs: Scalars['Int']['output'];
+  teacherEpochs: Scalars['Int']['output'];
 };
 
 export type ModelVersion = {
@@ -558,6 +565,8 @@ export type Query = {
   protocols: Array<Scalars['String']['output']>;
   video?: Maybe<Video>;
   viewer: Viewer;
+  /** The workers running now, grouped by what they compute on (the dashboard suggests presets for them). */
+  workers: Array<WorkerGroup>;
 };
 
 
@@ -674,7 +683,17 @@ export type TrainingInput = {
   /** Further ModelConfig fields (ablation switches and the like). */
   overrides?: InputMaybe<Scalars['JSON']['input']>;
   preset: Scalars['String']['input'];
+  /** Seed of initialisation, data order and synthetic anomalies (default 0). */
   seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Training frames per second, per stage, over the epochs of recent trainings. */
+export type TrainingSpeed = {
+  __typename?: 'TrainingSpeed';
+  studentFramesPerSecond?: Maybe<Scalars['Float']['output']>;
+  teacherFramesPerSecond?: Maybe<Scalars['Float']['output']>;
+  /** how many trainings the figures come from */
+  trainings: Scalars['Int']['output'];
 };
 
 export type User = {
@@ -736,6 +755,17 @@ export type Viewer = {
   role: Role;
   team: Team;
   user: User;
+};
+
+/** Running workers of one kind: what they compute on and which jobs they take. */
+export type WorkerGroup = {
+  __typename?: 'WorkerGroup';
+  /** tfjs backend, e.g. tfjs-wasm or tfjs-tensorflow-gpu */
+  backend: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  /** gpu or cpu */
+  device: Scalars['String']['output'];
+  kinds: Array<Scalars['String']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -857,12 +887,14 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Team: ResolverTypeWrapper<TeamModel>;
   TrainingInput: TrainingInput;
+  TrainingSpeed: ResolverTypeWrapper<TrainingSpeed>;
   User: ResolverTypeWrapper<UserModel>;
   Video: ResolverTypeWrapper<VideoModel>;
   VideoAuc: ResolverTypeWrapper<VideoAuc>;
   VideoSplit: VideoSplit;
   VideoStatus: VideoStatus;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WorkerGroup: ResolverTypeWrapper<WorkerGroup>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -908,10 +940,12 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   Team: TeamModel;
   TrainingInput: TrainingInput;
+  TrainingSpeed: TrainingSpeed;
   User: UserModel;
   Video: VideoModel;
   VideoAuc: VideoAuc;
   Viewer: ViewerModel;
+  WorkerGroup: WorkerGroup;
 }>;
 
 export type AnomalyMapFrameResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnomalyMapFrame'] = ResolversParentTypes['AnomalyMapFrame']> = ResolversObject<{
@@ -1138,11 +1172,16 @@ export type ModelAliasResolvers<ContextType = ApiContext, ParentType extends Res
 }>;
 
 export type ModelPresetResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelPreset'] = ResolversParentTypes['ModelPreset']> = ResolversObject<{
+  batchSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   gflopsPerFrame?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  intendedFor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measuredSpeed?: Resolver<Maybe<ResolversTypes['TrainingSpeed']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parameterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  studentEpochs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teacherEpochs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ModelVersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = ResolversObject<{
@@ -1208,6 +1247,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   protocols?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<QueryVideoArgs, 'id'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  workers?: Resolver<Array<ResolversTypes['WorkerGroup']>, ParentType, ContextType>;
 }>;
 
 export type ReferenceResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ReferenceResult'] = ResolversParentTypes['ReferenceResult']> = ResolversObject<{
@@ -1234,6 +1274,12 @@ export type TeamResolvers<ContextType = ApiContext, ParentType extends Resolvers
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TrainingSpeedResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TrainingSpeed'] = ResolversParentTypes['TrainingSpeed']> = ResolversObject<{
+  studentFramesPerSecond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  teacherFramesPerSecond?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  trainings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -1273,6 +1319,13 @@ export type ViewerResolvers<ContextType = ApiContext, ParentType extends Resolve
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type WorkerGroupResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['WorkerGroup'] = ResolversParentTypes['WorkerGroup']> = ResolversObject<{
+  backend?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  device?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   AnomalyMapFrame?: AnomalyMapFrameResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
@@ -1306,9 +1359,11 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   RocCurve?: RocCurveResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
+  TrainingSpeed?: TrainingSpeedResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
   VideoAuc?: VideoAucResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WorkerGroup?: WorkerGroupResolvers<ContextType>;
 }>;
 

@@ -55,6 +55,7 @@ export type TrainingInput = {
   /** Further ModelConfig fields (ablation switches and the like). */
   overrides?: unknown;
   preset: string;
+  /** Seed of initialisation, data order and synthetic anomalies (default 0). */
   seed?: number | null | undefined;
 };
 
@@ -178,7 +179,7 @@ export type RetryJobMutation = { retryJob: { id: string, kind: JobKind, status: 
 export type StartJobChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StartJobChoicesQuery = { protocols: Array<string>, datasets: Array<{ id: string, name: string, latestVersion: { id: string, number: number, summary: unknown } | null }>, modelPresets: Array<{ name: string, description: string, parameterCount: number, gflopsPerFrame: number }>, models: Array<{ id: string, name: string, versions: Array<{ id: string, number: number, preset: string | null, createdAt: string }> }>, jobs: { nodes: Array<{ id: string, createdAt: string, parameters: unknown }> } };
+export type StartJobChoicesQuery = { protocols: Array<string>, datasets: Array<{ id: string, name: string, latestVersion: { id: string, number: number, summary: unknown } | null }>, modelPresets: Array<{ name: string, description: string, intendedFor: string, teacherEpochs: number, studentEpochs: number, batchSize: number, parameterCount: number, gflopsPerFrame: number, measuredSpeed: { teacherFramesPerSecond: number | null, studentFramesPerSecond: number | null, trainings: number } | null }>, workers: Array<{ backend: string, device: string, kinds: Array<string>, count: number }>, models: Array<{ id: string, name: string, versions: Array<{ id: string, number: number, preset: string | null, createdAt: string }> }>, jobs: { nodes: Array<{ id: string, createdAt: string, parameters: unknown }> } };
 
 export type StartTrainingMutationVariables = Exact<{
   input: TrainingInput;
@@ -806,8 +807,23 @@ export const StartJobChoicesDocument = new TypedDocumentString(`
   modelPresets {
     name
     description
+    intendedFor
+    teacherEpochs
+    studentEpochs
+    batchSize
     parameterCount
     gflopsPerFrame
+    measuredSpeed {
+      teacherFramesPerSecond
+      studentFramesPerSecond
+      trainings
+    }
+  }
+  workers {
+    backend
+    device
+    kinds
+    count
   }
   models {
     id

@@ -1,0 +1,13 @@
+// What a worker computes on, in the words the dashboard uses to suggest a preset: the tfjs backend it selected
+// and whether that backend runs on a GPU.
+import type { SelectedBackend } from '@vad/model';
+
+export interface WorkerDescription {
+  /** tfjs-<choice>, e.g. tfjs-wasm. */
+  backend: string;
+  device: 'gpu' | 'cpu';
+}
+
+export function describeBackend(selected: Pick<SelectedBackend, 'choice'>): WorkerDescription {
+  return { backend: `tfjs-${selected.choice}`, device: selected.choice === 'tensorflow-gpu' ? 'gpu' : 'cpu' };
+}
