@@ -51,7 +51,7 @@ export function forwardedRequestHeaders(request: Request, session?: string): Rec
 /** The API's content type, caching, resource policy and every Set-Cookie (a login sets the session cookie) come back. */
 export function forwardedResponseHeaders(upstream: Response, fallbackType: string): Headers {
   const headers = new Headers({ 'content-type': upstream.headers.get('content-type') ?? fallbackType });
-  for (const name of ['cache-control', 'cross-origin-resource-policy', 'retry-after']) {
+  for (const name of ['cache-control', 'content-disposition', 'cross-origin-resource-policy', 'retry-after']) {
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }

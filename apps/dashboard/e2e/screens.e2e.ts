@@ -1,6 +1,7 @@
 // Every screen of the dashboard against a seeded mock API: it renders without console errors, every
 // control has a name, the run viewer and leaderboard respond, and screenshots are saved in light and
 // dark themes at 1280×800 and at phone width.
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNamedControls, screenshot, watchConsole } from './page-checks';
 import { startDashboardWithMockApi, type Running } from './servers';
@@ -180,6 +181,19 @@ test('the training form suggests the preset for the workers and the data set, sh
   await preset.selectOption('paper-avenue');
   await expect(page.getByRole('note')).toHaveText('paper-avenue is sized for GPU, not for the CPU these workers have.');
   await expect(estimate).toHaveText(/No training with paper-avenue has been measured yet/);
+});
+
+test('the leaderboard, a run and a model version download as files through the dashboard', async ({ page }) => {
+  await page.goto(`${app.url}/leaderboard`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as CSV' }).click()]);
+  // the proxy passes the API's attachment name on
+  expect(download.suggestedFilename()).toBe('mock.csv');
+  const saved = await download.path();
+  expect(fs.readFileSync(saved, 'utf8')).toBe('rank,model\r\n1,sdmae\r\n');
+  await page.goto(`${app.url}/runs/run1`);
+  await expect(page.getByRole('link', { name: 'scores as CSV' })).toHaveAttribute('href', '/files/runs/run1/scores.csv?protocol=paper');
+  await page.goto(`${app.url}/models/m1`);
+  await expect(page.getByRole('link', { name: 'Checkpoint (.tar)' })).toHaveAttribute('href', /\/files\/model-versions\/.+\/checkpoint\.tar$/);
 });
 
 test('the leaderboard sorts by a clicked column', async ({ page }) => {

@@ -46,6 +46,7 @@ export const evaluationResolvers: Resolvers = {
         datasetVersion: latestVersion,
         rows: rankLeaderboard(board.entries, metric ?? 'MICRO_AUC', protocolName, latestVersion?.id),
         references: paperReferences(dataset.name, latestVersion?.format),
+        csvUrl: `/files/leaderboards/${dataset.id}.csv?metric=${metric ?? 'MICRO_AUC'}&protocol=${encodeURIComponent(protocolName)}`,
       };
     },
   },

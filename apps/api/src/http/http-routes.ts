@@ -1,6 +1,7 @@
 // The plain HTTP routes beside GraphQL, with their JSON error handler.
 import { Router } from 'express';
 import type { ApiServerState, ApiServices } from '../server/api-context';
+import { downloadRoutes } from './download.routes';
 import { fileRoutes, type FileRouteOptions } from './file.routes';
 import { jsonErrorHandler } from './http-error';
 import { uploadRoutes, type UploadRouteOptions } from './upload.routes';
@@ -12,6 +13,7 @@ export function httpRoutes(options: HttpRouteOptions) {
     const router = Router();
     router.use(uploadRoutes(services, options));
     router.use(fileRoutes(services, state.mapVolumes, options));
+    router.use(downloadRoutes(services));
     router.use(jsonErrorHandler);
     return router;
   };

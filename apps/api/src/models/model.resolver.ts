@@ -1,4 +1,6 @@
 // Models, their versions and aliases; starting a training job.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { PresetName } from '@vad/model';
 import { apiError, notFound } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
@@ -82,6 +84,14 @@ export const modelResolvers: Resolvers = {
     modelVersion: (alias, _a, context) => context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: alias.modelVersionId } }),
   },
   ModelVersion: {
+    checkpointUrl: (version) => `/files/model-versions/${version.id}/checkpoint.tar`,
+    onnxUrl: async (version, _a, context) => {
+      const exported = await stat(path.join(context.storage.localPath(version.checkpointPath), 'model.onnx')).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      return exported ? `/files/model-versions/${version.id}/model.onnx` : null;
+    },
     model: (version, _a, context) => context.database.prisma.model.findUniqueOrThrow({ where: { id: version.modelId } }),
     config: (version) => version.config,
     preset: (version) => ((version.config as { preset?: string } | null)?.preset ?? null),

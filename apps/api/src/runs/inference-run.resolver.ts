@@ -1,8 +1,6 @@
-// Inference runs: raw per-frame components, frame scores under a protocol, anomaly-map URLs; starting inference.
-// Frame scores of a preset come from the frame values its pixel stages gave when the run was recorded
-// (the INFER job stores them for every preset), through the preset's frame steps; a run recorded before
-// that falls back to its per-frame columns and says which stages it skipped.
-import { applyFrameSteps, applyProtocolToComponents, rocAuc, type PixelStagesResult, type PostProcessingProtocol, type ProtocolOutput } from '@vad/metrics';
+// Inference runs: raw per-frame components, frame scores under a protocol (run-scores.ts), anomaly maps and
+// their summaries for the viewer, download links; starting inference.
+import { rocAuc } from '@vad/metrics';
 import type { Store } from '@vad/db';
 import { DataError } from '@vad/data';
 import { apiError, notFound } from '../graphql/api-error';
@@ -12,19 +10,11 @@ import { protocolByName } from '../evaluations/protocol-by-name';
 import { requireRole, type ApiContext } from '../server/api-context';
 import { mapFrameSummary } from '../files/map-frame-summary';
 import { isMapComponent, MAP_COMPONENTS, OLD_MAP_FORMAT, runMapSource } from '../files/run-map-volume';
+import { scoresOf } from './run-scores';
 
 function mapUrl(run: Store.InferenceRun, frame: number, component: string): string {
   if (frame < 0 || frame >= run.teacherError.length) throw apiError('BAD_USER_INPUT', `frame ${frame} is outside the video`);
   return `/files/runs/${run.id}/maps/${frame}.png?component=${encodeURIComponent(component)}`;
-}
-
-function scoresOf(run: Store.InferenceRun, protocol: PostProcessingProtocol): ProtocolOutput {
-  const stored = (run.protocolReductions as Record<string, PixelStagesResult> | null)?.[protocol.name];
-  if (stored !== undefined && stored.version === protocol.version) {
-    return { scores: applyFrameSteps(stored.frames, protocol.parameters.frameSteps), stagesNotApplied: stored.stagesNotApplied };
-  }
-  const classifier = run.classifier.length === 0 ? run.teacherError.map(() => 0) : run.classifier;
-  return applyProtocolToComponents({ teacherError: run.teacherError, discrepancy: run.discrepancy, classifier }, protocol);
 }
 
 async function runInTeam(context: ApiContext, id: string) {
@@ -94,6 +84,7 @@ export const inferenceRunResolvers: Resolvers = {
         auc: bothClasses ? rocAuc({ scores, labels }) : null,
       };
     },
+    scoresCsvUrl: (run, { protocol }) => `/files/runs/${run.id}/scores.csv?protocol=${encodeURIComponent(protocolByName(protocol ?? 'paper').name)}`,
     anomalyMapUrl: (run, { frame, component }) => (run.mapsPath ? mapUrl(run, frame, component ?? 'combined') : null),
     anomalyMap: async (run, { frame, component, threshold }, context) => {
       if (!run.mapsPath) return null;

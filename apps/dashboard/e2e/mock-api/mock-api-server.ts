@@ -147,6 +147,10 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': 'image/png' }).end(mapPng(Number(mapMatch[1]), url.searchParams.get('component') ?? 'combined'));
     return;
   }
+  if (/^\/files\/(leaderboards\/[^/]+\.csv|runs\/[^/]+\/scores\.csv)$/.test(url.pathname)) {
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="mock.csv"' }).end('rank,model\r\n1,sdmae\r\n');
+    return;
+  }
   const previewMatch = /^\/files\/dataset-versions\/[^/]+\/synthetic-preview\.png$/.exec(url.pathname);
   if (previewMatch) {
     res.writeHead(200, { 'content-type': 'image/png' }).end(previewPng(Number(url.searchParams.get('seed') ?? 0), Number(url.searchParams.get('count') ?? 8)));

@@ -98,6 +98,8 @@ export function buildData() {
     createdBy: user,
     createdAt: at(300 - number * 10),
     aliases,
+    checkpointUrl: `/files/model-versions/${id}/checkpoint.tar`,
+    onnxUrl: number > 1 ? `/files/model-versions/${id}/model.onnx` : null,
     evaluations: [] as unknown[],
   });
   const v1 = makeVersion('mv1', 1, []);
@@ -207,6 +209,7 @@ export function buildData() {
     hasMaps: true,
     frameScores: () => ({ protocol: { name: 'paper' }, ...runScores(seed), stagesNotApplied: [], labels, auc: 0.972 }),
     anomalyMapUrl: ({ frame, component }: { frame: number; component?: string }) => `/files/runs/${id}/maps/${frame}.png?component=${component ?? 'combined'}`,
+    scoresCsvUrl: ({ protocol }: { protocol?: string }) => `/files/runs/${id}/scores.csv?protocol=${protocol ?? 'paper'}`,
     // like the API's: the combined map's peak is the frame's score; one region (the "cyclist" of mapPng) when it reaches the threshold
     anomalyMap: ({ frame, component, threshold }: { frame: number; component?: string; threshold?: number | null }) => {
       const { scores } = runScores(seed);
@@ -231,6 +234,7 @@ export function buildData() {
     dataset,
     metric: 'MICRO_AUC',
     protocol: 'paper',
+    csvUrl: '/files/leaderboards/d1.csv?metric=MICRO_AUC&protocol=paper',
     datasetVersion,
     rows: [
       { rank: 1, evaluation, modelVersion: v2, microAuc: 0.9412, macroAuc: 0.9635, rbdc: 61.2, tbdc: 78.9, framesPerSecond: 231.5, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(100), author: user },

@@ -27,6 +27,7 @@ export function leaderboardFixture(): Leaderboard {
   return {
     metric: 'MICRO_AUC',
     protocol: 'paper',
+    csvUrl: '/files/leaderboards/d1.csv?metric=MICRO_AUC&protocol=paper',
     dataset: { id: 'd1', name: 'ped2' },
     datasetVersion: { id: 'dv2', number: 2, contentHash: 'abc123' },
     rows: [

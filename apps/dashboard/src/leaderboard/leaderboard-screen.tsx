@@ -6,6 +6,7 @@ import { EmptyState } from '../feedback/empty-state';
 import { ErrorState } from '../feedback/error-state';
 import { LoadingState } from '../feedback/loading-state';
 import type { LeaderboardMetric } from '../graphql/generated/graphql';
+import { sameOriginUrl } from '../graphql/same-origin-url';
 import { useQuery } from '../graphql/use-query';
 import { LeaderboardChoicesQuery, LeaderboardQuery } from './leaderboard.operations';
 import { LEADERBOARD_METRICS } from './leaderboard-metric';
@@ -95,7 +96,12 @@ export function LeaderboardScreen({ selection }: { selection: LeaderboardSelecti
               '—'
             )}{' '}
             under protocol “{board.data.leaderboard.protocol}”. Rows marked <span className="badge warn">not comparable</span> were
-            evaluated otherwise and are listed after the comparable ones.
+            evaluated otherwise and are listed after the comparable ones.{' '}
+            {board.data.leaderboard.rows.length > 0 && (
+              <a href={sameOriginUrl(board.data.leaderboard.csvUrl)} download>
+                Download as CSV
+              </a>
+            )}
           </p>
           {board.data.leaderboard.rows.length === 0 && (
             <EmptyState title="No evaluations on this data set yet" action={<Link className="button" href="/jobs/new?kind=train">Train a model</Link>}>

@@ -16,6 +16,7 @@ export const LeaderboardQuery = graphql(`
     leaderboard(datasetId: $datasetId, metric: $metric, protocol: $protocol) {
       metric
       protocol
+      csvUrl
       dataset {
         id
         name

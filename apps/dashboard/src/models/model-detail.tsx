@@ -11,6 +11,7 @@ import { formatDate } from '../format/format-date';
 import { formatMetric } from '../format/format-metric';
 import { formatRate } from '../format/format-rate';
 import type { ModelDetailQuery } from '../graphql/generated/graphql';
+import { sameOriginUrl } from '../graphql/same-origin-url';
 import { useMutation } from '../graphql/use-mutation';
 import { useQuery } from '../graphql/use-query';
 import { StatusBadge } from '../datasets/status-badge';
@@ -129,6 +130,14 @@ function VersionPanel({ version, onPromoted }: { version: Version; onPromoted():
           <Link className="button secondary" href={`/jobs/new?kind=infer&modelVersionId=${version.id}`}>
             Run inference
           </Link>
+          <a className="button secondary" href={sameOriginUrl(version.checkpointUrl)} download>
+            Checkpoint (.tar)
+          </a>
+          {version.onnxUrl && (
+            <a className="button secondary" href={sameOriginUrl(version.onnxUrl)} download>
+              ONNX model
+            </a>
+          )}
           <button
             type="button"
             disabled={isProduction || promote.running}

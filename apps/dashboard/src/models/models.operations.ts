@@ -49,6 +49,8 @@ export const ModelDetailQuery = graphql(`
         trainingMetrics
         createdAt
         aliases
+        checkpointUrl
+        onnxUrl
         createdBy {
           id
           name

@@ -31,6 +31,7 @@ export const RunViewerQuery = graphql(`
         hasGroundTruth
         abnormalIntervals
       }
+      scoresCsvUrl(protocol: $protocol)
       frameScores(protocol: $protocol) {
         protocol
         scores

@@ -199,7 +199,10 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
           </h1>
           <p className="muted small" style={{ margin: 0 }}>
             {frameCount} frames · {video.width}×{video.height} · engine {run.engine} · {formatRate(run.framesPerSecond)} · video AUC{' '}
-            {formatMetric(frameScores.auc)} % · <Link href={`/jobs/${run.job.id}`}>inference job</Link>
+            {formatMetric(frameScores.auc)} % · <Link href={`/jobs/${run.job.id}`}>inference job</Link> ·{' '}
+            <a href={sameOriginUrl(run.scoresCsvUrl)} download>
+              scores as CSV
+            </a>
           </p>
         </div>
         <label>

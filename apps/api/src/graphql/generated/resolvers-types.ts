@@ -187,6 +187,8 @@ export type InferenceRun = {
   id: Scalars['ID']['output'];
   job: Job;
   modelVersion: ModelVersion;
+  /** The frame scores under a protocol with the components and labels, as CSV. */
+  scoresCsvUrl: Scalars['String']['output'];
   video: Video;
 };
 
@@ -205,6 +207,11 @@ export type InferenceRunAnomalyMapUrlArgs = {
 
 
 export type InferenceRunFrameScoresArgs = {
+  protocol?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type InferenceRunScoresCsvUrlArgs = {
   protocol?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -298,6 +305,8 @@ export type JobStatus =
 
 export type Leaderboard = {
   __typename?: 'Leaderboard';
+  /** These rows as CSV (comparable rows ranked, the others after them without a rank). */
+  csvUrl: Scalars['String']['output'];
   dataset: Dataset;
   /** The data-set version rows are compared on (the latest). */
   datasetVersion?: Maybe<DatasetVersion>;
@@ -400,6 +409,8 @@ export type ModelVersion = {
   aliases: Array<Scalars['String']['output']>;
   /** last-epoch, or validation:<metric>: how the checkpoint was chosen (never test labels). */
   checkpointRule: Scalars['String']['output'];
+  /** The checkpoint folder as a tar (weights, optimiser state, component statistics, ONNX export). */
+  checkpointUrl: Scalars['String']['output'];
   config: Scalars['JSON']['output'];
   createdAt: Scalars['DateTime']['output'];
   createdBy?: Maybe<User>;
@@ -409,6 +420,8 @@ export type ModelVersion = {
   id: Scalars['ID']['output'];
   model: Model;
   number: Scalars['Int']['output'];
+  /** The ONNX export alone; null when the training could not export one. */
+  onnxUrl?: Maybe<Scalars['String']['output']>;
   parameterCount?: Maybe<Scalars['Int']['output']>;
   preset?: Maybe<Scalars['String']['output']>;
   trainingJob?: Maybe<Job>;
@@ -1052,6 +1065,7 @@ export type InferenceRunResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<ResolversTypes['Job'], ParentType, ContextType>;
   modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
+  scoresCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<InferenceRunScoresCsvUrlArgs, 'protocol'>>;
   video?: Resolver<ResolversTypes['Video'], ParentType, ContextType>;
 }>;
 
@@ -1110,6 +1124,7 @@ export type JobProgressResolvers<ContextType = ApiContext, ParentType extends Re
 }>;
 
 export type LeaderboardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Leaderboard'] = ResolversParentTypes['Leaderboard']> = ResolversObject<{
+  csvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
   datasetVersion?: Resolver<Maybe<ResolversTypes['DatasetVersion']>, ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['LeaderboardMetric'], ParentType, ContextType>;
@@ -1187,6 +1202,7 @@ export type ModelPresetResolvers<ContextType = ApiContext, ParentType extends Re
 export type ModelVersionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   checkpointRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  checkpointUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   config?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1196,6 +1212,7 @@ export type ModelVersionResolvers<ContextType = ApiContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onnxUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parameterCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   preset?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   trainingJob?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;

@@ -215,7 +215,7 @@ export type LeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type LeaderboardQuery = { leaderboard: { metric: LeaderboardMetric, protocol: string, dataset: { id: string, name: string }, datasetVersion: { id: string, number: number, contentHash: string } | null, rows: Array<{ rank: number, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null, parameterCount: number | null, protocolName: string, checkpointRule: string, datasetVersionNumber: number, comparable: boolean, createdAt: string, author: { id: string, name: string } | null, evaluation: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } } }>, references: Array<{ source: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null }> } };
+export type LeaderboardQuery = { leaderboard: { metric: LeaderboardMetric, protocol: string, csvUrl: string, dataset: { id: string, name: string }, datasetVersion: { id: string, number: number, contentHash: string } | null, rows: Array<{ rank: number, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null, parameterCount: number | null, protocolName: string, checkpointRule: string, datasetVersionNumber: number, comparable: boolean, createdAt: string, author: { id: string, name: string } | null, evaluation: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } } }>, references: Array<{ source: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null }> } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -227,7 +227,7 @@ export type ModelDetailQueryVariables = Exact<{
 }>;
 
 
-export type ModelDetailQuery = { model: { id: string, name: string, createdAt: string, aliases: Array<{ alias: string, modelVersion: { id: string, number: number } }>, versions: Array<{ id: string, number: number, preset: string | null, checkpointRule: string, parameterCount: number | null, gflopsPerFrame: number | null, config: unknown, trainingMetrics: unknown, createdAt: string, aliases: Array<string>, createdBy: { id: string, name: string } | null, trainingJob: { id: string, status: JobStatus, finishedAt: string | null } | null, datasetVersion: { id: string, number: number, contentHash: string, summary: unknown, dataset: { id: string, name: string } } | null, evaluations: Array<{ id: string, protocolName: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, eer: number | null, createdAt: string }> }> } | null };
+export type ModelDetailQuery = { model: { id: string, name: string, createdAt: string, aliases: Array<{ alias: string, modelVersion: { id: string, number: number } }>, versions: Array<{ id: string, number: number, preset: string | null, checkpointRule: string, parameterCount: number | null, gflopsPerFrame: number | null, config: unknown, trainingMetrics: unknown, createdAt: string, aliases: Array<string>, checkpointUrl: string, onnxUrl: string | null, createdBy: { id: string, name: string } | null, trainingJob: { id: string, status: JobStatus, finishedAt: string | null } | null, datasetVersion: { id: string, number: number, contentHash: string, summary: unknown, dataset: { id: string, name: string } } | null, evaluations: Array<{ id: string, protocolName: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, eer: number | null, createdAt: string }> }> } | null };
 
 export type ModelVersionRunsQueryVariables = Exact<{
   modelVersionId: string | number;
@@ -250,7 +250,7 @@ export type RunViewerQueryVariables = Exact<{
 }>;
 
 
-export type RunViewerQuery = { protocols: Array<string>, inferenceRun: { id: string, engine: string, framesPerSecond: number | null, hasMaps: boolean, createdAt: string, job: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } }, video: { id: string, name: string, frameCount: number, width: number, height: number, fps: number | null, hasGroundTruth: boolean, abnormalIntervals: Array<Array<number>> }, frameScores: { protocol: unknown, scores: Array<number>, stagesNotApplied: Array<string>, labels: Array<number> | null, auc: number | null, teacherError: Array<number>, discrepancy: Array<number>, classifier: Array<number> } } | null };
+export type RunViewerQuery = { protocols: Array<string>, inferenceRun: { id: string, engine: string, framesPerSecond: number | null, hasMaps: boolean, createdAt: string, scoresCsvUrl: string, job: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } }, video: { id: string, name: string, frameCount: number, width: number, height: number, fps: number | null, hasGroundTruth: boolean, abnormalIntervals: Array<Array<number>> }, frameScores: { protocol: unknown, scores: Array<number>, stagesNotApplied: Array<string>, labels: Array<number> | null, auc: number | null, teacherError: Array<number>, discrepancy: Array<number>, classifier: Array<number> } } | null };
 
 export type RunFrameQueryVariables = Exact<{
   runId: string | number;
@@ -880,6 +880,7 @@ export const LeaderboardDocument = new TypedDocumentString(`
   leaderboard(datasetId: $datasetId, metric: $metric, protocol: $protocol) {
     metric
     protocol
+    csvUrl
     dataset {
       id
       name
@@ -975,6 +976,8 @@ export const ModelDetailDocument = new TypedDocumentString(`
       trainingMetrics
       createdAt
       aliases
+      checkpointUrl
+      onnxUrl
       createdBy {
         id
         name
@@ -1060,6 +1063,7 @@ export const RunViewerDocument = new TypedDocumentString(`
       hasGroundTruth
       abnormalIntervals
     }
+    scoresCsvUrl(protocol: $protocol)
     frameScores(protocol: $protocol) {
       protocol
       scores
