@@ -11,13 +11,13 @@ async function untar(body: Buffer): Promise<Record<string, string>> {
   const reader = extract();
   reader.on('entry', (header, stream, next) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('data', (chunk) => chunks.push(chunk as Buffer));
     stream.on('end', () => {
       files[header.name] = Buffer.concat(chunks).toString('utf8');
       next();
     });
   });
-  const done = new Promise((resolve, reject) => reader.on('finish', resolve).on('error', reject));
+  const done = new Promise<void>((resolve, reject) => reader.on('finish', () => resolve()).on('error', reject));
   reader.end(body);
   await done;
   return files;

@@ -156,7 +156,7 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     const frame = await fetch(`${base}/files/videos/${testVideo.id}/frames/100.png`);
     expect(frame.status).toBe(200);
 
-    // evaluation, and the model on the leaderboard beside the paper's reference numbers
+    // evaluation, and the model on the leaderboard; one test video of Ped2's twelve: no paper reference beside it
     const evalJob = (await gql('mutation($j: ID!) { startEvaluation(inferenceJobId: $j, protocol: "paper") { id } }', { j: inferJob.id })).data?.startEvaluation;
     expect(await waitForJob(evalJob.id)).toMatchObject({ status: 'SUCCEEDED', error: null });
     const { data: board } = await gql(
@@ -168,6 +168,6 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     expect(row).toMatchObject({ rank: 1, comparable: true, modelVersion: { id: modelVersion.id } });
     expect(row.microAuc).toBeCloseTo(run.frameScores.auc, 10);
     expect(row.framesPerSecond).toBeGreaterThan(0);
-    expect(board?.leaderboard.references[0].microAuc).toBe(0.954);
+    expect(board?.leaderboard.references).toEqual([]);
   }, 600_000);
 });

@@ -198,12 +198,16 @@ test('the leaderboard, a run and a model version download as files through the d
 
 test('the leaderboard sorts by a clicked column', async ({ page }) => {
   await page.goto(`${app.url}/leaderboard`);
-  const models = () => page.getByTestId('leaderboard-row').getByRole('link').allTextContents();
+  const models = () => page.getByTestId('leaderboard-row').getByRole('link', { name: /^sdmae/ }).allTextContents();
   await expect.poll(models).toEqual(['sdmae v2', 'sdmae v1', 'sdmae v1']);
   await page.getByRole('button', { name: /^FPS/ }).click();
   await expect(page.getByRole('columnheader', { name: /FPS/ })).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(models).toEqual(['sdmae v1', 'sdmae v2', 'sdmae v1']);
   await expect(page.getByText('not comparable', { exact: true }).last()).toBeVisible();
+  // rows not comparable have no rank; a row links to the inference job whose runs it scored
+  const rows = page.getByTestId('leaderboard-row');
+  await expect(rows.filter({ hasText: 'not comparable' }).getByRole('cell').first()).toHaveText('—');
+  await expect(rows.first().getByRole('link', { name: 'runs' })).toHaveAttribute('href', '/jobs/job-infer-1');
   await expect(page.getByTestId('reference-row')).toContainText('Paper (published, Ped2)');
 });
 

@@ -45,7 +45,7 @@ export const evaluationResolvers: Resolvers = {
         protocol: protocolName,
         datasetVersion: latestVersion,
         rows: rankLeaderboard(board.entries, metric ?? 'MICRO_AUC', protocolName, latestVersion?.id),
-        references: paperReferences(dataset.name, latestVersion?.format),
+        references: paperReferences(dataset.name, latestVersion?.format, (latestVersion?.summary as { testVideos?: number } | null)?.testVideos),
         csvUrl: `/files/leaderboards/${dataset.id}.csv?metric=${metric ?? 'MICRO_AUC'}&protocol=${encodeURIComponent(protocolName)}`,
       };
     },
@@ -64,6 +64,13 @@ export const evaluationResolvers: Resolvers = {
   },
   Evaluation: {
     job: (evaluation, _a, context) => (evaluation.jobId ? context.database.prisma.job.findUnique({ where: { id: evaluation.jobId } }) : null),
+    inferenceJob: async (evaluation, _a, context) => {
+      if (!evaluation.jobId) return null;
+      const job = await context.database.prisma.job.findUnique({ where: { id: evaluation.jobId }, select: { teamId: true, parameters: true } });
+      const inferenceJobId = (job?.parameters as { inferenceJobId?: unknown } | null)?.inferenceJobId;
+      if (!job || typeof inferenceJobId !== 'string') return null;
+      return context.database.prisma.job.findFirst({ where: { id: inferenceJobId, teamId: job.teamId } });
+    },
     modelVersion: (evaluation, _a, context) =>
       context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: evaluation.modelVersionId } }),
     datasetVersion: (evaluation, _a, context) =>

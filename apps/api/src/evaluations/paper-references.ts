@@ -18,8 +18,14 @@ const published: Record<string, Omit<ReferenceResult, 'source'>> = {
   ped2: { microAuc: 0.954, macroAuc: 0.984, rbdc: null, tbdc: null, framesPerSecond: 1655 },
 };
 
-/** Which published benchmark a data set is, from its name or importer format; unknown data sets have none. */
-export function paperReferences(datasetName: string, format: string | undefined): ReferenceResult[] {
+/** Test videos of each benchmark's test split: the published figures are over all of them. */
+const TEST_VIDEOS: Record<string, number> = { avenue: 21, shanghaitech: 107, ubnormal: 211, ped2: 12 };
+
+/**
+ * Which published benchmark a data set is, from its name or importer format, when its version holds the
+ * benchmark's whole test split (a part of it would not compare); unknown data sets have none.
+ */
+export function paperReferences(datasetName: string, format: string | undefined, testVideos: number | undefined): ReferenceResult[] {
   const name = datasetName.toLowerCase().replace(/[^a-z0-9]/g, '');
   const key =
     name.includes('ped2') ? 'ped2'
@@ -27,5 +33,5 @@ export function paperReferences(datasetName: string, format: string | undefined)
     : name.includes('shanghai') || format === 'shanghaitech' ? 'shanghaitech'
     : name.includes('ubnormal') || format === 'ubnormal' ? 'ubnormal'
     : undefined;
-  return key ? [{ source: SOURCE, ...published[key] }] : [];
+  return key && testVideos === TEST_VIDEOS[key] ? [{ source: SOURCE, ...published[key] }] : [];
 }

@@ -11,7 +11,7 @@ const entry = (id: string, microAuc: number | null, protocolName = 'paper', data
 });
 
 describe('rankLeaderboard', () => {
-  it('ranks comparable rows by the metric, then lists the others marked as not comparable', () => {
+  it('ranks comparable rows by the metric, then lists the others without a rank, marked as not comparable', () => {
     const rows = rankLeaderboard(
       [entry('low', 0.7), entry('old-version', 0.99, 'paper', 'v1'), entry('high', 0.9), entry('other-protocol', 0.95, 'reference-code'), entry('none', null)],
       'MICRO_AUC',
@@ -22,8 +22,8 @@ describe('rankLeaderboard', () => {
       [1, 'high', true],
       [2, 'low', true],
       [3, 'none', true],
-      [4, 'old-version', false],
-      [5, 'other-protocol', false],
+      [null, 'old-version', false],
+      [null, 'other-protocol', false],
     ]);
     expect(rows[0].framesPerSecond).toBe(10);
   });

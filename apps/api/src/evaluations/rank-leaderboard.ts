@@ -1,5 +1,5 @@
 // Orders a data set's evaluations into leaderboard rows: comparable rows (the board's protocol and the
-// latest data-set version) ranked by the metric, best first; the rest after them, marked, unranked order by date.
+// latest data-set version) ranked by the metric, best first; the rest after them without a rank, newest first.
 import type { LeaderboardEntry } from '@vad/db';
 import type { LeaderboardRowModel } from '../graphql/mappers';
 
@@ -26,7 +26,7 @@ export function rankLeaderboard(
   const comparable = entries.filter(isComparable).sort(byMetric);
   const others = entries.filter((e) => !isComparable(e)).sort((a, b) => b.evaluation.createdAt.getTime() - a.evaluation.createdAt.getTime());
   return [...comparable, ...others].map((entry, i) => ({
-    rank: i + 1,
+    rank: i < comparable.length ? i + 1 : null,
     evaluation: entry.evaluation,
     modelVersion: entry.modelVersion,
     framesPerSecond: ((entry.evaluation.metrics as { framesPerSecond?: number } | null)?.framesPerSecond ?? null),

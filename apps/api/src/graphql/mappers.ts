@@ -18,7 +18,8 @@ export type EvaluationModel = Store.Evaluation;
 export type ViewerModel = Principal;
 
 export interface LeaderboardRowModel {
-  rank: number;
+  /** Null for rows not comparable with the board. */
+  rank: number | null;
   evaluation: Store.Evaluation;
   modelVersion: Store.ModelVersion;
   framesPerSecond: number | null;

@@ -109,7 +109,8 @@ export function buildData() {
 
   const evaluation = {
     id: 'e1',
-    job: null,
+    job: null as unknown,
+    inferenceJob: null as unknown,
     modelVersion: v2,
     datasetVersion,
     protocolName: 'paper',
@@ -229,6 +230,7 @@ export function buildData() {
   });
   const runs = [run('run1', videos[2], 11), run('run2', videos[3], 21)];
   inferJob.inferenceRuns = runs;
+  evaluation.inferenceJob = inferJob;
 
   const leaderboard = {
     dataset,
@@ -239,7 +241,7 @@ export function buildData() {
     rows: [
       { rank: 1, evaluation, modelVersion: v2, microAuc: 0.9412, macroAuc: 0.9635, rbdc: 61.2, tbdc: 78.9, framesPerSecond: 231.5, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(100), author: user },
       { rank: 2, evaluation: oldEvaluation, modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 48.1, tbdc: 66.3, framesPerSecond: 240.2, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(250), author: user },
-      { rank: 3, evaluation: { ...oldEvaluation, id: 'e-old' }, modelVersion: v1, microAuc: 0.9655, macroAuc: 0.97, rbdc: null, tbdc: null, framesPerSecond: null, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'validation:auc', datasetVersionNumber: 1, comparable: false, createdAt: at(900), author: null },
+      { rank: null, evaluation: { ...oldEvaluation, id: 'e-old' }, modelVersion: v1, microAuc: 0.9655, macroAuc: 0.97, rbdc: null, tbdc: null, framesPerSecond: null, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'validation:auc', datasetVersionNumber: 1, comparable: false, createdAt: at(900), author: null },
     ],
     references: [{ source: 'Paper (published, Ped2)', microAuc: 0.954, macroAuc: 0.979, rbdc: null, tbdc: null, framesPerSecond: 1655 }],
   };

@@ -17,7 +17,7 @@ export function leaderboardRow(overrides: Partial<LeaderboardRow> & { name?: str
     comparable: true,
     createdAt: '2025-01-01T10:00:00.000Z',
     author: { id: 'u1', name: 'Ada' },
-    evaluation: { id: `e-${name}-${version}` },
+    evaluation: { id: `e-${name}-${version}`, job: null, inferenceJob: null },
     modelVersion: { id: `mv-${name}-${version}`, number: version, model: { id: `m-${name}`, name } },
     ...rest,
   };

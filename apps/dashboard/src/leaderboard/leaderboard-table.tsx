@@ -63,7 +63,7 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
             const reason = incomparableReason(row, board);
             return (
               <tr key={row.evaluation.id} className={reason ? 'not-comparable' : undefined} data-testid="leaderboard-row">
-                <td className="num">{row.rank}</td>
+                <td className="num">{row.rank ?? '—'}</td>
                 <td>
                   <Link href={`/models/${row.modelVersion.model.id}?version=${row.modelVersion.id}`}>
                     {row.modelVersion.model.name} v{row.modelVersion.number}
@@ -71,6 +71,12 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                   {reason && (
                     <span className="badge warn" title={reason}>
                       not comparable<span className="visually-hidden">: {reason}</span>
+                    </span>
+                  )}
+                  {(row.evaluation.job || row.evaluation.inferenceJob) && (
+                    <span className="small row-links">
+                      {row.evaluation.job && <Link href={`/jobs/${row.evaluation.job.id}`}>evaluation</Link>}
+                      {row.evaluation.inferenceJob && <Link href={`/jobs/${row.evaluation.inferenceJob.id}`}>runs</Link>}
                     </span>
                   )}
                 </td>

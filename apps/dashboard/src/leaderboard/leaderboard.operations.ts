@@ -45,6 +45,12 @@ export const LeaderboardQuery = graphql(`
         }
         evaluation {
           id
+          job {
+            id
+          }
+          inferenceJob {
+            id
+          }
         }
         modelVersion {
           id

@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db
 import { protocolPreset } from '@vad/metrics';
 import { LocalStorage } from '@vad/storage';
 import type { JobExecution } from '../job-handler';
-import { evaluateHandler } from './evaluate.handler';
+import { evaluateHandler, overallFramesPerSecond } from './evaluate.handler';
 
 const PED2 = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2');
 const labels = JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8')) as Record<string, number[]>;
@@ -99,4 +99,10 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     expect(evaluation.protocolName).toBe('paper (without component-normalisation, spatio-temporal-filter, frame-reduction)');
     expect(evaluation.rbdc).toBeNull();
   }, 60_000);
+
+  it('reports the speed as all frames over all the time, as the inference job does, not a mean of per-video rates', () => {
+    // 100 frames at 100/s (1 s) and 300 frames at 30/s (10 s): 400 frames in 11 s, where the mean of rates says 65
+    expect(overallFramesPerSecond([{ teacherError: new Array(100).fill(0), framesPerSecond: 100 }, { teacherError: new Array(300).fill(0), framesPerSecond: 30 }, { teacherError: [0], framesPerSecond: null }])).toBeCloseTo(400 / 11, 10);
+    expect(overallFramesPerSecond([{ teacherError: [0], framesPerSecond: null }])).toBeNull();
+  });
 });

@@ -27,6 +27,17 @@ export function recordedProtocolName(protocol: PostProcessingProtocol, stagesNot
   return stagesNotApplied.length === 0 ? protocol.name : `${protocol.name} (without ${stagesNotApplied.join(', ')})`;
 }
 
+/**
+ * All scored frames over all the time spent scoring them: the figure the inference job reports (a mean of
+ * per-video rates would weigh a short video's rate like a long one's).
+ */
+export function overallFramesPerSecond(runs: ReadonlyArray<{ teacherError: readonly number[]; framesPerSecond: number | null }>): number | null {
+  const timed = runs.filter((r) => r.framesPerSecond !== null && r.framesPerSecond > 0 && r.teacherError.length > 0);
+  const frames = timed.reduce((sum, r) => sum + r.teacherError.length, 0);
+  const seconds = timed.reduce((sum, r) => sum + r.teacherError.length / (r.framesPerSecond as number), 0);
+  return seconds > 0 ? frames / seconds : null;
+}
+
 async function regionLevelMetrics(execution: JobExecution, runs: LabelledRun[], volumes: Map<string, RegionVideo['volume']>): Promise<RegionMetrics | string> {
   const missing = runs.filter((run) => !volumes.has(run.id) || !run.video.groundTruth?.masksPath || !run.video.groundTruth.maskFormat);
   if (missing.length > 0) return `not computed: ${missing.length} of ${runs.length} videos lack token maps or pixel masks`;
@@ -87,10 +98,9 @@ export function evaluateHandler(): JobHandler {
     if (stagesNotApplied.length > 0) await execution.log(`stages of ${protocol.name} that these runs could not go through: ${stagesNotApplied.join(', ')}`);
     const frames = evaluateFrames(videos);
     const regionLevel = await regionLevelMetrics(execution, labelled, volumes);
-    const rates = runs.map((r) => r.framesPerSecond).filter((v): v is number => v !== null);
     const metrics = {
       ...frames,
-      framesPerSecond: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null,
+      framesPerSecond: overallFramesPerSecond(runs),
       unlabelledVideos: runs.length - labelled.length,
       regionLevel,
       stagesNotApplied,

@@ -107,6 +107,8 @@ export type Evaluation = {
   datasetVersion: DatasetVersion;
   eer?: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
+  /** The inference job whose runs this evaluation scored. */
+  inferenceJob?: Maybe<Job>;
   job?: Maybe<Job>;
   macroAuc?: Maybe<Scalars['Float']['output']>;
   metrics: Scalars['JSON']['output'];
@@ -338,7 +340,8 @@ export type LeaderboardRow = {
   modelVersion: ModelVersion;
   parameterCount?: Maybe<Scalars['Int']['output']>;
   protocolName: Scalars['String']['output'];
-  rank: Scalars['Int']['output'];
+  /** 1 for the best comparable row; null for rows not comparable (another protocol or data-set version), which are never ranked */
+  rank?: Maybe<Scalars['Int']['output']>;
   rbdc?: Maybe<Scalars['Float']['output']>;
   tbdc?: Maybe<Scalars['Float']['output']>;
 };
@@ -1023,6 +1026,7 @@ export type EvaluationResolvers<ContextType = ApiContext, ParentType extends Res
   datasetVersion?: Resolver<ResolversTypes['DatasetVersion'], ParentType, ContextType>;
   eer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inferenceJob?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
   macroAuc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1146,7 +1150,7 @@ export type LeaderboardRowResolvers<ContextType = ApiContext, ParentType extends
   modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
   parameterCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   protocolName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rbdc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   tbdc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;

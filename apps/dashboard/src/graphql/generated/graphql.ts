@@ -215,7 +215,7 @@ export type LeaderboardQueryVariables = Exact<{
 }>;
 
 
-export type LeaderboardQuery = { leaderboard: { metric: LeaderboardMetric, protocol: string, csvUrl: string, dataset: { id: string, name: string }, datasetVersion: { id: string, number: number, contentHash: string } | null, rows: Array<{ rank: number, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null, parameterCount: number | null, protocolName: string, checkpointRule: string, datasetVersionNumber: number, comparable: boolean, createdAt: string, author: { id: string, name: string } | null, evaluation: { id: string }, modelVersion: { id: string, number: number, model: { id: string, name: string } } }>, references: Array<{ source: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null }> } };
+export type LeaderboardQuery = { leaderboard: { metric: LeaderboardMetric, protocol: string, csvUrl: string, dataset: { id: string, name: string }, datasetVersion: { id: string, number: number, contentHash: string } | null, rows: Array<{ rank: number | null, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null, parameterCount: number | null, protocolName: string, checkpointRule: string, datasetVersionNumber: number, comparable: boolean, createdAt: string, author: { id: string, name: string } | null, evaluation: { id: string, job: { id: string } | null, inferenceJob: { id: string } | null }, modelVersion: { id: string, number: number, model: { id: string, name: string } } }>, references: Array<{ source: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, framesPerSecond: number | null }> } };
 
 export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -909,6 +909,12 @@ export const LeaderboardDocument = new TypedDocumentString(`
       }
       evaluation {
         id
+        job {
+          id
+        }
+        inferenceJob {
+          id
+        }
       }
       modelVersion {
         id
