@@ -81,7 +81,7 @@ describe(`vad start (${deploymentName}) attacked`, () => {
     expect(job.error).toMatch(/^the upload bomb decodes to 40 frames of 4096×4096 \(671 megapixels\) from \d+ bytes, more than the 268 megapixels/);
     expect(job.error).not.toContain(platform.dataDir);
     expect(job.error).not.toMatch(/\/[\w.-]+\//);
-  });
+  }, 60_000);
 
   it('imports from the import roots, failing without quoting the files it read', async () => {
     const started = await platform.gql('mutation($p: String!) { importServerFolder(input: { datasetName: "clips", path: $p, format: "folder" }) { id } }', {
