@@ -39,14 +39,21 @@ async function usageError(args: string[]): Promise<string> {
 
 describe('vad dataset', () => {
   let root: string;
+  const dataDirBefore = process.env.VAD_DATA_DIR;
   beforeAll(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-cli-dataset-'));
+    // a local import records the data set in the platform's store: this run's own, not ./data of the checkout
+    process.env.VAD_DATA_DIR = path.join(root, 'data');
     video(path.join(root, 'ds', 'train', 'a.mp4'), 12);
     video(path.join(root, 'ds', 'test', 'b.mp4'), 6);
     fs.writeFileSync(path.join(root, 'labels.json'), JSON.stringify({ b: [[2, 3]] }));
     fs.writeFileSync(path.join(root, 'short.json'), JSON.stringify({ b: [0, 1] }));
   });
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  afterAll(() => {
+    if (dataDirBefore === undefined) delete process.env.VAD_DATA_DIR;
+    else process.env.VAD_DATA_DIR = dataDirBefore;
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 
   it('import prints the summary as one JSON line', async () => {
     const out = await run(['dataset', 'import', path.join(root, 'ds'), '--format', 'folder', '--name', 'tiny', '--labels', path.join(root, 'labels.json')]);
