@@ -224,6 +224,25 @@ test('an upload shows per-file progress and the API’s error for a bad file', a
   await screenshot(page, 'mock-dataset-after-upload');
 });
 
+test('jobs say what they work on and how long they took, filter by kind, and show parameters as fields', async ({ page }) => {
+  await page.goto(`${app.url}/jobs`);
+  const training = page.getByTestId('job-row').filter({ hasText: 'job-trai' }).filter({ hasText: 'succeeded' });
+  await expect(training.getByTestId('job-subject')).toHaveText('train sdmae on ped2-mini v2 (cpu-ped2)');
+  // started a minute after it was queued, finished four minutes later
+  await expect(training.getByRole('cell').nth(6)).toHaveText('4 min 00 s');
+  await page.getByLabel('Kind of job').selectOption('INFER');
+  await expect(page.getByTestId('job-row')).toHaveCount(1);
+  await expect(page.getByTestId('job-row').getByTestId('job-subject')).toHaveText('score 3 videos of ped2-mini v2 with sdmae v2');
+
+  await page.goto(`${app.url}/jobs/job-train-1`);
+  await expect(page.getByTestId('job-subject')).toHaveText('train sdmae on ped2-mini v2 (cpu-ped2)');
+  const parameters = page.getByRole('definition').filter({ hasText: 'cpu-ped2' });
+  await expect(parameters).toHaveCount(1);
+  await expect(page.getByText('epochs teacher')).toBeVisible();
+  // a finished job is not live any more
+  await expect(page.getByText('● live')).toHaveCount(0);
+});
+
 test('the jobs list updates live from the subscription', async ({ page }) => {
   await page.goto(`${app.url}/jobs/job-train-2`);
   await expect(page.getByText('● live')).toBeVisible({ timeout: 10_000 });

@@ -5,6 +5,7 @@ import { notFound, apiError } from '../graphql/api-error';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { requireRole, type ApiContext } from '../server/api-context';
 import { cancelJob, retryJob } from './job.service';
+import { jobSubject } from './job-subject';
 
 export async function jobInTeam(context: ApiContext, id: string): Promise<Store.Job> {
   const principal = requireRole(context);
@@ -74,6 +75,7 @@ export const jobResolvers: Resolvers = {
     },
   },
   Job: {
+    subject: (job, _a, context) => jobSubject(context.database.prisma, job),
     progress: (job) => (job.progress ?? null) as never,
     logs: async (job, { last }, context) => {
       const lines = await context.database.prisma.jobLog.findMany({

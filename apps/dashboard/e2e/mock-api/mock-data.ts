@@ -134,11 +134,24 @@ export function buildData() {
   const oldEvaluation = { ...evaluation, id: 'e0', modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 48.1, tbdc: 66.3 };
   v1.evaluations = [oldEvaluation];
 
+  const SUBJECTS: Record<string, string> = {
+    TRAIN: 'train sdmae on ped2-mini v2 (cpu-ped2)',
+    INFER: 'score 3 videos of ped2-mini v2 with sdmae v2',
+    EVALUATE: 'evaluate 3 videos of ped2-mini v2 with sdmae v2 (paper)',
+    IMPORT: 'import test01 into ped2-mini (test)',
+  };
+  const PARAMETERS: Record<string, object> = {
+    TRAIN: { datasetVersionId: 'dv2', modelName: 'sdmae', preset: 'cpu-ped2', epochsTeacher: 6, seed: 1, overrides: {} },
+    INFER: { modelVersionId: 'v2', videoIds: ['t1', 't2', 't3'] },
+    EVALUATE: { inferenceJobId: 'job-infer-1', protocol: { name: 'paper', version: '2', parameters: { sigmaTemporal: 2 } } },
+    IMPORT: { source: 'upload', datasetId: 'd1', split: 'test', name: 'test01' },
+  };
   const job = (id: string, kind: string, status: string, minutesAgo: number, extra: Record<string, unknown> = {}) => ({
     id,
     kind,
+    subject: SUBJECTS[kind],
     status,
-    parameters: { kind: kind.toLowerCase() },
+    parameters: PARAMETERS[kind],
     progress: null as unknown,
     lossCurve: [] as Array<{ stage: string; epoch: number; step: number; globalStep: number; loss: number }>,
     epochResults: [] as Array<{ stage: string; epoch: number; loss: number; validationLoss: number | null; seconds: number }>,

@@ -20,6 +20,7 @@ import { JobDetailQuery, JobDetailUpdatesSubscription } from './jobs.operations'
 import { LiveBadge } from './live-badge';
 import { EpochTable } from './epoch-table';
 import { LossChart } from './loss-chart';
+import { readableFields } from './readable-fields';
 
 type Job = NonNullable<JobDetailData['job']>;
 
@@ -61,8 +62,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
             <Link href="/jobs">Jobs</Link> /
           </p>
           <h1>
-            {job.kind.toLowerCase()} job <span className="mono small muted">{job.id}</span> <StatusBadge status={job.status} /> <LiveBadge status={live} />
+            {job.kind.toLowerCase()} job <span className="mono small muted">{job.id}</span> <StatusBadge status={job.status} /> {!finished && <LiveBadge status={live} />}
           </h1>
+          <p style={{ margin: 0 }} data-testid="job-subject">
+            {job.subject}
+          </p>
         </div>
         <JobActions job={job} onChanged={(changed) => setJob((now) => (now ? { ...now, ...changed } : now))} />
       </div>
@@ -170,17 +174,34 @@ export function JobDetail({ jobId }: { jobId: string }) {
       </div>
 
       <div className="grid">
-        <div className="card">
-          <h2>Parameters</h2>
-          <pre>{JSON.stringify(job.parameters, null, 2)}</pre>
-        </div>
-        {job.result != null && (
-          <div className="card">
-            <h2>Result</h2>
-            <pre>{JSON.stringify(job.result, null, 2)}</pre>
-          </div>
-        )}
+        <FieldsCard title="Parameters" source={job.parameters} />
+        {job.result != null && <FieldsCard title="Result" source={job.result} />}
       </div>
     </section>
+  );
+}
+
+function FieldsCard({ title, source }: { title: string; source: unknown }) {
+  const fields = readableFields(source);
+  return (
+    <div className="card">
+      <h2>{title}</h2>
+      {fields.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <dl className="facts" aria-label={title}>
+          {fields.map((field) => (
+            <div key={field.label} style={{ display: 'contents' }}>
+              <dt>{field.label}</dt>
+              <dd className="mono small">{field.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <details>
+        <summary className="small muted">As JSON</summary>
+        <pre>{JSON.stringify(source, null, 2)}</pre>
+      </details>
+    </div>
   );
 }

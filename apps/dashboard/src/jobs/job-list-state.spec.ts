@@ -1,4 +1,4 @@
-import { canCancel, canRetry, jobInView, mergeJobUpdate, progressText } from './job-list-state';
+import { canCancel, canRetry, jobDurationSeconds, jobInView, mergeJobUpdate, progressText } from './job-list-state';
 
 const job = (id: string, createdAt: string, status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' = 'QUEUED', extra: Record<string, unknown> = {}) => ({ id, createdAt, status, ...extra });
 
@@ -35,9 +35,9 @@ describe('job actions', () => {
   });
 
   it('splits jobs into active and finished', () => {
-    expect(jobInView({ status: 'QUEUED' }, 'active')).toBe(true);
-    expect(jobInView({ status: 'FAILED' }, 'active')).toBe(false);
-    expect(jobInView({ status: 'FAILED' }, 'finished')).toBe(true);
+    expect(jobInView({ status: 'QUEUED', kind: 'TRAIN' }, 'active')).toBe(true);
+    expect(jobInView({ status: 'FAILED', kind: 'TRAIN' }, 'active')).toBe(false);
+    expect(jobInView({ status: 'FAILED', kind: 'TRAIN' }, 'finished')).toBe(true);
   });
 });
 
@@ -46,5 +46,22 @@ describe('progressText', () => {
     const progress = { stage: 'teacher', epoch: 2, epochs: 5, step: 10, steps: 40, loss: null, framesPerSecond: null, etaSeconds: null, fraction: null };
     expect(progressText(progress)).toBe('teacher · epoch 2/5 · step 10/40');
     expect(progressText(null)).toBe('');
+  });
+
+  it('filters by kind as well as by state', () => {
+    const train = { status: 'RUNNING', kind: 'TRAIN' } as const;
+    expect(jobInView(train, 'active', 'TRAIN')).toBe(true);
+    expect(jobInView(train, 'active', 'INFER')).toBe(false);
+    expect(jobInView(train, 'finished', 'TRAIN')).toBe(false);
+    expect(jobInView(train, 'all')).toBe(true);
+  });
+
+  it("counts a job's duration from its start to its end, or to now while it runs", () => {
+    const startedAt = '2026-12-06T10:00:00.000Z';
+    const now = Date.parse('2026-12-06T10:05:00.000Z');
+    expect(jobDurationSeconds({ status: 'SUCCEEDED', startedAt, finishedAt: '2026-12-06T10:01:30.000Z' }, now)).toBe(90);
+    expect(jobDurationSeconds({ status: 'RUNNING', startedAt, finishedAt: null }, now)).toBe(300);
+    expect(jobDurationSeconds({ status: 'QUEUED', startedAt, finishedAt: null }, now)).toBeNull();
+    expect(jobDurationSeconds({ status: 'FAILED', startedAt: null, finishedAt: null }, now)).toBeNull();
   });
 });

@@ -19,7 +19,10 @@ export function mergeJobUpdate<J extends { id: string; createdAt: string }>(jobs
 
 export type JobView = 'all' | 'active' | 'finished';
 
-export function jobInView(job: Pick<JobSummary, 'status'>, view: JobView): boolean {
+export type JobKindFilter = 'ALL' | JobSummary['kind'];
+
+export function jobInView(job: Pick<JobSummary, 'status' | 'kind'>, view: JobView, kind: JobKindFilter = 'ALL'): boolean {
+  if (kind !== 'ALL' && job.kind !== kind) return false;
   switch (view) {
     case 'all':
       return true;
@@ -28,6 +31,13 @@ export function jobInView(job: Pick<JobSummary, 'status'>, view: JobView): boole
     case 'finished':
       return FINAL_STATUSES.has(job.status);
   }
+}
+
+/** Seconds the current attempt has run: until it finished, or until `now` while it runs; null before it starts. */
+export function jobDurationSeconds(job: Pick<JobSummary, 'status' | 'startedAt' | 'finishedAt'>, now: number): number | null {
+  if (!job.startedAt || job.status === 'QUEUED') return null;
+  const end = job.finishedAt ? Date.parse(job.finishedAt) : FINAL_STATUSES.has(job.status) ? null : now;
+  return end === null ? null : Math.max(0, (end - Date.parse(job.startedAt)) / 1000);
 }
 
 export const canCancel = (job: Pick<JobSummary, 'status' | 'cancelRequested'>) => !FINAL_STATUSES.has(job.status) && !job.cancelRequested;

@@ -14,9 +14,18 @@ import { formatRate } from '../format/format-rate';
 import { useQuery } from '../graphql/use-query';
 import { useSubscription } from '../graphql/use-subscription';
 import { JobActions } from './job-actions';
-import { jobInView, mergeJobUpdate, progressText, type JobSummary, type JobView } from './job-list-state';
+import { jobDurationSeconds, jobInView, mergeJobUpdate, progressText, type JobKindFilter, type JobSummary, type JobView } from './job-list-state';
 import { JobsQuery, JobUpdatesSubscription } from './jobs.operations';
 import { LiveBadge } from './live-badge';
+import { useNow } from './use-now';
+
+const KINDS: { value: JobKindFilter; label: string }[] = [
+  { value: 'ALL', label: 'All kinds' },
+  { value: 'IMPORT', label: 'Imports' },
+  { value: 'TRAIN', label: 'Trainings' },
+  { value: 'INFER', label: 'Inference' },
+  { value: 'EVALUATE', label: 'Evaluations' },
+];
 
 const VIEWS: { value: JobView; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -27,12 +36,14 @@ const VIEWS: { value: JobView; label: string }[] = [
 export function JobsScreen() {
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [view, setView] = useState<JobView>('all');
+  const [kind, setKind] = useState<JobKindFilter>('ALL');
+  const now = useNow(1000);
   const live = useSubscription(JobUpdatesSubscription, {}, (data) => setJobs((now) => mergeJobUpdate(now, data.jobUpdated)));
-  const { data, error, loading, refetch } = useQuery(JobsQuery, { first: 50 }, { pollMs: live === 'offline' ? 3000 : undefined });
+  const { data, error, loading, refetch } = useQuery(JobsQuery, { first: 50, filter: kind === 'ALL' ? undefined : { kind: [kind] } }, { pollMs: live === 'offline' ? 3000 : undefined });
   useEffect(() => {
     if (data) setJobs((now) => data.jobs.nodes.reduce((list, job) => mergeJobUpdate(list, job), now));
   }, [data]);
-  const shown = useMemo(() => jobs.filter((job) => jobInView(job, view)), [jobs, view]);
+  const shown = useMemo(() => jobs.filter((job) => jobInView(job, view, kind)), [jobs, view, kind]);
   const update = (job: JobSummary) => setJobs((now) => mergeJobUpdate(now, job));
 
   return (
@@ -53,12 +64,24 @@ export function JobsScreen() {
           </Link>
         </div>
       </div>
-      <div className="segmented" role="group" aria-label="Show jobs" style={{ marginBottom: '0.75rem' }}>
-        {VIEWS.map((v) => (
-          <button key={v.value} type="button" aria-pressed={view === v.value} onClick={() => setView(v.value)}>
-            {v.label}
-          </button>
-        ))}
+      <div className="row" style={{ marginBottom: '0.75rem' }}>
+        <div className="segmented" role="group" aria-label="Show jobs">
+          {VIEWS.map((v) => (
+            <button key={v.value} type="button" aria-pressed={view === v.value} onClick={() => setView(v.value)}>
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <label className="inline">
+          Kind
+          <select value={kind} onChange={(event) => setKind(event.target.value as JobKindFilter)} aria-label="Kind of job">
+            {KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {loading && <LoadingState label="jobs" />}
       {error !== undefined && !data && <ErrorState error={error} onRetry={refetch} />}
@@ -67,7 +90,7 @@ export function JobsScreen() {
           Jobs import videos, train models, score videos and evaluate results. Upload a data set, then start training here.
         </EmptyState>
       )}
-      {data && jobs.length > 0 && shown.length === 0 && <p className="muted">No {view} jobs.</p>}
+      {data && jobs.length > 0 && shown.length === 0 && <p className="muted">No {view === 'all' ? '' : `${view} `}jobs of this kind.</p>}
       {shown.length > 0 && (
         <div className="table-wrap">
           <table aria-label="Jobs">
@@ -87,6 +110,9 @@ export function JobsScreen() {
                 <th scope="col" className="num">
                   ETA
                 </th>
+                <th scope="col" className="num">
+                  Duration
+                </th>
                 <th scope="col">Queued</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -99,6 +125,9 @@ export function JobsScreen() {
                   <td>
                     <Link href={`/jobs/${job.id}`}>{job.kind.toLowerCase()}</Link> <span className="muted mono small">{job.id.slice(0, 8)}</span>
                     {job.attempt > 1 && <span className="muted small"> · attempt {job.attempt}/{job.maxAttempts}</span>}
+                    <div className="small" data-testid="job-subject">
+                      {job.subject}
+                    </div>
                   </td>
                   <td>
                     <StatusBadge status={job.status} title={job.error ?? undefined} />
@@ -120,6 +149,7 @@ export function JobsScreen() {
                   <td className="num">{job.progress?.loss != null ? job.progress.loss.toPrecision(4) : '—'}</td>
                   <td className="num">{formatRate(job.progress?.framesPerSecond)}</td>
                   <td className="num">{job.status === 'RUNNING' ? formatDuration(job.progress?.etaSeconds) : '—'}</td>
+                  <td className="num">{formatDuration(jobDurationSeconds(job, now))}</td>
                   <td className="small">
                     {formatDate(job.createdAt)}
                     {job.queuedBy ? ` · ${job.queuedBy.name}` : ''}

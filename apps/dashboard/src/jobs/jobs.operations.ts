@@ -5,6 +5,7 @@ export const JobSummaryFragment = graphql(`
   fragment JobSummary on Job {
     id
     kind
+    subject
     status
     attempt
     maxAttempts

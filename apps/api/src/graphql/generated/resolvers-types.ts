@@ -250,6 +250,8 @@ export type Job = {
   result?: Maybe<Scalars['JSON']['output']>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: JobStatus;
+  /** What the job works on, in words: names of its data set, model and protocol rather than ids. */
+  subject: Scalars['String']['output'];
 };
 
 
@@ -1100,6 +1102,7 @@ export type JobResolvers<ContextType = ApiContext, ParentType extends ResolversP
   result?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type JobConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = ResolversObject<{

@@ -133,7 +133,7 @@ export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OverviewQuery = { health: { version: string, database: string, queue: string }, datasets: Array<{ id: string, name: string, latestVersion: { id: string, summary: unknown } | null }>, models: Array<{ id: string, versions: Array<{ id: string }> }>, evaluations: Array<{ id: string }>, jobs: { totalCount: number, nodes: Array<{ id: string, kind: JobKind, status: JobStatus, createdAt: string }> } };
 
-export type JobSummaryFragment = { id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null };
+export type JobSummaryFragment = { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null };
 
 export type JobsQueryVariables = Exact<{
   filter?: JobFilter | null | undefined;
@@ -141,40 +141,40 @@ export type JobsQueryVariables = Exact<{
 }>;
 
 
-export type JobsQuery = { jobs: { totalCount: number, nodes: Array<{ id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null }> } };
+export type JobsQuery = { jobs: { totalCount: number, nodes: Array<{ id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null }> } };
 
 export type JobUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type JobUpdatesSubscription = { jobUpdated: { id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
+export type JobUpdatesSubscription = { jobUpdated: { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
 
 export type JobDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type JobDetailQuery = { job: { result: unknown, heartbeatAt: string | null, id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, inferenceRuns: Array<{ id: string, video: { id: string, name: string } }>, modelVersion: { id: string, number: number, model: { id: string, name: string } } | null, evaluation: { id: string, microAuc: number | null, macroAuc: number | null } | null, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } | null };
+export type JobDetailQuery = { job: { result: unknown, heartbeatAt: string | null, id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, inferenceRuns: Array<{ id: string, video: { id: string, name: string } }>, modelVersion: { id: string, number: number, model: { id: string, name: string } } | null, evaluation: { id: string, microAuc: number | null, macroAuc: number | null } | null, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } | null };
 
 export type JobDetailUpdatesSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type JobDetailUpdatesSubscription = { jobUpdated: { id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
+export type JobDetailUpdatesSubscription = { jobUpdated: { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
 
 export type CancelJobMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CancelJobMutation = { cancelJob: { id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
+export type CancelJobMutation = { cancelJob: { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
 
 export type RetryJobMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RetryJobMutation = { retryJob: { id: string, kind: JobKind, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
+export type RetryJobMutation = { retryJob: { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
 
 export type StartJobChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -354,6 +354,7 @@ export const JobSummaryFragmentDoc = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
@@ -538,6 +539,7 @@ export const JobsDocument = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
@@ -572,6 +574,7 @@ export const JobUpdatesDocument = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
@@ -647,6 +650,7 @@ export const JobDetailDocument = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
@@ -700,6 +704,7 @@ export const JobDetailUpdatesDocument = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
@@ -734,6 +739,7 @@ export const CancelJobDocument = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
@@ -768,6 +774,7 @@ export const RetryJobDocument = new TypedDocumentString(`
     fragment JobSummary on Job {
   id
   kind
+  subject
   status
   attempt
   maxAttempts
