@@ -31,10 +31,10 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
         cwd: dir,
         env: { ...process.env, DATABASE_URL: '', VAD_DATA_DIR: path.join(dir, 'no-local-store') },
       });
-      return { code: 0, json: JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null'), stderr: '' };
+      return { code: 0, json: lastJsonLine(stdout), stdout, stderr: '' };
     } catch (error) {
       const failed = error as { code: number; stderr: string };
-      return { code: failed.code, json: null, stderr: failed.stderr };
+      return { code: failed.code, json: null, stdout: '', stderr: failed.stderr };
     }
   };
 
@@ -87,15 +87,17 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     const local = await localVad('score', path.join(PED2, 'videos/test/02.mp4'), '--model', checkpoint, '--out', 'local.json');
     expect(local.json).toMatchObject({ protocol: 'paper', stagesNotApplied: [] });
     fs.writeFileSync(path.join(dir, 'labels-by-video.json'), JSON.stringify({ '02': JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) }));
-    const localAuc = await localVad('eval', 'frames', '--scores', 'local.json', '--labels', 'labels-by-video.json');
+    const localAuc = await localVad('eval', 'frames', '--scores', 'local.json', '--labels', 'labels-by-video.json', '--json');
     expect(localAuc.json.microAuc).toBeCloseTo(evaluated.json.microAuc, 9);
     const platformScores = await vad('score', 'ped2', '--model', modelVersionId, '--out', 'again.json');
     expect(platformScores.code).toBe(0);
     const [onPlatform, onMachine] = ['again.json', 'local.json'].map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))['02'] as number[]);
     expect(Math.max(...onMachine.map((v, t) => Math.abs(v - onPlatform[t])))).toBeLessThan(1e-6);
-    const board = await vad('leaderboard', 'ped2');
+    const board = await vad('leaderboard', 'ped2', '--json');
+    // people get a table: the same row, AUC as a percentage
+    expect((await vad('leaderboard', 'ped2')).stdout).toMatch(new RegExp(`^\\s*1\\s+ped2-cpu-tiny v1\\s+${(evaluated.json.microAuc * 100).toFixed(1)}`, 'm'));
     expect(board.json.rows[0]).toMatchObject({ rank: 1, comparable: true, microAuc: evaluated.json.microAuc });
-    expect((await vad('jobs', 'list', '--status', 'SUCCEEDED')).json.totalCount).toBe(6); // two imports, training, two inferences, evaluation
+    expect((await vad('jobs', 'list', '--status', 'SUCCEEDED', '--json')).json.totalCount).toBe(6); // two imports, training, two inferences, evaluation
   }, 300_000);
 
   it('answers a bad token and an unknown data set with one clear line', async () => {
@@ -109,3 +111,12 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     expect(unknown.stderr).toMatch(/^vad: no data set "nope" on http:\/\/127\.0\.0\.1:\d+\n$/);
   }, 60_000);
 });
+
+/** The JSON a command printed last (commands print tables without --json: null then). */
+function lastJsonLine(stdout: string): ReturnType<typeof JSON.parse> {
+  try {
+    return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null');
+  } catch {
+    return null;
+  }
+}

@@ -39,10 +39,20 @@ const labels = JSON.stringify({ '01': [0, 1, 0], '02': [0, 1] });
 
 describe('parseFrameInputs', () => {
   it('pairs scores and labels by video', () => {
-    expect(parseFrameInputs(scores, 'S.json', labels, 'L.json')).toEqual([
-      { video: '01', scores: [0.1, 0.9, 0.2], labels: [0, 1, 0] },
-      { video: '02', scores: [0.5, 0.3], labels: [0, 1] },
-    ]);
+    expect(parseFrameInputs(scores, 'S.json', labels, 'L.json')).toEqual({
+      videos: [
+        { video: '01', scores: [0.1, 0.9, 0.2], labels: [0, 1, 0] },
+        { video: '02', scores: [0.5, 0.3], labels: [0, 1] },
+      ],
+      labelledWithoutScores: [],
+    });
+  });
+
+  it('scores the videos that have scores and names the labelled ones left out', () => {
+    expect(parseFrameInputs(JSON.stringify({ '02': [0.5, 0.3] }), 'S.json', labels, 'L.json')).toEqual({
+      videos: [{ video: '02', scores: [0.5, 0.3], labels: [0, 1] }],
+      labelledWithoutScores: ['01'],
+    });
   });
 
   it.each([
@@ -54,7 +64,6 @@ describe('parseFrameInputs', () => {
     ['a label of 2', scores, JSON.stringify({ '01': [0, 2, 0], '02': [0, 1] }), 'L.json: video "01": label 1 is 2; labels must be 0 or 1'],
     ['a label "1" given as a string', scores, JSON.stringify({ '01': [0, '1', 0], '02': [0, 1] }), 'label 1 is "1"'],
     ['a scored video without labels', JSON.stringify({ '01': [0.1, 0.9, 0.2], '02': [0.5, 0.3], '03': [1] }), labels, 'unknown video "03"'],
-    ['a labelled video without scores', JSON.stringify({ '01': [0.1, 0.9, 0.2] }), labels, 'no scores for video "02"'],
     ['an empty file', '  \n', labels, 'S.json is empty'],
     ['an empty object', '{}', labels, 'S.json has no videos'],
     ['an array instead of an object', '[0.1, 0.2]', labels, 'must be a JSON object'],
@@ -80,7 +89,7 @@ describe('parseFrameInputs', () => {
     fc.assert(
       fc.property(testSet, (set) => {
         const { scores: s, labels: l } = split(set);
-        const parsed = parseFrameInputs(s, 'S.json', l, 'L.json');
+        const parsed = parseFrameInputs(s, 'S.json', l, 'L.json').videos;
         expect(Object.fromEntries(parsed.map((v) => [v.video, Array.from(v.scores, (score, i) => [score, v.labels[i]])]))).toEqual(set);
       }),
     );
@@ -242,8 +251,8 @@ describe('registerEvalCommand', () => {
     return target;
   }
 
-  it('`eval frames` prints one JSON line with the contract fields', async () => {
-    const args = ['eval', 'frames', '--scores', file('S.json', scores), '--labels', file('L.json', labels), '--macro-pad'];
+  it('`eval frames --json` prints one JSON line with the contract fields', async () => {
+    const args = ['eval', 'frames', '--scores', file('S.json', scores), '--labels', file('L.json', labels), '--macro-pad', '--json'];
     await program().parseAsync(args, { from: 'user' });
     expect(written).toHaveLength(1);
     expect(written[0].endsWith('\n')).toBe(true);
@@ -252,11 +261,22 @@ describe('registerEvalCommand', () => {
     expect(result.macroPad).toBe(true);
   });
 
+  it('`eval frames` prints a table for people: the AUCs, then each video', async () => {
+    await program().parseAsync(['eval', 'frames', '--scores', file('S.json', scores), '--labels', file('L.json', labels)], { from: 'user' });
+    const text = written.join('');
+    expect(text).toMatch(/^micro AUC %\s+\d+\.\d$/m);
+    expect(text).toMatch(/^01\s+100\.0$/m);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
   it('`eval regions` prints rbdc and tbdc', async () => {
     const tracks = file('T.json', JSON.stringify([{ video: '01', track: 'a', frame: 0, box: [0, 0, 9, 9] }]));
     const detections = file('D.json', JSON.stringify([{ video: '01', frame: 0, box: [0, 0, 9, 9], score: 1 }]));
-    await program().parseAsync(['eval', 'regions', '--detections', detections, '--tracks', tracks, '--num-frames', '5'], { from: 'user' });
+    await program().parseAsync(['eval', 'regions', '--detections', detections, '--tracks', tracks, '--num-frames', '5', '--json'], { from: 'user' });
     expect(JSON.parse(written[0])).toMatchObject({ rbdc: 1, tbdc: 1 });
+    written.length = 0;
+    await program().parseAsync(['eval', 'regions', '--detections', detections, '--tracks', tracks, '--num-frames', '5'], { from: 'user' });
+    expect(written.join('')).toMatch(/^RBDC %\s+100\.0$/m);
   });
 
   it('throws a CliUsageError (exit code 2) for malformed input', async () => {

@@ -19,6 +19,7 @@ import {
   type VideoFrames,
 } from '@vad/metrics';
 import { CliUsageError } from '../cli-error';
+import { fieldList, percent, textTable } from '../output/text-table';
 
 /** Reads a whole text file; injected so that tests need no files. */
 export type ReadText = (path: string) => string;
@@ -36,10 +37,25 @@ export interface EvalRegionsOptions {
   numFrames?: string;
 }
 
+/** The frame report for people: the AUCs and EER, then each video's AUC. */
+function frameReportText(result: ReturnType<typeof evaluateFrameFiles>): string {
+  const summary = fieldList([
+    ['micro AUC %', percent(result.microAuc)],
+    ['macro AUC %', percent(result.macroAuc)],
+    ['EER %', percent(result.eer)],
+    ['videos', result.numVideos],
+    ['frames', `${result.numFrames} (${result.numAnomalousFrames} abnormal)`],
+    ['single-class videos', result.skippedVideos.length ? `${result.skippedVideos.join(', ')} (${result.macroPad ? 'padded' : 'left out of the macro AUC'})` : null],
+    ['protocol', result.protocol?.name ?? 'none (scores as given)'],
+  ]);
+  const videos = textTable(['video', 'AUC %'], Object.entries(result.perVideoAuc).map(([video, auc]) => [video, auc === null ? 'single class' : percent(auc)]));
+  return `${summary}\n${videos}`;
+}
+
 export function registerEvalCommand(program: Command): void {
   const evaluate = program
     .command('eval')
-    .description('evaluate anomaly scores against ground truth (frame AUC, EER; region RBDC, TBDC); prints one JSON object');
+    .description('evaluate anomaly scores against ground truth (frame AUC, EER; region RBDC, TBDC); a table, or JSON with --json');
 
   evaluate
     .command('frames')
@@ -55,9 +71,13 @@ export function registerEvalCommand(program: Command): void {
       `post-process the scores per video with a named protocol (${PROTOCOL_PRESET_NAMES.join(', ')}) before evaluating; ` +
         'the scores count as combined frame scores, so only the frame steps (smoothing, normalisation) run. Default: scores as given',
     )
-    .action((options: EvalFramesOptions) => {
+    .option('--json', 'print one JSON object instead of a table')
+    .action((options: EvalFramesOptions & { json?: boolean }) => {
       const result = evaluateFrameFiles(options, readTextFile);
-      process.stdout.write(JSON.stringify(result) + '\n');
+      if (result.labelledWithoutScores.length > 0) {
+        process.stderr.write(`vad eval frames: left out ${result.labelledWithoutScores.length} labelled video(s) without scores: ${result.labelledWithoutScores.join(', ')}\n`);
+      }
+      process.stdout.write(options.json ? JSON.stringify(result) + '\n' : frameReportText(result));
     });
 
   evaluate
@@ -69,10 +89,22 @@ export function registerEvalCommand(program: Command): void {
     .option('--detections <file>', 'JSON [{"video":"01","frame":0,"box":[x1,y1,x2,y2],"score":0.9}, ...]; boxes are inclusive integer pixels')
     .option('--tracks <file>', 'JSON [{"video":"01","track":"a","frame":0,"box":[x1,y1,x2,y2]}, ...]: the ground-truth regions and their tracks')
     .option('--num-frames <n>', 'number of test frames of all evaluated videos (the false-positive-rate denominator; Ped2 2010, Avenue 15324)')
-    .action((options: EvalRegionsOptions) => {
+    .option('--json', 'print one JSON object instead of a table')
+    .action((options: EvalRegionsOptions & { json?: boolean }) => {
       const result = evaluateRegionFiles(options, readTextFile);
       for (const warning of result.warnings) process.stderr.write(`vad eval regions: ${warning}\n`);
-      process.stdout.write(JSON.stringify(result) + '\n');
+      process.stdout.write(
+        options.json
+          ? JSON.stringify(result) + '\n'
+          : fieldList([
+              ['RBDC %', percent(result.rbdc)],
+              ['TBDC %', percent(result.tbdc)],
+              ['detections', result.numDetections],
+              ['regions', result.numRegions],
+              ['tracks', result.numTracks],
+              ['frames', result.numFrames],
+            ]),
+      );
     });
 }
 
@@ -81,7 +113,7 @@ export function evaluateFrameFiles(options: EvalFramesOptions, readText: ReadTex
   const scoresPath = requireOption(options.scores, '--scores <file>');
   const labelsPath = requireOption(options.labels, '--labels <file>');
   const protocol = options.protocol === undefined ? null : presetOrThrow(options.protocol);
-  const videos = parseFrameInputs(readInput(readText, scoresPath), scoresPath, readInput(readText, labelsPath), labelsPath);
+  const { videos, labelledWithoutScores } = parseFrameInputs(readInput(readText, scoresPath), scoresPath, readInput(readText, labelsPath), labelsPath);
   return withMetricsErrorsAsUsage(() => {
     let stagesNotApplied: readonly ProtocolStage[] = [];
     const processed = videos.map((video) => {
@@ -91,7 +123,7 @@ export function evaluateFrameFiles(options: EvalFramesOptions, readText: ReadTex
       return { ...video, scores: output.scores };
     });
     const report = evaluateFrames(processed, { macroPad: options.macroPad === true });
-    return { ...report, protocol, protocolStagesNotApplied: stagesNotApplied };
+    return { ...report, protocol, protocolStagesNotApplied: stagesNotApplied, labelledWithoutScores };
   });
 }
 
@@ -130,11 +162,18 @@ export function evaluateRegionFiles(options: EvalRegionsOptions, readText: ReadT
   });
 }
 
+export interface FrameInputs {
+  /** One entry per scored video, sorted by id. */
+  videos: VideoFrames[];
+  /** Videos of the labels file that have no scores: left out (a labels file of a whole test split, scores of a part). */
+  labelledWithoutScores: string[];
+}
+
 /**
- * Scores and labels files → one entry per video (sorted by id), checked in this order: each file's values
- * (finite scores, 0/1 labels), then the same videos in both, then one label per score.
+ * Scores and labels files → one entry per scored video (sorted by id), checked in this order: each file's
+ * values (finite scores, 0/1 labels), then labels for every scored video, then one label per score.
  */
-export function parseFrameInputs(scoresText: string, scoresSource: string, labelsText: string, labelsSource: string): VideoFrames[] {
+export function parseFrameInputs(scoresText: string, scoresSource: string, labelsText: string, labelsSource: string): FrameInputs {
   const scores = parseVideoRecord(scoresText, scoresSource, (value, video, i) => {
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     throw new CliUsageError(`${scoresSource}: video "${video}": score ${i} ${describeNonNumber(value)}; scores must be finite numbers`);
@@ -143,10 +182,8 @@ export function parseFrameInputs(scoresText: string, scoresSource: string, label
     if (value === 0 || value === 1) return value;
     throw new CliUsageError(`${labelsSource}: video "${video}": label ${i} is ${JSON.stringify(value)}; labels must be 0 or 1`);
   });
-  for (const video of labels.keys()) {
-    if (!scores.has(video)) throw new CliUsageError(`${scoresSource}: no scores for video "${video}" of ${labelsSource}`);
-  }
-  return [...scores.keys()].sort().map((video) => {
+  const labelledWithoutScores = [...labels.keys()].filter((video) => !scores.has(video)).sort();
+  const videos = [...scores.keys()].sort().map((video) => {
     const frameScores = scores.get(video) ?? [];
     const frameLabels = labels.get(video);
     if (frameLabels === undefined) throw new CliUsageError(`${scoresSource}: unknown video "${video}" (not in ${labelsSource})`);
@@ -155,6 +192,7 @@ export function parseFrameInputs(scoresText: string, scoresSource: string, label
     }
     return { video, scores: frameScores, labels: frameLabels };
   });
+  return { videos, labelledWithoutScores };
 }
 
 export function parseDetections(text: string, source: string): Detection[] {

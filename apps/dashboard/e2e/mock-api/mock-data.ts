@@ -117,8 +117,8 @@ export function buildData() {
     protocol: { name: 'paper', version: 1 },
     microAuc: 0.9412,
     macroAuc: 0.9635,
-    rbdc: 61.2,
-    tbdc: 78.9,
+    rbdc: 0.612,
+    tbdc: 0.789,
     eer: 0.118,
     videosSkipped: 0,
     perVideoAuc: [
@@ -131,7 +131,7 @@ export function buildData() {
     createdAt: at(100),
   };
   v2.evaluations = [evaluation];
-  const oldEvaluation = { ...evaluation, id: 'e0', modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 48.1, tbdc: 66.3 };
+  const oldEvaluation = { ...evaluation, id: 'e0', modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 0.481, tbdc: 0.663 };
   v1.evaluations = [oldEvaluation];
 
   const SUBJECTS: Record<string, string> = {
@@ -252,8 +252,8 @@ export function buildData() {
     csvUrl: '/files/leaderboards/d1.csv?metric=MICRO_AUC&protocol=paper',
     datasetVersion,
     rows: [
-      { rank: 1, evaluation, modelVersion: v2, microAuc: 0.9412, macroAuc: 0.9635, rbdc: 61.2, tbdc: 78.9, framesPerSecond: 231.5, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(100), author: user },
-      { rank: 2, evaluation: oldEvaluation, modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 48.1, tbdc: 66.3, framesPerSecond: 240.2, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(250), author: user },
+      { rank: 1, evaluation, modelVersion: v2, microAuc: 0.9412, macroAuc: 0.9635, rbdc: 0.612, tbdc: 0.789, framesPerSecond: 231.5, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(100), author: user },
+      { rank: 2, evaluation: oldEvaluation, modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 0.481, tbdc: 0.663, framesPerSecond: 240.2, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(250), author: user },
       { rank: null, evaluation: { ...oldEvaluation, id: 'e-old' }, modelVersion: v1, microAuc: 0.9655, macroAuc: 0.97, rbdc: null, tbdc: null, framesPerSecond: null, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'validation:auc', datasetVersionNumber: 1, comparable: false, createdAt: at(900), author: null },
     ],
     references: [{ source: 'Paper (published, Ped2)', microAuc: 0.954, macroAuc: 0.979, rbdc: null, tbdc: null, framesPerSecond: 1655 }],

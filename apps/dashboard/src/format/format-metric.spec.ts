@@ -5,8 +5,8 @@ describe('formatMetric', () => {
     expect(formatMetric(0.9712)).toBe('97.1');
   });
 
-  it('prints values already ×100 as they are', () => {
-    expect(formatMetric(73.25, 'percent')).toBe('73.3');
+  it('prints RBDC and TBDC, stored as fractions like every metric, ×100 as the paper does', () => {
+    expect(formatMetric(0.4677)).toBe('46.8');
   });
 
   it('prints a dash for a missing value', () => {

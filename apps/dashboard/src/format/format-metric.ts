@@ -1,8 +1,6 @@
-// Evaluation numbers as the paper prints them: AUC as a percentage with one decimal; RBDC/TBDC are
-// already ×100 (EVALUATION.md), so they only get the decimal.
-export type MetricScale = 'fraction' | 'percent';
-
-export function formatMetric(value: number | null | undefined, scale: MetricScale = 'fraction'): string {
+// Evaluation numbers as the paper prints them: a percentage with one decimal. The platform stores every
+// metric as a fraction, RBDC and TBDC included (the paper's tables show them ×100).
+export function formatMetric(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return '—';
-  return (scale === 'fraction' ? value * 100 : value).toFixed(1);
+  return (value * 100).toFixed(1);
 }

@@ -7,8 +7,8 @@ export function leaderboardRow(overrides: Partial<LeaderboardRow> & { name?: str
     rank: 1,
     microAuc: 0.9,
     macroAuc: 0.9,
-    rbdc: 50,
-    tbdc: 60,
+    rbdc: 0.5,
+    tbdc: 0.6,
     framesPerSecond: 100,
     parameterCount: 1_000_000,
     protocolName: 'paper',
@@ -45,7 +45,7 @@ export function leaderboardFixture(): Leaderboard {
       }),
     ],
     references: [
-      { source: 'Ristea et al., CVPR 2024 (paper)', microAuc: 0.954, macroAuc: 0.979, rbdc: 70.2, tbdc: 80.1, framesPerSecond: 1655 },
+      { source: 'Ristea et al., CVPR 2024 (paper)', microAuc: 0.954, macroAuc: 0.979, rbdc: 0.702, tbdc: 0.801, framesPerSecond: 1655 },
     ],
   };
 }

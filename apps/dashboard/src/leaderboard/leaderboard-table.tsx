@@ -82,8 +82,8 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                 </td>
                 <td className="num">{formatMetric(row.microAuc)}</td>
                 <td className="num">{formatMetric(row.macroAuc)}</td>
-                <td className="num">{formatMetric(row.rbdc, 'percent')}</td>
-                <td className="num">{formatMetric(row.tbdc, 'percent')}</td>
+                <td className="num">{formatMetric(row.rbdc)}</td>
+                <td className="num">{formatMetric(row.tbdc)}</td>
                 <td className="num">{formatRate(row.framesPerSecond)}</td>
                 <td className="num">{formatCount(row.parameterCount)}</td>
                 <td>{row.protocolName}</td>
@@ -110,8 +110,8 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
                 <td>{ref.source}</td>
                 <td className="num">{formatMetric(ref.microAuc)}</td>
                 <td className="num">{formatMetric(ref.macroAuc)}</td>
-                <td className="num">{formatMetric(ref.rbdc, 'percent')}</td>
-                <td className="num">{formatMetric(ref.tbdc, 'percent')}</td>
+                <td className="num">{formatMetric(ref.rbdc)}</td>
+                <td className="num">{formatMetric(ref.tbdc)}</td>
                 <td className="num">{formatRate(ref.framesPerSecond)}</td>
                 <td className="num">—</td>
                 <td colSpan={5} className="muted">

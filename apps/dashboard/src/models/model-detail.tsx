@@ -185,8 +185,8 @@ function VersionPanel({ version, onPromoted }: { version: Version; onPromoted():
                       <td>{e.protocolName}</td>
                       <td className="num">{formatMetric(e.microAuc)}</td>
                       <td className="num">{formatMetric(e.macroAuc)}</td>
-                      <td className="num">{formatMetric(e.rbdc, 'percent')}</td>
-                      <td className="num">{formatMetric(e.tbdc, 'percent')}</td>
+                      <td className="num">{formatMetric(e.rbdc)}</td>
+                      <td className="num">{formatMetric(e.tbdc)}</td>
                       <td className="num">{formatMetric(e.eer)}</td>
                       <td>{formatDate(e.createdAt)}</td>
                     </tr>
