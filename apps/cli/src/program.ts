@@ -4,6 +4,7 @@ import { PLATFORM_VERSION } from '@vad/config';
 import { registerBenchInferenceCommand } from './commands/bench-inference.command';
 import { registerBenchModelCommand } from './commands/bench-model.command';
 import { registerBenchTrainCommand } from './commands/bench-train.command';
+import { registerCacheCommand } from './commands/cache.command';
 import { registerDatasetCommand } from './commands/dataset.command';
 import { registerDbCommand } from './commands/db.command';
 import { registerEvalCommand } from './commands/eval.command';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerWorkerCommand(program);
   registerDbCommand(program);
+  registerCacheCommand(program);
   registerUserCommand(program);
   registerJobsCommand(program);
   registerDatasetCommand(program);

@@ -196,6 +196,16 @@ test('the leaderboard, a run and a model version download as files through the d
   await expect(page.getByRole('link', { name: 'Checkpoint (.tar)' })).toHaveAttribute('href', /\/files\/model-versions\/.+\/checkpoint\.tar$/);
 });
 
+test("the data sets page shows the frame cache's disk use, and an owner can clear it", async ({ page }) => {
+  await page.goto(`${app.url}/datasets`);
+  const cache = page.getByTestId('frame-cache');
+  await expect(cache).toContainText('1.3 GiB of a 32.0 GiB budget');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await cache.getByRole('button', { name: 'Clear the cache' }).click();
+  await expect(cache).toContainText('0 B of a 32.0 GiB budget');
+  await expect(cache.getByRole('button', { name: 'Clear the cache' })).toHaveCount(0);
+});
+
 test('the leaderboard sorts by a clicked column', async ({ page }) => {
   await page.goto(`${app.url}/leaderboard`);
   const models = () => page.getByTestId('leaderboard-row').getByRole('link', { name: /^sdmae/ }).allTextContents();

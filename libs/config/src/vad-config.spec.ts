@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       backend: undefined,
       maxUploadBytes: 2048 * 1024 * 1024,
       trainThreads: undefined,
+      frameCacheBytes: 32 * 1024 ** 3,
       jobStaleSeconds: 60,
       queuePrefix: 'vad',
       mode: 'embedded',
@@ -35,6 +36,11 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.redisUrl).toBe('redis://q:6379');
     expect(config.dataDir).toBe(path.resolve('/srv/other'));
+  });
+
+  it('reads the frame cache budget in gigabytes, and refuses what is not a positive number', () => {
+    expect(loadConfig({ VAD_FRAME_CACHE_GB: '1.5' }, '/').frameCacheBytes).toBe(1.5 * 1024 ** 3);
+    for (const bad of ['0', '-2', 'lots']) expect(() => loadConfig({ VAD_FRAME_CACHE_GB: bad }, '/')).toThrow(`VAD_FRAME_CACHE_GB must be a number of gigabytes above 0, got "${bad}"`);
   });
 
   it('reads the training threads as a whole number from 1 to 256', () => {

@@ -31,6 +31,8 @@ export interface VadConfig {
   maxUploadBytes: number;
   /** Replica threads of a training job (data-parallel); undefined: one per core on wasm, else one. */
   trainThreads?: number;
+  /** Disk the decoded-frame cache may fill before its least recently used entries go (bytes). */
+  frameCacheBytes: number;
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
   mode: DeploymentMode;
   /**
@@ -141,6 +143,18 @@ const environmentSchema = z.object({
       }
       return n;
     }),
+  VAD_FRAME_CACHE_GB: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 32;
+      const n = Number(v);
+      if (!(Number.isFinite(n) && n > 0 && n <= 100_000)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_FRAME_CACHE_GB must be a number of gigabytes above 0, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   VAD_ALLOWED_HOSTS: z
     .string()
     .optional()
@@ -235,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     queuePrefix: e.VAD_QUEUE_PREFIX ?? 'vad',
     maxUploadBytes: Math.round(e.VAD_MAX_UPLOAD_MB * 1024 * 1024),
     trainThreads: e.VAD_TRAIN_THREADS,
+    frameCacheBytes: Math.round(e.VAD_FRAME_CACHE_GB * 1024 ** 3),
     mode,
     allowedHosts: allowedHosts(e.VAD_ALLOWED_HOSTS, mode, host),
     trustedProxies: e.VAD_TRUSTED_PROXIES,

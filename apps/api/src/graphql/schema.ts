@@ -7,6 +7,7 @@ import { evaluationResolvers } from '../evaluations/evaluation.resolver';
 import { jobResolvers } from '../jobs/job.resolver';
 import { modelResolvers } from '../models/model.resolver';
 import { inferenceRunResolvers } from '../runs/inference-run.resolver';
+import { frameCacheResolvers } from '../storage/frame-cache.resolver';
 import { teamResolvers } from '../team/team.resolver';
 import { healthResolvers } from './health/health.resolver';
 import { DateTimeScalar, JsonScalar } from './scalars';
@@ -25,6 +26,7 @@ export function buildSchema() {
       jobResolvers,
       inferenceRunResolvers,
       evaluationResolvers,
+      frameCacheResolvers,
     ],
   });
 }

@@ -9,6 +9,7 @@ import type { LoginThrottle } from '../auth/login-throttle';
 import { hasRole, type Principal, type Role } from '../auth/principal';
 import type { RequestSource } from './request-source';
 import type { RunMapVolumes } from '../files/run-map-volume';
+import type { FrameCache } from '@vad/data';
 
 export interface ApiServices {
   database: Database;
@@ -33,6 +34,8 @@ export interface ApiServerState {
   jobUpdates: JobUpdateHub;
   /** Anomaly-map volumes of recently viewed runs, shared by the map pictures and the viewer's map summaries. */
   mapVolumes: RunMapVolumes;
+  /** The installation's decoded-frame cache, when this API runs beside its workers. */
+  frameCache: FrameCache | null;
 }
 
 /** A subscription socket's caller, checked again before each event it is sent. */

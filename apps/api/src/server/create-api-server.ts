@@ -22,6 +22,7 @@ import type { ApiContext, ApiServerState, ApiServices } from './api-context';
 import { listen } from './listen';
 import { DEFAULT_SOCKET_LIMITS, serveSubscriptions, type SubscriptionLimits } from './subscription-server';
 import { RunMapVolumes } from '../files/run-map-volume';
+import type { FrameCache } from '@vad/data';
 
 export interface ApiServer {
   /** Starts listening; resolves with the bound port (useful with port 0). */
@@ -52,6 +53,8 @@ export interface ApiServerOptions {
   trustedProxies?: TrustedProxies;
   /** Folders importServerFolder may read below. Default: anywhere in embedded mode, nowhere in team mode. */
   importRoots?: readonly string[];
+  /** The workers' decoded-frame cache on this machine, whose disk use the API reports and owners may clear. */
+  frameCache?: FrameCache;
   loginThrottle?: Partial<LoginThrottleOptions>;
   /** How often subscriptions look for job updates (one query for all of them). */
   jobPollMs?: number;
@@ -80,6 +83,7 @@ export async function createApiServer(services: ApiServices, options: ApiServerO
     importRoots: options.importRoots ?? (services.mode === 'embedded' ? ['/'] : []),
     jobUpdates: new JobUpdateHub(services.database, options.jobPollMs),
     mapVolumes: new RunMapVolumes(),
+    frameCache: options.frameCache ?? null,
   };
   const subscriptions = serveSubscriptions(httpServer, schema, services, state, {
     ...DEFAULT_SOCKET_LIMITS,

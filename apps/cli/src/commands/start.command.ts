@@ -6,7 +6,8 @@ import { createApiServer, httpRoutes } from '@vad/api';
 import { PLATFORM_VERSION } from '@vad/config';
 import { startJobRunner } from '@vad/worker';
 import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
-import { platformWorker } from '../platform/job-handlers';
+import { frameCacheDir, platformWorker } from '../platform/job-handlers';
+import { FrameCache } from '@vad/data';
 import { runnerTiming } from '../platform/runner-timing';
 import { startServices } from '../platform/start-services';
 
@@ -37,6 +38,7 @@ async function start(options: StartOptions): Promise<void> {
       allowedHosts: config.allowedHosts,
       trustedProxies: config.trustedProxies,
       importRoots: config.importRoots,
+      frameCache: new FrameCache(frameCacheDir(config), { maxBytes: config.frameCacheBytes }),
       routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes }),
     },
   );

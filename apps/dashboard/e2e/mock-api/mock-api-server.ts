@@ -15,7 +15,15 @@ const data = buildData();
 
 const byId = <T extends { id: string }>(list: readonly T[], id: string) => list.find((x) => x.id === id) ?? null;
 
+let frameCacheBytes = 1.3 * 1024 ** 3;
+const FRAME_CACHE_BUDGET = 32 * 1024 ** 3;
+
 const root = {
+  frameCache: () => ({ bytes: frameCacheBytes, budgetBytes: FRAME_CACHE_BUDGET }),
+  clearFrameCache: () => {
+    frameCacheBytes = 0;
+    return { bytes: frameCacheBytes, budgetBytes: FRAME_CACHE_BUDGET };
+  },
   health: { version: '0.1.0-mock', database: 'pglite', queue: 'in-process' },
   viewer: { user: data.user, team: data.team, role: 'OWNER', mode: 'embedded' },
   datasets: [data.dataset],

@@ -12,6 +12,7 @@ import { useMutation } from '../graphql/use-mutation';
 import { useQuery } from '../graphql/use-query';
 import { readDatasetSummary } from './dataset-summary';
 import { CreateDatasetMutation, DatasetsQuery } from './datasets.operations';
+import { FrameCachePanel } from './frame-cache-panel';
 
 export function DatasetsScreen() {
   const router = useRouter();
@@ -47,6 +48,7 @@ export function DatasetsScreen() {
       <div className="card" style={{ marginBottom: '1rem' }}>
         {form}
       </div>
+      <FrameCachePanel />
       {loading && <LoadingState label="data sets" />}
       {error !== undefined && <ErrorState error={error} onRetry={refetch} />}
       {data && data.datasets.length === 0 && (

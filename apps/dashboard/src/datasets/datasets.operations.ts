@@ -21,6 +21,27 @@ export const DatasetsQuery = graphql(`
   }
 `);
 
+export const FrameCacheQuery = graphql(`
+  query FrameCache {
+    viewer {
+      role
+    }
+    frameCache {
+      bytes
+      budgetBytes
+    }
+  }
+`);
+
+export const ClearFrameCacheMutation = graphql(`
+  mutation ClearFrameCache {
+    clearFrameCache {
+      bytes
+      budgetBytes
+    }
+  }
+`);
+
 export const DatasetDetailQuery = graphql(`
   query DatasetDetail($id: ID!) {
     dataset(id: $id) {

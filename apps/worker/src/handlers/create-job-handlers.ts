@@ -10,6 +10,8 @@ import { trainHandler } from './train.handler';
 export interface JobHandlerOptions extends Pick<ImportHandlerOptions, 'importRoots' | 'ingestLimits'> {
   /** Folder of the decoded-frame cache shared by training and inference. */
   cacheDir: string;
+  /** Its disk budget (VAD_FRAME_CACHE_GB; default DEFAULT_FRAME_CACHE_BYTES). */
+  frameCacheBytes?: number;
   /** Data-parallel replica threads per training job (VAD_TRAIN_THREADS; default one per core on wasm). */
   trainThreads?: number;
   /** Where the backend choice is reported (default stderr). */

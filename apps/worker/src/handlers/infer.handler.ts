@@ -27,6 +27,8 @@ import { inferParameters, parseParameters } from './job-parameters';
 
 export interface InferHandlerOptions {
   cacheDir: string;
+  /** Disk budget of the frame cache (default DEFAULT_FRAME_CACHE_BYTES). */
+  frameCacheBytes?: number;
   /** Label of the tfjs engine recorded on inference runs, e.g. `tfjs-wasm` (default `tfjs`). */
   engine?: string;
   /** Default `auto`: onnx when it can serve the job. */
@@ -50,7 +52,7 @@ export function inferHandler(options: InferHandlerOptions): JobHandler {
     const testMasking: TestMasking = params.maskSeed == null ? { mode: 'off' } : { mode: 'seeded', seed: params.maskSeed };
     let engine: InferenceEngine | null = null;
     let engineName = options.engine ?? 'tfjs';
-    const cache = new FrameCache(options.cacheDir);
+    const cache = new FrameCache(options.cacheDir, { maxBytes: options.frameCacheBytes });
     const totalFrames = videos.reduce((sum, v) => sum + v.frameCount, 0);
     let framesDone = videos.filter((v) => done.has(v.id)).reduce((sum, v) => sum + v.frameCount, 0);
     let modelSeconds = 0;

@@ -8,6 +8,8 @@ import { parseParameters, trainParameters } from './job-parameters';
 
 export interface TrainHandlerOptions {
   cacheDir: string;
+  /** Disk budget of the frame cache (default DEFAULT_FRAME_CACHE_BYTES). */
+  frameCacheBytes?: number;
   /** Data-parallel replica threads per training job (default: one per core on wasm, else one). */
   trainThreads?: number;
 }
@@ -68,6 +70,7 @@ export function trainHandler(options: TrainHandlerOptions): JobHandler {
       seed: params.seed ?? 0,
       outDir,
       cacheDir: options.cacheDir,
+      frameCacheBytes: options.frameCacheBytes,
       resume,
       motion: params.motion ?? 'paper',
       validationVideos: params.validationVideos ?? undefined,

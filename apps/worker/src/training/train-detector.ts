@@ -30,6 +30,8 @@ export interface TrainDetectorRequest {
   /** Run folder: a checkpoint folder per epoch; an existing run there is resumed when `resume` is set. */
   outDir: string;
   cacheDir: string;
+  /** Disk budget of the frame cache (default DEFAULT_FRAME_CACHE_BYTES). */
+  frameCacheBytes?: number;
   resume: boolean;
   motion: 'paper' | 'reference-code';
   /** The last n training videos become the validation split (default: defaultValidationVideos). */
@@ -65,7 +67,7 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
     throw new RangeError(`${request.videos.length} training videos; a validation split of ${validationVideos} leaves none to train on`);
   }
   const geometry = { width: config.inputWidth, height: config.inputHeight, colour: config.colour };
-  const opened = await openCachedVideos(new FrameCache(request.cacheDir), request.videos, geometry);
+  const opened = await openCachedVideos(new FrameCache(request.cacheDir, { maxBytes: request.frameCacheBytes }), request.videos, geometry);
   try {
     const stores = opened.slice(0, opened.length - validationVideos);
     const validation = opened.slice(opened.length - validationVideos);

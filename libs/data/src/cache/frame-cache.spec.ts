@@ -119,6 +119,21 @@ describe('FrameCache', () => {
     expect(await cache.sizeBytes()).toBeLessThanOrEqual(2 * entryBytes);
   });
 
+  it('clears every entry that is not open, and says how many bytes it freed', async () => {
+    const entryBytes = 512 + 3 * 12;
+    const cache = new FrameCache(dir);
+    const keys = ['a', 'b'].map((c) => ({ ...key, checksum: c.repeat(64) }));
+    await (await cache.build(keys[0], frames(3, 12))).close();
+    const open = await cache.build(keys[1], frames(3, 12));
+    expect(await cache.sizeBytes()).toBe(2 * entryBytes);
+    expect(await cache.clear()).toBe(entryBytes);
+    expect([0, 1].map((i) => existsSync(cache.entryPath(keys[i])))).toEqual([false, true]);
+    expect([...(await open.readFrame(2))]).toEqual(new Array(12).fill(3));
+    await open.close();
+    expect(await cache.clear()).toBe(entryBytes);
+    expect(await cache.sizeBytes()).toBe(0);
+  });
+
   it('refuses to build an entry larger than its whole budget, and leaves nothing of it', async () => {
     const cache = new FrameCache(dir, { maxBytes: 512 + 2 * 12 });
     await expect(cache.build(key, frames(3, 12))).rejects.toMatchObject({ code: DataErrorCode.CacheBudgetExceeded });

@@ -196,6 +196,20 @@ export class FrameCache {
 
   /** Removes least recently used entries (not `keep`, not open here) until the cache fits its budget. */
   async trim(keep?: string): Promise<void> {
+    await this.shrinkTo(this.maxBytes, keep);
+  }
+
+  /**
+   * Removes every entry that is not open here and not being built: the space a user can get back. Returns the
+   * bytes freed; entries are decoded again when next needed.
+   */
+  async clear(): Promise<number> {
+    const before = await this.sizeBytes();
+    await this.shrinkTo(0);
+    return before - (await this.sizeBytes());
+  }
+
+  private async shrinkTo(budget: number, keep?: string): Promise<void> {
     const entries: { file: string; size: number; usedAt: number }[] = [];
     let total = 0;
     for (const dir of await readdir(this.root).catch(() => [] as string[])) {
@@ -210,7 +224,7 @@ export class FrameCache {
     }
     entries.sort((a, b) => a.usedAt - b.usedAt);
     for (const entry of entries) {
-      if (total <= this.maxBytes) break;
+      if (total <= budget) break;
       await rm(entry.file, { force: true });
       total -= entry.size;
     }
@@ -225,7 +239,10 @@ export class FrameCache {
   async sizeBytes(): Promise<number> {
     let total = 0;
     for (const dir of await readdir(this.root).catch(() => [] as string[])) {
-      for (const entry of await readdir(path.join(this.root, dir)).catch(() => [] as string[])) total += (await stat(path.join(this.root, dir, entry))).size;
+      for (const entry of await readdir(path.join(this.root, dir)).catch(() => [] as string[])) {
+        // an entry removed meanwhile (trimmed by another process) counts for nothing
+        total += (await stat(path.join(this.root, dir, entry)).catch(() => ({ size: 0 }))).size;
+      }
     }
     return total;
   }

@@ -123,6 +123,14 @@ export type Evaluation = {
   videosSkipped?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Disk held by the decoded-frame cache, which training and inference fill and refill as they need. */
+export type FrameCacheUsage = {
+  __typename?: 'FrameCacheUsage';
+  /** the most it may hold before its least recently used entries go (VAD_FRAME_CACHE_GB) */
+  budgetBytes: Scalars['Float']['output'];
+  bytes: Scalars['Float']['output'];
+};
+
 /** Raw per-frame components of one model version on one video, and scores under a protocol. */
 export type FrameScores = {
   __typename?: 'FrameScores';
@@ -437,6 +445,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   cancelJob: Job;
   changeRole: Member;
+  /** Removes every cached decoded frame not in use (owners; entries are decoded again when needed). */
+  clearFrameCache: FrameCacheUsage;
   createApiToken: CreatedApiToken;
   createDataset: Dataset;
   deleteDataset: Scalars['Boolean']['output'];
@@ -569,6 +579,8 @@ export type Query = {
   datasets: Array<Dataset>;
   evaluation?: Maybe<Evaluation>;
   evaluations: Array<Evaluation>;
+  /** The decoded-frame cache of this installation (null when this API serves none). */
+  frameCache?: Maybe<FrameCacheUsage>;
   health: Health;
   inferenceRun?: Maybe<InferenceRun>;
   /** Inference runs of a model version (optionally on one video). */
@@ -870,6 +882,7 @@ export type ResolversTypes = ResolversObject<{
   EpochResult: ResolverTypeWrapper<EpochResult>;
   Evaluation: ResolverTypeWrapper<EvaluationModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FrameCacheUsage: ResolverTypeWrapper<FrameCacheUsage>;
   FrameScores: ResolverTypeWrapper<FrameScores>;
   Health: ResolverTypeWrapper<Health>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -927,6 +940,7 @@ export type ResolversParentTypes = ResolversObject<{
   EpochResult: EpochResult;
   Evaluation: EvaluationModel;
   Float: Scalars['Float']['output'];
+  FrameCacheUsage: FrameCacheUsage;
   FrameScores: FrameScores;
   Health: Health;
   ID: Scalars['ID']['output'];
@@ -1041,6 +1055,11 @@ export type EvaluationResolvers<ContextType = ApiContext, ParentType extends Res
   rocCurve?: Resolver<Maybe<ResolversTypes['RocCurve']>, ParentType, ContextType>;
   tbdc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   videosSkipped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type FrameCacheUsageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FrameCacheUsage'] = ResolversParentTypes['FrameCacheUsage']> = ResolversObject<{
+  budgetBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type FrameScoresResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FrameScores'] = ResolversParentTypes['FrameScores']> = ResolversObject<{
@@ -1229,6 +1248,7 @@ export type ModelVersionResolvers<ContextType = ApiContext, ParentType extends R
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCancelJobArgs, 'id'>>;
   changeRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationChangeRoleArgs, 'role' | 'userId'>>;
+  clearFrameCache?: Resolver<ResolversTypes['FrameCacheUsage'], ParentType, ContextType>;
   createApiToken?: Resolver<ResolversTypes['CreatedApiToken'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'name'>>;
   createDataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType, RequireFields<MutationCreateDatasetArgs, 'name'>>;
   deleteDataset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteDatasetArgs, 'id'>>;
@@ -1258,6 +1278,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType, RequireFields<QueryEvaluationArgs, 'id'>>;
   evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType, Partial<QueryEvaluationsArgs>>;
+  frameCache?: Resolver<Maybe<ResolversTypes['FrameCacheUsage']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   inferenceRun?: Resolver<Maybe<ResolversTypes['InferenceRun']>, ParentType, ContextType, RequireFields<QueryInferenceRunArgs, 'id'>>;
   inferenceRuns?: Resolver<Array<ResolversTypes['InferenceRun']>, ParentType, ContextType, RequireFields<QueryInferenceRunsArgs, 'modelVersionId'>>;
@@ -1359,6 +1380,7 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EpochResult?: EpochResultResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
+  FrameCacheUsage?: FrameCacheUsageResolvers<ContextType>;
   FrameScores?: FrameScoresResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   InferenceRun?: InferenceRunResolvers<ContextType>;

@@ -16,6 +16,8 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Datasets {\n    datasets {\n      id\n      name\n      createdAt\n      versions {\n        id\n      }\n      latestVersion {\n        id\n        number\n        summary\n        createdAt\n      }\n    }\n  }\n": typeof types.DatasetsDocument,
+    "\n  query FrameCache {\n    viewer {\n      role\n    }\n    frameCache {\n      bytes\n      budgetBytes\n    }\n  }\n": typeof types.FrameCacheDocument,
+    "\n  mutation ClearFrameCache {\n    clearFrameCache {\n      bytes\n      budgetBytes\n    }\n  }\n": typeof types.ClearFrameCacheDocument,
     "\n  query DatasetDetail($id: ID!) {\n    dataset(id: $id) {\n      id\n      name\n      createdAt\n      versions {\n        id\n        number\n        contentHash\n        format\n        summary\n        createdAt\n      }\n      latestVersion {\n        id\n        number\n        videos {\n          id\n          name\n          split\n          frameCount\n          width\n          height\n          fps\n          codec\n          sizeBytes\n          status\n          error\n          hasGroundTruth\n          hasPixelMasks\n          abnormalIntervals\n          frameUrl\n        }\n      }\n    }\n  }\n": typeof types.DatasetDetailDocument,
     "\n  query SyntheticPreview($id: ID!, $seed: Int, $count: Int) {\n    dataset(id: $id) {\n      id\n      latestVersion {\n        id\n        number\n        syntheticPreviewUrl(seed: $seed, count: $count)\n      }\n    }\n  }\n": typeof types.SyntheticPreviewDocument,
     "\n  mutation CreateDataset($name: String!) {\n    createDataset(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateDatasetDocument,
@@ -56,6 +58,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Datasets {\n    datasets {\n      id\n      name\n      createdAt\n      versions {\n        id\n      }\n      latestVersion {\n        id\n        number\n        summary\n        createdAt\n      }\n    }\n  }\n": types.DatasetsDocument,
+    "\n  query FrameCache {\n    viewer {\n      role\n    }\n    frameCache {\n      bytes\n      budgetBytes\n    }\n  }\n": types.FrameCacheDocument,
+    "\n  mutation ClearFrameCache {\n    clearFrameCache {\n      bytes\n      budgetBytes\n    }\n  }\n": types.ClearFrameCacheDocument,
     "\n  query DatasetDetail($id: ID!) {\n    dataset(id: $id) {\n      id\n      name\n      createdAt\n      versions {\n        id\n        number\n        contentHash\n        format\n        summary\n        createdAt\n      }\n      latestVersion {\n        id\n        number\n        videos {\n          id\n          name\n          split\n          frameCount\n          width\n          height\n          fps\n          codec\n          sizeBytes\n          status\n          error\n          hasGroundTruth\n          hasPixelMasks\n          abnormalIntervals\n          frameUrl\n        }\n      }\n    }\n  }\n": types.DatasetDetailDocument,
     "\n  query SyntheticPreview($id: ID!, $seed: Int, $count: Int) {\n    dataset(id: $id) {\n      id\n      latestVersion {\n        id\n        number\n        syntheticPreviewUrl(seed: $seed, count: $count)\n      }\n    }\n  }\n": types.SyntheticPreviewDocument,
     "\n  mutation CreateDataset($name: String!) {\n    createDataset(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateDatasetDocument,
@@ -99,6 +103,14 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Datasets {\n    datasets {\n      id\n      name\n      createdAt\n      versions {\n        id\n      }\n      latestVersion {\n        id\n        number\n        summary\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').DatasetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FrameCache {\n    viewer {\n      role\n    }\n    frameCache {\n      bytes\n      budgetBytes\n    }\n  }\n"): typeof import('./graphql').FrameCacheDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearFrameCache {\n    clearFrameCache {\n      bytes\n      budgetBytes\n    }\n  }\n"): typeof import('./graphql').ClearFrameCacheDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -74,6 +74,16 @@ export type DatasetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DatasetsQuery = { datasets: Array<{ id: string, name: string, createdAt: string, versions: Array<{ id: string }>, latestVersion: { id: string, number: number, summary: unknown, createdAt: string } | null }> };
 
+export type FrameCacheQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FrameCacheQuery = { viewer: { role: Role }, frameCache: { bytes: number, budgetBytes: number } | null };
+
+export type ClearFrameCacheMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClearFrameCacheMutation = { clearFrameCache: { bytes: number, budgetBytes: number } };
+
 export type DatasetDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -399,6 +409,25 @@ export const DatasetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatasetsQuery, DatasetsQueryVariables>;
+export const FrameCacheDocument = new TypedDocumentString(`
+    query FrameCache {
+  viewer {
+    role
+  }
+  frameCache {
+    bytes
+    budgetBytes
+  }
+}
+    `) as unknown as TypedDocumentString<FrameCacheQuery, FrameCacheQueryVariables>;
+export const ClearFrameCacheDocument = new TypedDocumentString(`
+    mutation ClearFrameCache {
+  clearFrameCache {
+    bytes
+    budgetBytes
+  }
+}
+    `) as unknown as TypedDocumentString<ClearFrameCacheMutation, ClearFrameCacheMutationVariables>;
 export const DatasetDetailDocument = new TypedDocumentString(`
     query DatasetDetail($id: ID!) {
   dataset(id: $id) {
