@@ -129,7 +129,7 @@ export function UploadPanel({ datasetId, defaultSplit = 'train', onImported, upl
       >
         <p style={{ marginTop: 0 }}>
           Drop video files here, with optional ground truth as <code>NAME.json</code> beside <code>NAME.mp4</code> (<code>[0,1,…]</code> per
-          frame or <code>[[start,end],…]</code>).
+          frame or <code>[[start,end],…]</code>). Uploads less than ten minutes apart make one data-set version, until a job uses it.
         </p>
         <div className="row" style={{ justifyContent: 'center' }}>
           <label>

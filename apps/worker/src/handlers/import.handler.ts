@@ -56,7 +56,7 @@ export function uploadLabels(labels: number[] | number[][], frameCount: number, 
 }
 
 /** The next version's videos: the latest version's, with the upload added (replacing a video of its name). */
-async function withUpload(prisma: Database['prisma'], datasetId: string, added: VideoRecord): Promise<{ basedOn: number | null; videos: VideoRecord[] }> {
+async function withUpload(prisma: Database['prisma'], datasetId: string, added: VideoRecord): Promise<{ basedOn: number | null; basedOnId?: string; videos: VideoRecord[] }> {
   const previous = await prisma.datasetVersion.findFirst({
     where: { datasetId },
     orderBy: { number: 'desc' },
@@ -80,7 +80,7 @@ async function withUpload(prisma: Database['prisma'], datasetId: string, added: 
       maskFormat: v.groundTruth?.maskFormat ?? undefined,
       maskFrameIndices: v.groundTruth?.maskFrameIndices,
     }));
-  return { basedOn: previous?.number ?? null, videos: [...kept, added] };
+  return { basedOn: previous?.number ?? null, basedOnId: previous?.id, videos: [...kept, added] };
 }
 
 function uploadSummary(name: string, videos: VideoRecord[], contentHash: string) {
@@ -97,6 +97,12 @@ function uploadSummary(name: string, videos: VideoRecord[], contentHash: string)
     datasetVersion: contentHash,
   };
 }
+
+/**
+ * Uploads to a data set less than this far apart join one version, until something uses it (a training,
+ * inference or evaluation): five videos uploaded together are v1, not v1…v5 that the leaderboard cannot compare.
+ */
+export const UPLOAD_BATCH_MS = 10 * 60_000;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
@@ -132,7 +138,7 @@ async function importUpload(execution: JobExecution, params: UploadParameters, o
     // Uploads to one data set imported at the same time by several workers race for the next version
     // number; the loser reads the new latest version and tries again, so no upload is lost.
     for (let attempt = 1; ; attempt++) {
-      const { basedOn, videos } = await withUpload(prisma, dataset.id, added);
+      const { basedOn, basedOnId, videos } = await withUpload(prisma, dataset.id, added);
       const contentHash = createHash('sha256')
         .update(videos.map((v) => [v.split, v.name, v.checksum, v.frameLabels?.join('') ?? '-'].join('|')).sort().join('\n'))
         .digest('hex')
@@ -146,6 +152,8 @@ async function importUpload(execution: JobExecution, params: UploadParameters, o
           summary: uploadSummary(dataset.name, videos, contentHash),
           videos,
           basedOn,
+          basedOnId,
+          joinUnusedWithinMs: UPLOAD_BATCH_MS,
         });
         break;
       } catch (error) {

@@ -60,4 +60,31 @@ describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
     const fresh = { ...record('v-fresh'), basedOn: latest._max.number };
     expect(await recordDatasetVersion(database.prisma, fresh)).toMatchObject({ number: (latest._max.number ?? 0) + 1, created: true });
   });
+
+  it('replaces a version that uploads arriving together recorded and nothing used yet, under its own number', async () => {
+    const upload = (contentHash: string, videos: number, basedOn: number | null, joinUnusedWithinMs = 60_000): DatasetVersionRecord => ({
+      ...record(contentHash, videos),
+      datasetName: 'uploads',
+      format: 'upload',
+      basedOn,
+      joinUnusedWithinMs,
+    });
+    const prisma = database.prisma;
+    const datasetVersions = async () => (await prisma.datasetVersion.findMany({ where: { dataset: { name: 'uploads' } }, include: { videos: true }, orderBy: { number: 'asc' } })).map((v) => [v.number, v.contentHash, v.videos.length]);
+    expect(await recordDatasetVersion(prisma, upload('u1', 0, null))).toMatchObject({ number: 1, created: true });
+    expect(await recordDatasetVersion(prisma, upload('u2', 1, 1))).toMatchObject({ number: 1, created: true });
+    expect(await datasetVersions()).toEqual([[1, 'u2', 2]]);
+    // outside the window: a new version
+    await prisma.datasetVersion.updateMany({ where: { contentHash: 'u2' }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    expect(await recordDatasetVersion(prisma, upload('u3', 2, 1))).toMatchObject({ number: 2, created: true });
+    // a training queued since version 2 was recorded uses it: the next upload follows it
+    await prisma.job.create({ data: { teamId, kind: 'TRAIN', parameters: {} } });
+    expect(await recordDatasetVersion(prisma, upload('u4', 1, 2))).toMatchObject({ number: 3, created: true });
+    expect(await datasetVersions()).toEqual([[1, 'u2', 2], [2, 'u3', 3], [3, 'u4', 2]]);
+    // a writer that derived its videos from a version replaced meanwhile fails like a taken number, and re-derives
+    const derivedFrom = await prisma.datasetVersion.findFirstOrThrow({ where: { contentHash: 'u4' } });
+    expect(await recordDatasetVersion(prisma, { ...upload('u5', 2, 3), basedOnId: derivedFrom.id })).toMatchObject({ number: 3 });
+    await expect(recordDatasetVersion(prisma, { ...upload('u6', 1, 3), basedOnId: derivedFrom.id })).rejects.toMatchObject({ code: 'P2002' });
+    expect(await datasetVersions()).toEqual([[1, 'u2', 2], [2, 'u3', 3], [3, 'u5', 3]]);
+  });
 });

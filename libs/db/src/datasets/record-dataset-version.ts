@@ -1,5 +1,6 @@
 // Records an imported data set as a new immutable version, with its videos and ground truth, in one
 // transaction: a failed import leaves no rows. Re-importing identical content returns the existing version.
+// Only a version nothing has used yet can be replaced, by uploads arriving together (joinUnusedWithinMs).
 import type { PrismaClient } from '../generated/prisma/client';
 
 export interface VideoRecord {
@@ -33,6 +34,15 @@ export interface DatasetVersionRecord {
    * instead of silently dropping that writer's change.
    */
   basedOn?: number | null;
+  /** The id of that version: a version replaced under the same number since (joinUnusedWithinMs) is stale too. */
+  basedOnId?: string;
+  /**
+   * Uploads that arrive together make one version: when the version `basedOn` names has this record's format,
+   * was recorded less than this long ago and nothing has used it yet (no training, inference or evaluation job
+   * queued since, no model version, run or evaluation on it), it is replaced under its own number instead of
+   * being followed by a new one. Undefined: always a new version.
+   */
+  joinUnusedWithinMs?: number;
 }
 
 export interface RecordedDatasetVersion {
@@ -55,7 +65,14 @@ export async function recordDatasetVersion(prisma: PrismaClient, record: Dataset
     });
     if (existing) return { datasetId: dataset.id, datasetVersionId: existing.id, number: existing.number, created: false };
     const latest = await tx.datasetVersion.aggregate({ where: { datasetId: dataset.id }, _max: { number: true } });
-    const number = record.basedOn === undefined ? (latest._max.number ?? 0) + 1 : (record.basedOn ?? 0) + 1;
+    let number = record.basedOn === undefined ? (latest._max.number ?? 0) + 1 : (record.basedOn ?? 0) + 1;
+    const joinable = await joinableVersion(tx, dataset.id, record);
+    if (joinable !== null) {
+      // another writer replaced or followed it meanwhile: fail like a taken number, so that the caller re-derives
+      const removed = await tx.datasetVersion.deleteMany({ where: { id: joinable.id } });
+      if (removed.count === 0) throw staleVersion(joinable.number);
+      number = joinable.number;
+    }
     const version = await tx.datasetVersion.create({
       data: {
         datasetId: dataset.id,
@@ -96,4 +113,28 @@ export async function recordDatasetVersion(prisma: PrismaClient, record: Dataset
     }
     return { datasetId: dataset.id, datasetVersionId: version.id, number: version.number, created: true };
   });
+}
+
+type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/** The version `record` may replace (see joinUnusedWithinMs), or null. */
+async function joinableVersion(tx: Transaction, datasetId: string, record: DatasetVersionRecord): Promise<{ id: string; number: number } | null> {
+  if (record.basedOn === undefined || record.basedOn === null) return null;
+  const draft = await tx.datasetVersion.findUnique({ where: { datasetId_number: { datasetId, number: record.basedOn } } });
+  if (record.basedOnId !== undefined && draft?.id !== record.basedOnId) throw staleVersion(record.basedOn);
+  if (record.joinUnusedWithinMs === undefined) return null;
+  if (!draft || draft.format !== record.format || draft.createdAt.getTime() < Date.now() - record.joinUnusedWithinMs) return null;
+  // one query after another: a transaction's queries share one connection
+  const used =
+    (await tx.evaluation.count({ where: { datasetVersionId: draft.id } })) +
+    (await tx.modelVersion.count({ where: { datasetVersionId: draft.id } })) +
+    (await tx.inferenceRun.count({ where: { video: { datasetVersionId: draft.id } } })) +
+    // jobs name versions and videos in their parameters: any job but an import queued since the version was made may use it
+    (await tx.job.count({ where: { teamId: record.teamId, kind: { not: 'IMPORT' }, createdAt: { gte: draft.createdAt } } }));
+  return used === 0 ? { id: draft.id, number: draft.number } : null;
+}
+
+/** Fails like a taken version number (P2002), so that the caller re-derives its videos and tries again. */
+function staleVersion(number: number): Error {
+  return Object.assign(new Error(`version ${number} changed meanwhile`), { code: 'P2002' });
 }
