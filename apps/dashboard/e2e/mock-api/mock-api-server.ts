@@ -65,6 +65,7 @@ const root = {
   retryJob: ({ id }: { id: string }) => ({ ...byId(data.jobs, id), status: 'QUEUED' }),
   promoteModelVersion: ({ id }: { id: string }) => byId(data.versions, id),
   startTraining: () => data.trainJob,
+  setFrameLabels: ({ videoId }: { videoId: string }) => byId(data.videos, videoId),
   startInference: () => data.jobs[1],
   startEvaluation: () => data.jobs[2],
 };

@@ -15,6 +15,7 @@ import { useQuery } from '../graphql/use-query';
 import { readDatasetSummary } from './dataset-summary';
 import { DatasetDetailQuery, DeleteDatasetMutation, RenameDatasetMutation } from './datasets.operations';
 import { GroundTruthButton } from './ground-truth-button';
+import { LabelsFileButton } from './labels-file-button';
 import { StatusBadge } from './status-badge';
 import { SyntheticPreview } from './synthetic-preview';
 import { UploadPanel } from './upload-panel';
@@ -47,6 +48,7 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
   const latest = dataset.versions.find((v) => v.id === dataset.latestVersion?.id);
   const summary = readDatasetSummary(latest?.summary);
   // the preview draws from training frames, so it needs at least one decoded training video
+  const testVideos = (dataset.latestVersion?.videos ?? []).filter((v) => v.split === 'TEST');
   const hasTrainingVideos = (dataset.latestVersion?.videos ?? []).some((v) => v.split === 'TRAIN' && v.status === 'READY');
 
   return (
@@ -124,6 +126,7 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
       <div className="card">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 style={{ margin: 0 }}>Videos</h2>
+          {testVideos.length > 0 && <LabelsFileButton videos={testVideos} onSaved={() => void refetch()} />}
           <div className="segmented" role="group" aria-label="Show videos of">
             {(['ALL', 'TRAIN', 'TEST'] as const).map((s) => (
               <button key={s} type="button" aria-pressed={split === s} onClick={() => setSplit(s)}>
