@@ -226,7 +226,7 @@ test('the leaderboard sorts by a clicked column', async ({ page }) => {
   // rows not comparable have no rank; a row links to the inference job whose runs it scored
   const rows = page.getByTestId('leaderboard-row');
   await expect(rows.filter({ hasText: 'not comparable' }).getByRole('cell').first()).toHaveText('—');
-  await expect(rows.first().getByRole('link', { name: 'runs' })).toHaveAttribute('href', '/jobs/job-infer-1');
+  await expect(rows.filter({ hasText: 'sdmae v2' }).getByRole('link', { name: 'runs' })).toHaveAttribute('href', '/jobs/job-infer-1');
   await expect(page.getByTestId('reference-row')).toContainText('Paper (published, Ped2)');
 });
 
