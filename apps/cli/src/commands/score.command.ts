@@ -41,6 +41,7 @@ import {
 } from '@vad/model';
 import { componentsOfScores, readComponentStatistics, unitFrameReader, writeAnomalyMaps } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { ProgressDisplay } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteScore } from '../remote/remote-commands';
@@ -142,7 +143,10 @@ async function openTargetVideos(plan: ScorePlan, geometry: { width: number; heig
   return [new InMemoryFrameStore(name, geometry.width, geometry.height, geometry.colour === 'rgb' ? 3 : 1, frames)];
 }
 
-export async function runScore(plan: ScorePlan, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
+const writeLine = (line: string) => void process.stderr.write(`${line}\n`);
+
+export async function runScore(plan: ScorePlan, log: (line: string) => void = writeLine) {
+  const display = new ProgressDisplay(log === writeLine ? process.stderr : { write: (text) => (log(text.replace(/\n$/, '')), true) });
   try {
     const backend = await selectBackend({ backend: plan.backend, log });
     const checkpointPath = await resolveCheckpoint(plan.modelPath);
@@ -174,15 +178,18 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = (l
         }
       }
       log(`vad score: engine ${engineName} (${choice.reason})`);
+      const totalFrames = stores.reduce((sum, store) => sum + store.frameCount, 0);
       for (const [k, store] of stores.entries()) {
-        const perFrame = streamed?.[k] ?? (await scoreVideo(detector, readers[k], { batchSize: plan.batchSize, testMasking: plan.testMasking }));
+        const onProgress = (done: number, total: number) =>
+          display.update(totalFrames > 0 ? (frames + done) / totalFrames : null, `vad score: ${store.name} frame ${done}/${total}`, done === total);
+        const perFrame = streamed?.[k] ?? (await scoreVideo(detector, readers[k], { batchSize: plan.batchSize, testMasking: plan.testMasking, onProgress }));
         components[store.name] = videoComponents(perFrame);
         const output = applyProtocolToMaps(componentsOfScores(perFrame), plan.protocol, stored?.statistics ?? null);
         output.stagesNotApplied.forEach((stage) => stagesNotApplied.add(stage));
         scores[store.name] = Array.from(output.scores);
         if (plan.mapsDir !== null) await writeAnomalyMaps(path.join(plan.mapsDir, `${store.name}.maps.bin`), perFrame);
         frames += perFrame.length;
-        log(`vad score: ${store.name}: ${perFrame.length} frames`);
+        display.log(`vad score: ${store.name}: ${perFrame.length} frames`);
         if ('close' in store && typeof store.close === 'function') await (store.close as () => Promise<void>)();
       }
       await writeFile(plan.out, `${JSON.stringify(scores)}\n`);

@@ -21,6 +21,7 @@ import {
 } from '@vad/model';
 import { trainDetector } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
+import { ProgressDisplay } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { withLocalStore } from '../platform/local-store';
 import { RemoteApi } from '../remote/remote-api';
@@ -179,7 +180,11 @@ async function trainingVideos(source: TrainSource): Promise<TrainingVideos> {
   });
 }
 
-export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
+const writeLine = (line: string) => void process.stderr.write(`${line}\n`);
+
+export async function runTrain(plan: TrainPlan, log: (line: string) => void = writeLine) {
+  // a bar redrawn in place on a terminal; plain lines every 10 s for logs and for callers with their own log
+  const display = new ProgressDisplay(log === writeLine ? process.stderr : { write: (text) => (log(text.replace(/\n$/, '')), true) });
   return withUsageErrors(async () => {
     const backend = await selectBackend({ backend: plan.backend, log });
     const dataset = await trainingVideos(plan.source);
@@ -190,11 +195,10 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
     log(`vad train: ${videos.length} training videos of ${dataset.name}; decoding into the frame cache ${plan.cacheDir} when needed`);
     const controller = new AbortController();
     const stop = () => {
-      log('vad train: stopping after the current step (the last complete epoch is kept)');
+      display.log('vad train: stopping after the current step (the last complete epoch is kept)');
       controller.abort();
     };
     process.once('SIGINT', stop);
-    let lastLine = 0;
     try {
       const result = await trainDetector({
         videos,
@@ -209,14 +213,12 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
         threads: plan.threads,
         signal: controller.signal,
         onProgress: (p) => {
-          const now = Date.now();
-          if (now - lastLine >= 10_000 || p.step === p.stepsPerEpoch) {
-            lastLine = now;
-            log(progressLine(p));
-          }
+          const fraction = p.stepsPerEpoch === null ? null : ((p.epoch - 1) * p.stepsPerEpoch + p.step) / (p.totalEpochs * p.stepsPerEpoch);
+          display.update(fraction, progressLine(p), p.step === p.stepsPerEpoch);
         },
-        onLog: (line) => log(`vad train: ${line}`),
+        onLog: (line) => display.log(`vad train: ${line}`),
       });
+      display.finish();
       const summary = {
         status: result.status,
         run: plan.outDir,
@@ -235,6 +237,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = (l
       if (result.status === 'cancelled') process.exitCode = 130;
       return summary;
     } finally {
+      display.finish();
       process.removeListener('SIGINT', stop);
     }
   });
