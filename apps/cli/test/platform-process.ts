@@ -29,6 +29,8 @@ export interface PlatformProcessOptions {
 
 export interface PlatformProcess {
   dataDir: string;
+  /** The environment the platform runs with (its data folder, store and queue): what a local `vad` command needs. */
+  env: NodeJS.ProcessEnv;
   base: string;
   /** GraphQL over HTTP as the signed-in owner; throws on errors. */
   gql: ReturnType<typeof graphqlCaller>;
@@ -91,6 +93,7 @@ export async function platformProcess(options: PlatformProcessOptions): Promise<
 
   return {
     dataDir,
+    env,
     base,
     gql,
     headers,

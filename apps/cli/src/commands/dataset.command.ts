@@ -3,12 +3,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '@vad/config';
 import { DataError, type DatasetSummary, importDataset, type ImportedDataset, parseDatasetFormat, previewDataset } from '@vad/data';
 import { recordImportedDataset } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteDatasetImport, remoteDatasetUpload } from '../remote/remote-commands';
 import { withLocalStore } from '../platform/local-store';
+import { runningPlatform } from '../platform/running-platform';
 
 export interface DatasetImportFlags {
   format?: string;
@@ -105,6 +107,14 @@ export function registerDatasetCommand(program: Command): void {
     .action(async (sourcePath: string, flags: DatasetImportFlags, command: Command) => {
       const remote = RemoteApi.from(command.optsWithGlobals());
       if (remote) return remoteDatasetImport(remote, sourcePath, flags);
+      const config = loadConfig(process.env, process.cwd());
+      const running = config.mode === 'embedded' ? runningPlatform(config.dataDir) : null;
+      if (running !== null) {
+        // the running platform owns the embedded store: it imports, and its dashboard shows the data set
+        process.stderr.write(`vad dataset import: \`vad start\` is running on ${config.dataDir}; importing through it (${running})\n`);
+        const local = RemoteApi.from({ api: running }) as RemoteApi;
+        return remoteDatasetImport(local, path.resolve(sourcePath), { ...flags, labels: flags.labels && path.resolve(flags.labels), masks: flags.masks && path.resolve(flags.masks) });
+      }
       await runDatasetImport(sourcePath, flags);
     });
   dataset

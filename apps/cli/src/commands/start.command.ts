@@ -7,6 +7,7 @@ import { PLATFORM_VERSION } from '@vad/config';
 import { startJobRunner } from '@vad/worker';
 import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
 import { frameCacheDir, platformWorker } from '../platform/job-handlers';
+import { recordRunningPlatform } from '../platform/running-platform';
 import { FrameCache } from '@vad/data';
 import { runnerTiming } from '../platform/runner-timing';
 import { startServices } from '../platform/start-services';
@@ -47,6 +48,7 @@ async function start(options: StartOptions): Promise<void> {
     throw error;
   });
   const apiUrl = `http://${config.host}:${apiPort}`;
+  const forgetPlatform = recordRunningPlatform(config.dataDir, apiUrl);
   let dashboard: Awaited<ReturnType<typeof startDashboard>> | undefined;
   if (options.dashboard) {
     ensureDashboardBuilt(log);
@@ -65,6 +67,7 @@ async function start(options: StartOptions): Promise<void> {
   const stop = async () => {
     log('stopping…');
     dashboard?.kill('SIGTERM');
+    forgetPlatform();
     await api.close();
     await runner.stop();
     await services.close();
