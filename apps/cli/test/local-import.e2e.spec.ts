@@ -27,7 +27,9 @@ describe(`vad dataset import beside a running vad start (${deploymentName})`, ()
     video(path.join(folder, 'train', 'a.mp4'), 12);
     video(path.join(folder, 'test', 'b.mp4'), 6);
     fs.writeFileSync(path.join(folder, 'labels.json'), JSON.stringify({ b: [[2, 3]] }));
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'dataset', 'import', folder, '--format', 'folder', '--labels', path.join(folder, 'labels.json')], {
+    // team mode has accounts: the import names the team it records into
+    const team = teamMode ? ['--team', (await platform.gql('{ viewer { team { slug } } }')).data?.viewer.team.slug as string] : [];
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'dataset', 'import', folder, '--format', 'folder', '--labels', path.join(folder, 'labels.json'), ...team], {
       env: platform.env,
       cwd: platform.dataDir,
     });
