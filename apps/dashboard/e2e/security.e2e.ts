@@ -52,7 +52,8 @@ test('a page on another port cannot invite an owner through the dashboard of a s
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   } else {
-    await expect(page.getByRole('heading', { name: 'Getting started' })).toBeVisible();
+    // the platform's first page after start: its status query may take a while on a busy machine
+    await expect(page.getByRole('heading', { name: 'Getting started' })).toBeVisible({ timeout: 20_000 });
     expect((await page.context().cookies()).map((cookie) => [cookie.name, cookie.sameSite, cookie.httpOnly])).toContainEqual(['vad_session', 'Strict', true]);
   }
   const answer = page.waitForResponse((response) => response.url() === `${platform.url}/graphql`);

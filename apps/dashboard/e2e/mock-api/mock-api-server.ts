@@ -175,7 +175,9 @@ useServer(
     roots: {
       subscription: {
         // the running training job advances one step per second
-        jobUpdated: async function* () {
+        jobUpdated: async function* (args: { id?: string | null }) {
+          // like the API: a subscription to one job hears of that job only
+          if (args?.id && args.id !== data.trainJob.id) return;
           for (let step = 141; step < 250; step++) {
             await new Promise((resolve) => setTimeout(resolve, 1000));
             const job = data.trainJob;
