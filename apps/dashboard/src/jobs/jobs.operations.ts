@@ -52,31 +52,38 @@ export const JobUpdatesSubscription = graphql(`
   }
 `);
 
+/** What the job page follows live: the summary, the loss curve, the finished epochs and the last log lines. */
+export const JobLiveFragment = graphql(`
+  fragment JobLive on Job {
+    ...JobSummary
+    lossCurve {
+      stage
+      epoch
+      globalStep
+      loss
+    }
+    epochResults {
+      stage
+      epoch
+      loss
+      validationLoss
+      seconds
+    }
+    logs(last: 200) {
+      at
+      attempt
+      level
+      message
+    }
+  }
+`);
+
 export const JobDetailQuery = graphql(`
   query JobDetail($id: ID!) {
     job(id: $id) {
-      ...JobSummary
-      lossCurve {
-        stage
-        epoch
-        globalStep
-        loss
-      }
-      epochResults {
-        stage
-        epoch
-        loss
-        validationLoss
-        seconds
-      }
+      ...JobLive
       result
       heartbeatAt
-      logs(last: 200) {
-        at
-        attempt
-        level
-        message
-      }
       inferenceRuns {
         id
         video {
@@ -104,26 +111,7 @@ export const JobDetailQuery = graphql(`
 export const JobDetailUpdatesSubscription = graphql(`
   subscription JobDetailUpdates($id: ID!) {
     jobUpdated(id: $id) {
-      ...JobSummary
-      lossCurve {
-        stage
-        epoch
-        globalStep
-        loss
-      }
-      epochResults {
-        stage
-        epoch
-        loss
-        validationLoss
-        seconds
-      }
-      logs(last: 200) {
-        at
-        attempt
-        level
-        message
-      }
+      ...JobLive
     }
   }
 `);

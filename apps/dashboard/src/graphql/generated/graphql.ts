@@ -158,12 +158,14 @@ export type JobUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type JobUpdatesSubscription = { jobUpdated: { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } };
 
+export type JobLiveFragment = { id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null };
+
 export type JobDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type JobDetailQuery = { job: { result: unknown, heartbeatAt: string | null, id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, inferenceRuns: Array<{ id: string, video: { id: string, name: string } }>, modelVersion: { id: string, number: number, model: { id: string, name: string } } | null, evaluation: { id: string, microAuc: number | null, macroAuc: number | null } | null, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } | null };
+export type JobDetailQuery = { job: { result: unknown, heartbeatAt: string | null, id: string, kind: JobKind, subject: string, status: JobStatus, attempt: number, maxAttempts: number, error: string | null, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, parameters: unknown, inferenceRuns: Array<{ id: string, video: { id: string, name: string } }>, modelVersion: { id: string, number: number, model: { id: string, name: string } } | null, evaluation: { id: string, microAuc: number | null, macroAuc: number | null } | null, lossCurve: Array<{ stage: string, epoch: number, globalStep: number, loss: number }>, epochResults: Array<{ stage: string, epoch: number, loss: number, validationLoss: number | null, seconds: number }>, logs: Array<{ at: string, attempt: number, level: string, message: string }>, progress: { stage: string | null, epoch: number | null, epochs: number | null, step: number | null, steps: number | null, loss: number | null, framesPerSecond: number | null, etaSeconds: number | null, fraction: number | null } | null, queuedBy: { id: string, name: string } | null } | null };
 
 export type JobDetailUpdatesSubscriptionVariables = Exact<{
   id: string | number;
@@ -391,6 +393,58 @@ export const JobSummaryFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"JobSummary"}) as unknown as TypedDocumentString<JobSummaryFragment, unknown>;
+export const JobLiveFragmentDoc = new TypedDocumentString(`
+    fragment JobLive on Job {
+  ...JobSummary
+  lossCurve {
+    stage
+    epoch
+    globalStep
+    loss
+  }
+  epochResults {
+    stage
+    epoch
+    loss
+    validationLoss
+    seconds
+  }
+  logs(last: 200) {
+    at
+    attempt
+    level
+    message
+  }
+}
+    fragment JobSummary on Job {
+  id
+  kind
+  subject
+  status
+  attempt
+  maxAttempts
+  error
+  cancelRequested
+  createdAt
+  startedAt
+  finishedAt
+  parameters
+  progress {
+    stage
+    epoch
+    epochs
+    step
+    steps
+    loss
+    framesPerSecond
+    etaSeconds
+    fraction
+  }
+  queuedBy {
+    id
+    name
+  }
+}`, {"fragmentName":"JobLive"}) as unknown as TypedDocumentString<JobLiveFragment, unknown>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets {
   datasets {
@@ -632,28 +686,9 @@ export const JobUpdatesDocument = new TypedDocumentString(`
 export const JobDetailDocument = new TypedDocumentString(`
     query JobDetail($id: ID!) {
   job(id: $id) {
-    ...JobSummary
-    lossCurve {
-      stage
-      epoch
-      globalStep
-      loss
-    }
-    epochResults {
-      stage
-      epoch
-      loss
-      validationLoss
-      seconds
-    }
+    ...JobLive
     result
     heartbeatAt
-    logs(last: 200) {
-      at
-      attempt
-      level
-      message
-    }
     inferenceRuns {
       id
       video {
@@ -704,30 +739,33 @@ export const JobDetailDocument = new TypedDocumentString(`
     id
     name
   }
+}
+fragment JobLive on Job {
+  ...JobSummary
+  lossCurve {
+    stage
+    epoch
+    globalStep
+    loss
+  }
+  epochResults {
+    stage
+    epoch
+    loss
+    validationLoss
+    seconds
+  }
+  logs(last: 200) {
+    at
+    attempt
+    level
+    message
+  }
 }`) as unknown as TypedDocumentString<JobDetailQuery, JobDetailQueryVariables>;
 export const JobDetailUpdatesDocument = new TypedDocumentString(`
     subscription JobDetailUpdates($id: ID!) {
   jobUpdated(id: $id) {
-    ...JobSummary
-    lossCurve {
-      stage
-      epoch
-      globalStep
-      loss
-    }
-    epochResults {
-      stage
-      epoch
-      loss
-      validationLoss
-      seconds
-    }
-    logs(last: 200) {
-      at
-      attempt
-      level
-      message
-    }
+    ...JobLive
   }
 }
     fragment JobSummary on Job {
@@ -757,6 +795,28 @@ export const JobDetailUpdatesDocument = new TypedDocumentString(`
   queuedBy {
     id
     name
+  }
+}
+fragment JobLive on Job {
+  ...JobSummary
+  lossCurve {
+    stage
+    epoch
+    globalStep
+    loss
+  }
+  epochResults {
+    stage
+    epoch
+    loss
+    validationLoss
+    seconds
+  }
+  logs(last: 200) {
+    at
+    attempt
+    level
+    message
   }
 }`) as unknown as TypedDocumentString<JobDetailUpdatesSubscription, JobDetailUpdatesSubscriptionVariables>;
 export const CancelJobDocument = new TypedDocumentString(`
