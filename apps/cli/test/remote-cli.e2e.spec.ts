@@ -66,7 +66,8 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     fs.writeFileSync(path.join(dir, 'labels.json'), JSON.stringify(JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8'))['02']));
     expect((await vad('dataset', 'upload', path.join(PED2, 'videos/train/02.mp4'), '--dataset', 'ped2', '--split', 'train')).json).toMatchObject({ number: 1 });
     const test = await vad('dataset', 'upload', path.join(PED2, 'videos/test/02.mp4'), '--dataset', 'ped2', '--split', 'test', '--labels', 'labels.json');
-    expect(test.json).toMatchObject({ number: 2, frames: 180 });
+    // uploads arriving together make one version
+    expect(test.json).toMatchObject({ number: 1, frames: 180 });
 
     const trained = await vad('train', '--dataset', 'ped2', '--preset', 'cpu-tiny', '--epochs-teacher', '1', '--epochs-student', '1', '--batch', '8');
     expect(trained.code).toBe(0);
