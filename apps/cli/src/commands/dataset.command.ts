@@ -119,7 +119,7 @@ export function registerDatasetCommand(program: Command): void {
     });
   dataset
     .command('upload <video>')
-    .description('upload a video to a data set on the server (--api); its import adds a new version')
+    .description('upload a video to a data set on the server (--api); its import adds it to the latest version while uploads arrive together (ten minutes, nothing using it yet), else makes a new one')
     .requiredOption('--dataset <name>', 'data set name (or id) on the server')
     .requiredOption('--split <split>', 'train or test')
     .option('--name <name>', 'video name (default: the file name)')
