@@ -35,3 +35,8 @@ export function parseLabels(text: string, frameCount?: number): LabelsResult {
   }
   return { ok: false, message: 'the ground truth must hold only 0/1 labels, or only [start,end] pairs of frame indices' };
 }
+
+/** The setFrameLabels variables for a video's parsed ground truth, in whichever form it came. */
+export function frameLabelsVariables(videoId: string, labels: ParsedLabels): { videoId: string; labels?: number[]; intervals?: [number, number][] } {
+  return labels.kind === 'labels' ? { videoId, labels: labels.labels } : { videoId, intervals: labels.intervals };
+}
