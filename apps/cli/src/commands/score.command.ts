@@ -41,7 +41,7 @@ import {
 } from '@vad/model';
 import { componentsOfScores, readComponentStatistics, unitFrameReader, writeAnomalyMaps } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
-import { ProgressDisplay } from '../output/progress-display';
+import { progressDisplayFor, writeLine } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteScore } from '../remote/remote-commands';
@@ -143,10 +143,8 @@ async function openTargetVideos(plan: ScorePlan, geometry: { width: number; heig
   return [new InMemoryFrameStore(name, geometry.width, geometry.height, geometry.colour === 'rgb' ? 3 : 1, frames)];
 }
 
-const writeLine = (line: string) => void process.stderr.write(`${line}\n`);
-
 export async function runScore(plan: ScorePlan, log: (line: string) => void = writeLine) {
-  const display = new ProgressDisplay(log === writeLine ? process.stderr : { write: (text) => (log(text.replace(/\n$/, '')), true) });
+  const display = progressDisplayFor(log);
   try {
     const backend = await selectBackend({ backend: plan.backend, log });
     const checkpointPath = await resolveCheckpoint(plan.modelPath);

@@ -21,7 +21,7 @@ import {
 } from '@vad/model';
 import { trainDetector } from '@vad/worker';
 import { CliUsageError } from '../cli-error';
-import { ProgressDisplay } from '../output/progress-display';
+import { progressDisplayFor, writeLine } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
 import { withLocalStore } from '../platform/local-store';
 import { RemoteApi } from '../remote/remote-api';
@@ -180,11 +180,8 @@ async function trainingVideos(source: TrainSource): Promise<TrainingVideos> {
   });
 }
 
-const writeLine = (line: string) => void process.stderr.write(`${line}\n`);
-
 export async function runTrain(plan: TrainPlan, log: (line: string) => void = writeLine) {
-  // a bar redrawn in place on a terminal; plain lines every 10 s for logs and for callers with their own log
-  const display = new ProgressDisplay(log === writeLine ? process.stderr : { write: (text) => (log(text.replace(/\n$/, '')), true) });
+  const display = progressDisplayFor(log);
   return withUsageErrors(async () => {
     const backend = await selectBackend({ backend: plan.backend, log });
     const dataset = await trainingVideos(plan.source);
@@ -218,6 +215,7 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = wr
         },
         onLog: (line) => display.log(`vad train: ${line}`),
       });
+      // the bar's line ends before the summary goes to stdout
       display.finish();
       const summary = {
         status: result.status,

@@ -48,3 +48,14 @@ export class ProgressDisplay {
     this.drawn = false;
   }
 }
+
+/** One line on stderr: what commands log by default. */
+export const writeLine = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/**
+ * The display of a command whose messages go to `log`: stderr itself (a bar on a terminal) when `log` is the
+ * default, else plain lines through the caller's own log.
+ */
+export function progressDisplayFor(log: (line: string) => void): ProgressDisplay {
+  return new ProgressDisplay(log === writeLine ? process.stderr : { write: (text) => (log(text.replace(/\n$/, '')), true) });
+}
