@@ -66,12 +66,12 @@ export async function recordDatasetVersion(prisma: PrismaClient, record: Dataset
     if (existing) return { datasetId: dataset.id, datasetVersionId: existing.id, number: existing.number, created: false };
     const latest = await tx.datasetVersion.aggregate({ where: { datasetId: dataset.id }, _max: { number: true } });
     let number = record.basedOn === undefined ? (latest._max.number ?? 0) + 1 : (record.basedOn ?? 0) + 1;
-    const joinable = await joinableVersion(tx, dataset.id, record);
-    if (joinable !== null) {
+    const base = await currentBase(tx, dataset.id, record);
+    if (base !== null && (await isJoinable(tx, base, record))) {
       // another writer replaced or followed it meanwhile: fail like a taken number, so that the caller re-derives
-      const removed = await tx.datasetVersion.deleteMany({ where: { id: joinable.id } });
-      if (removed.count === 0) throw staleVersion(joinable.number);
-      number = joinable.number;
+      const removed = await tx.datasetVersion.deleteMany({ where: { id: base.id } });
+      if (removed.count === 0) throw staleVersion(base.number);
+      number = base.number;
     }
     const version = await tx.datasetVersion.create({
       data: {
@@ -117,21 +117,30 @@ export async function recordDatasetVersion(prisma: PrismaClient, record: Dataset
 
 type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-/** The version `record` may replace (see joinUnusedWithinMs), or null. */
-async function joinableVersion(tx: Transaction, datasetId: string, record: DatasetVersionRecord): Promise<{ id: string; number: number } | null> {
+type VersionRow = NonNullable<Awaited<ReturnType<Transaction['datasetVersion']['findUnique']>>>;
+
+/**
+ * The version `record` derived its videos from, or null when it names none; a version of that number that is not
+ * the one it derived from (replaced since) makes `record` stale.
+ */
+async function currentBase(tx: Transaction, datasetId: string, record: DatasetVersionRecord): Promise<VersionRow | null> {
   if (record.basedOn === undefined || record.basedOn === null) return null;
-  const draft = await tx.datasetVersion.findUnique({ where: { datasetId_number: { datasetId, number: record.basedOn } } });
-  if (record.basedOnId !== undefined && draft?.id !== record.basedOnId) throw staleVersion(record.basedOn);
-  if (record.joinUnusedWithinMs === undefined) return null;
-  if (!draft || draft.format !== record.format || draft.createdAt.getTime() < Date.now() - record.joinUnusedWithinMs) return null;
+  const base = await tx.datasetVersion.findUnique({ where: { datasetId_number: { datasetId, number: record.basedOn } } });
+  if (record.basedOnId !== undefined && base?.id !== record.basedOnId) throw staleVersion(record.basedOn);
+  return base;
+}
+
+/** Whether `record` may replace `base` (see joinUnusedWithinMs). */
+async function isJoinable(tx: Transaction, base: VersionRow, record: DatasetVersionRecord): Promise<boolean> {
+  if (record.joinUnusedWithinMs === undefined || base.format !== record.format || base.createdAt.getTime() < Date.now() - record.joinUnusedWithinMs) return false;
   // one query after another: a transaction's queries share one connection
   const used =
-    (await tx.evaluation.count({ where: { datasetVersionId: draft.id } })) +
-    (await tx.modelVersion.count({ where: { datasetVersionId: draft.id } })) +
-    (await tx.inferenceRun.count({ where: { video: { datasetVersionId: draft.id } } })) +
+    (await tx.evaluation.count({ where: { datasetVersionId: base.id } })) +
+    (await tx.modelVersion.count({ where: { datasetVersionId: base.id } })) +
+    (await tx.inferenceRun.count({ where: { video: { datasetVersionId: base.id } } })) +
     // jobs name versions and videos in their parameters: any job but an import queued since the version was made may use it
-    (await tx.job.count({ where: { teamId: record.teamId, kind: { not: 'IMPORT' }, createdAt: { gte: draft.createdAt } } }));
-  return used === 0 ? { id: draft.id, number: draft.number } : null;
+    (await tx.job.count({ where: { teamId: record.teamId, kind: { not: 'IMPORT' }, createdAt: { gte: base.createdAt } } }));
+  return used === 0;
 }
 
 /** Fails like a taken version number (P2002), so that the caller re-derives its videos and tries again. */
