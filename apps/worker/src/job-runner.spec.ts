@@ -210,7 +210,12 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
       describe: async () => ({ backend: 'tfjs-tensorflow-gpu', device: 'gpu' }),
     });
     const row = () => database.prisma.worker.findUnique({ where: { id: 'gpu-box:1' } });
-    const first = await row();
+    // recorded once the description is known, without holding up the start
+    let first = await row();
+    for (let waited = 0; first === null && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      first = await row();
+    }
     expect(first).toMatchObject({ backend: 'tfjs-tensorflow-gpu', device: 'gpu', kinds: ['TRAIN', 'INFER'] });
     const firstAliveUntil = first?.aliveUntil.getTime() ?? 0;
     expect(firstAliveUntil).toBeGreaterThan(Date.now());

@@ -140,7 +140,8 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   };
   queue.consume(run, { kinds, concurrency: options.concurrency ?? 1 });
   await sweep();
-  await announce().catch(() => undefined);
+  // the description may load a tfjs backend: the runner takes jobs meanwhile, and the record follows
+  const firstAnnouncement = announce().catch(() => undefined);
   const sweeper = setInterval(() => void Promise.all([sweep(), announce()]).catch(() => undefined), sweepMs);
   return {
     kinds,
@@ -148,7 +149,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     stop: async () => {
       clearInterval(sweeper);
       await queue.close();
-      if (description) await prisma.worker.deleteMany({ where: { id: workerId } }).catch(() => undefined);
+      if (description) {
+        await firstAnnouncement;
+        await prisma.worker.deleteMany({ where: { id: workerId } }).catch(() => undefined);
+      }
     },
   };
 }
