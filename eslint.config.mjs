@@ -1,5 +1,5 @@
 // Lint rules for the whole workspace. The module-boundary rule keeps the architecture's arrows pointing down:
-// apps wire libraries together; core libraries (data, model) never reach the store or an app;
+// apps wire libraries together; features (the API, the job use-cases) use the core; core libraries (data, model) never reach the store or an app;
 // libs/metrics depends on nothing of ours.
 import nx from '@nx/eslint-plugin';
 
@@ -18,9 +18,11 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            // the `vad` command is the composition root: `vad start` runs the API, a worker and the dashboard
-            { sourceTag: 'type:entry', onlyDependOnLibsWithTags: ['type:app', 'type:core', 'type:data-access', 'type:util'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:data-access', 'type:util'] },
+            // apps (the `vad` command, the API and worker processes, the dashboard) wire libraries together and never import each other
+            { sourceTag: 'type:entry', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:data-access', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:data-access', 'type:util'] },
+            // features (the API, the job use-cases) are independent of one another
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:core', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },

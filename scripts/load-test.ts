@@ -18,7 +18,7 @@ import { createTestDatabase } from '@vad/db/testing';
 import { protocolPreset } from '@vad/metrics';
 import { InProcessQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
-import { createApiServer } from '../apps/api/src/server/create-api-server';
+import { createApiServer } from '../libs/api/src/server/create-api-server';
 
 const VIDEOS = 100;
 const TOTAL_FRAMES = 100_000;

@@ -1,3 +1,3 @@
 const preset = require('../../jest.preset.cjs');
 
-module.exports = { ...preset, displayName: 'api', rootDir: __dirname };
+module.exports = { ...preset, displayName: 'api-server', rootDir: __dirname };

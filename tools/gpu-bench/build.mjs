@@ -19,6 +19,8 @@ const depsOnly = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData?.depsOnly || args.path.startsWith('node:') || args.kind === 'entry-point') return undefined;
+      // the model's one runtime import of the data library: its random generator, from the source snapshot
+      if (args.path === '@vad/data/random') return { path: path.join(srcRoot, 'libs/data/src/random/seeded-random.ts') };
       // Imports inside the fetched packages resolve as usual (nested node_modules included).
       if (args.importer.startsWith(DEPS)) return undefined;
       const result = await build.resolve(args.path, { kind: args.kind, resolveDir: DEPS, pluginData: { depsOnly: true } });

@@ -41,7 +41,7 @@ if [ -x "$WORK/tsc/node_modules/.bin/tsc" ]; then
   mkdir -p "$DEPS/node_modules/@types" && ln -sfn "$WORK/tsc/node_modules/@types/node" "$DEPS/node_modules/@types/node"
   cat > "$WORK/src/tsconfig.gpu.json" <<'JSON'
 { "extends": "./tsconfig.base.json",
-  "compilerOptions": { "types": ["node"], "paths": { "@vad/data": ["./libs/data/src/batching/training-batch.ts"] } },
+  "compilerOptions": { "types": ["node"], "paths": { "@vad/data": ["./libs/data/src/batching/training-batch.ts"], "@vad/data/random": ["./libs/data/src/random/seeded-random.ts"] } },
   "files": ["tools/gpu-bench/gpu-bench.ts"] }
 JSON
   (cd "$WORK/src" && "$WORK/tsc/node_modules/.bin/tsc" -p tsconfig.gpu.json) && echo "type check: ok"

@@ -34,7 +34,7 @@ import { Detector, STAGE_ROLES } from '../../libs/model/src/detector/detector';
 import { benchInference } from '../../libs/model/src/engines/bench-inference';
 import { componentTensors } from '../../libs/model/src/inference/score-frames';
 import { getPreset, type ModelPreset, type PresetName } from '../../libs/model/src/presets/model-presets';
-import { SeededRandom } from '../../libs/model/src/random/seeded-random';
+import { SeededRandom } from '../../libs/data/src/random/seeded-random';
 import { AdamOptimizer } from '../../libs/model/src/training/adam-optimizer';
 import { batchTensors, disposeBatchTensors, type BatchTensors } from '../../libs/model/src/training/batch-tensors';
 import { stageLoss, trainingMask } from '../../libs/model/src/training/training-step';
@@ -227,7 +227,7 @@ function trainingRow(base: ModelRowBase, preset: ModelPreset, batch: number, fps
 async function scoreAwaited(detector: Detector, input: tf.Tensor4D, seed: number): Promise<void> {
   const outputs = tf.tidy(() => {
     const c = componentTensors(detector, input, { mode: 'seeded', seed }, 0);
-    const all = [c.teacherError.mean([1, 2]), c.discrepancy?.mean([1, 2]) ?? null, c.classifier, c.predictedAnomaly];
+    const all: (tf.Tensor | null)[] = [c.teacherError.frame, c.teacherError.anomalyMap, c.discrepancy?.frame ?? null, c.discrepancy?.anomalyMap ?? null, c.classifier, c.predictedAnomaly];
     return all.filter((t): t is tf.Tensor => t !== null);
   });
   try {

@@ -25,7 +25,7 @@ import {
   type PixelMap,
 } from '@vad/metrics';
 import { getPreset, resolveCheckpoint } from '@vad/model';
-import { defaultValidationVideos, readComponentStatistics, regionMetrics, type RegionVideo } from '@vad/worker';
+import { defaultValidationVideos, readComponentStatistics, regionMetrics, type RegionVideo } from '@vad/jobs';
 import { planScore, runScore, type VideoComponents } from '../src/commands/score.command';
 import { planTrain, runTrain } from '../src/commands/train.command';
 import { scorePlotPng } from './score-plot';

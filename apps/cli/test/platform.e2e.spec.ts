@@ -12,7 +12,7 @@ import { createApiServer, httpRoutes, type ApiServer } from '@vad/api';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
 import { BullmqQueueDriver, InProcessQueueDriver, type JobQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
-import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/worker';
+import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/jobs';
 import { graphqlCaller, until } from './graphql-caller';
 
 const PED2 = path.resolve(__dirname, '../../../../shared/datasets/ucsd-ped2');

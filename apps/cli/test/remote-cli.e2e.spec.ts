@@ -9,7 +9,7 @@ import { createApiServer, digest, httpRoutes, newSecret, type ApiServer } from '
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
 import { InProcessQueueDriver } from '@vad/queue';
 import { LocalStorage } from '@vad/storage';
-import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/worker';
+import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/jobs';
 
 const bin = path.resolve(__dirname, '../bin/vad.cjs');
 const PED2 = path.resolve(__dirname, '../../../../shared/datasets/ucsd-ped2');

@@ -12,7 +12,7 @@ import { createApiServer, httpRoutes, type ApiServer } from '@vad/api';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
 import { BullmqQueueDriver, InProcessQueueDriver, type JobQueueDriver } from '@vad/queue';
 import { FailingWritesStorage } from '@vad/storage/testing';
-import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/worker';
+import { createJobHandlers, startJobRunner, type JobRunner } from '@vad/jobs';
 import { graphqlCaller, until } from './graphql-caller';
 import { PED2 } from './platform-process';
 

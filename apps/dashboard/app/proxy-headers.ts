@@ -4,7 +4,7 @@ import { PREFLIGHT_HEADERS, UPLOAD_HEADER } from './same-origin-check';
 
 export const SESSION_COOKIE = 'vad_session';
 
-/** The headers with which the API recognises the dashboard (apps/api/src/server/request-source.ts). */
+/** The headers with which the API recognises the dashboard (libs/api/src/server/request-source.ts). */
 const DASHBOARD_SECRET = 'x-vad-dashboard-secret';
 const CLIENT_ADDRESS = 'x-vad-client-address';
 const CLIENT_PROTOCOL = 'x-vad-client-protocol';

@@ -42,7 +42,7 @@ export { motionGradient, motionFramePair, boostGradient, absoluteDifference, typ
 export { tokenWeights, tokenGrid } from './signals/token-weights';
 
 // Synthetic anomalies.
-export { createRandom, deriveSeed, type Random } from './random/seeded-random';
+export { combineSeeds, createRandom, deriveSeed, SeededRandom, type Random, type RandomState } from './random/seeded-random';
 export { mixObjectSources, type AnomalyObject, type AnomalyObjectSource } from './synthetic/anomaly-object';
 export { createProceduralShapeSource } from './synthetic/procedural-shapes';
 export { createFrameRegionSource, findMovingRegions } from './synthetic/frame-region-source';
@@ -52,7 +52,14 @@ export { sampleSyntheticAnomaly, renderSyntheticAnomaly, DEFAULT_SYNTHETIC_ANOMA
 
 // Batching.
 export type { TrainingBatch } from './batching/training-batch';
-export { createTrainingBatches, planTrainingBatches, type TrainingBatchOptions, type TrainingBatchPlan } from './batching/create-training-batches';
+export {
+  createTrainingBatches,
+  planTrainingBatches,
+  SYNTHETIC_ANOMALY_MOTION_FLOOR,
+  SYNTHETIC_ANOMALY_PROBABILITY,
+  type TrainingBatchOptions,
+  type TrainingBatchPlan,
+} from './batching/create-training-batches';
 export type { InputMode } from './batching/training-sample';
 
 // Preview.

@@ -15,3 +15,4 @@ export {
   type RecordedDatasetVersion,
   type VideoRecord,
 } from './datasets/record-dataset-version';
+export { videoPathsAsStorageKeys } from './datasets/video-storage-keys';

@@ -3,54 +3,9 @@
 // checkpoints and exact resume, inference of the raw per-frame components, and benchmarks.
 // Knows tensors and files only: never the database, HTTP or an app.
 
-export { ModelError, ModelErrorCode } from './model.error';
+// configuration, presets and costs: also the light `@vad/model/config` entry, which loads no TensorFlow.js
+export * from './config/index';
 
-export {
-  FULL_METHOD,
-  PAPER_OPTIMIZER,
-  REFERENCE_CODE_OPTIMIZER,
-  type AblationSwitches,
-  type AttentionScale,
-  type CheckpointSelection,
-  type ColourMode,
-  type DistillationLoss,
-  type LossConfig,
-  type ModelConfig,
-  type OptimizerConfig,
-  type OptimizerKind,
-  type TemporalInput,
-  type TrainingConfig,
-  type TransformerStackConfig,
-  type VisibleTokenLayout,
-} from './config/model-config';
-export { modelDimensions, currentFrameChannelOffset, type ModelDimensions } from './config/model-dimensions';
-export {
-  assertValidModelConfig,
-  assertValidTrainingConfig,
-  modelConfigProblems,
-  trainingConfigProblems,
-} from './config/validate-model-config';
-export {
-  countParameters,
-  cvtBlockParameters,
-  gflopsPerFrame,
-  macsPerFrame,
-  parameterBreakdown,
-  type CostOptions,
-  type ParameterBreakdown,
-} from './config/model-cost';
-export {
-  PRESET_NAMES,
-  getPreset,
-  isPresetName,
-  paperModelConfig,
-  paperTrainingConfig,
-  type ModelPreset,
-  type PresetName,
-  type PresetHardware,
-} from './presets/model-presets';
-
-export { deriveSeed, SeededRandom, type RandomState } from './random/seeded-random';
 
 export {
   BACKEND_CHOICES,

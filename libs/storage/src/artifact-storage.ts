@@ -17,6 +17,20 @@ export interface ArtifactStorage {
   remove(key: string): Promise<void>;
   /** Keys directly below a prefix. */
   list(prefix: string): Promise<string[]>;
-  /** A local path for tools that need one (ffmpeg, tfjs checkpoints); local storage returns the file itself. */
-  localPath(key: string): string;
+  /**
+   * Lends a stored file or folder to a tool that needs a local path (ffmpeg, tfjs checkpoints) for the time
+   * of `use`; local storage lends the stored file itself. The path must not be kept or recorded: keys are.
+   */
+  withLocalFile<T>(key: string, use: (file: string) => Promise<T>): Promise<T>;
+  /**
+   * A local working folder whose contents are the artifacts under `key` (a training run's checkpoints, which a
+   * resumed job continues): local storage works in the stored folder itself, so nothing is lost on a crash.
+   */
+  withWorkFolder<T>(key: string, use: (folder: string) => Promise<T>): Promise<T>;
+  /** Takes in a local file (an upload received in `stagingFolder()`), moving it under `key`. */
+  adopt(key: string, file: string): Promise<void>;
+  /** Where files on their way in wait (on the same disk as local storage, so that adopting them is a rename). */
+  stagingFolder(): string;
+  /** `text` with this storage's local paths written as the keys they hold (for errors that people read). */
+  pathsAsKeys(text: string): string;
 }

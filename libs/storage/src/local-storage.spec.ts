@@ -27,6 +27,20 @@ describe('LocalStorage', () => {
     expect(await storage.exists('teams/t1/videos/a.mp4')).toBe(false);
   });
 
+  it('lends stored files and work folders by key, adopts staged files, and writes its paths as keys', async () => {
+    await storage.withWorkFolder('teams/t1/runs/j1', async (folder) => fs.promises.writeFile(path.join(folder, 'epoch-0001'), 'weights'));
+    expect(await text(await storage.read('teams/t1/runs/j1/epoch-0001'))).toBe('weights');
+    expect(await storage.withLocalFile('teams/t1/runs/j1/epoch-0001', (file) => fs.promises.readFile(file, 'utf8'))).toBe('weights');
+    const staged = path.join(storage.stagingFolder(), 'upload.partial');
+    fs.mkdirSync(storage.stagingFolder(), { recursive: true });
+    fs.writeFileSync(staged, 'video');
+    await storage.adopt('teams/t1/videos/v.mp4', staged);
+    expect(fs.existsSync(staged)).toBe(false);
+    expect(await text(await storage.read('teams/t1/videos/v.mp4'))).toBe('video');
+    expect(storage.pathsAsKeys(`cannot decode ${path.join(root, 'teams/t1/videos/v.mp4')}`)).toBe('cannot decode teams/t1/videos/v.mp4');
+    await expect(storage.withLocalFile('../outside', async () => 'read')).rejects.toMatchObject({ code: StorageErrorCode.InvalidKey });
+  });
+
   it('leaves no partial file when the source stream fails', async () => {
     const failing = new Readable({
       read() {

@@ -30,9 +30,33 @@ export function assertValidKey(key: string): void {
 export class LocalStorage implements ArtifactStorage {
   constructor(readonly root: string) {}
 
-  localPath(key: string): string {
+  private pathOf(key: string): string {
     assertValidKey(key);
     return path.join(this.root, key);
+  }
+
+  async withLocalFile<T>(key: string, use: (file: string) => Promise<T>): Promise<T> {
+    return use(this.pathOf(key));
+  }
+
+  async withWorkFolder<T>(key: string, use: (folder: string) => Promise<T>): Promise<T> {
+    const folder = this.pathOf(key);
+    await fs.promises.mkdir(folder, { recursive: true });
+    return use(folder);
+  }
+
+  async adopt(key: string, file: string): Promise<void> {
+    const target = this.pathOf(key);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.rename(file, target);
+  }
+
+  stagingFolder(): string {
+    return path.join(this.root, 'uploads', 'incoming');
+  }
+
+  pathsAsKeys(text: string): string {
+    return text.split(`${this.root}${path.sep}`).join('');
   }
 
   async write(key: string, content: Readable | Buffer): Promise<number> {
@@ -46,7 +70,7 @@ export class LocalStorage implements ArtifactStorage {
   }
 
   async writeFile(key: string, produce: (temporaryPath: string) => Promise<unknown>): Promise<void> {
-    const target = this.localPath(key);
+    const target = this.pathOf(key);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.partial`);
     try {
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
@@ -63,24 +87,24 @@ export class LocalStorage implements ArtifactStorage {
   }
 
   async read(key: string): Promise<Readable> {
-    const file = this.localPath(key);
+    const file = this.pathOf(key);
     if (!(await this.exists(key))) throw new StorageError(StorageErrorCode.NotFound, `no artifact "${key}"`);
     return fs.createReadStream(file);
   }
 
   async exists(key: string): Promise<boolean> {
-    return fs.promises.access(this.localPath(key)).then(
+    return fs.promises.access(this.pathOf(key)).then(
       () => true,
       () => false,
     );
   }
 
   async remove(key: string): Promise<void> {
-    await fs.promises.rm(this.localPath(key), { recursive: true, force: true });
+    await fs.promises.rm(this.pathOf(key), { recursive: true, force: true });
   }
 
   async list(prefix: string): Promise<string[]> {
-    const entries = await fs.promises.readdir(this.localPath(prefix)).catch((error: NodeJS.ErrnoException) => {
+    const entries = await fs.promises.readdir(this.pathOf(prefix)).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });

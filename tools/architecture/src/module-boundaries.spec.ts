@@ -16,15 +16,22 @@ describe('module boundaries', () => {
     ['libs/metrics/src/probe.ts', "import { loadConfig as imported } from '@vad/config';"],
     ['libs/model/src/probe.ts', "import { openDatabase as imported } from '@vad/db';"],
     ['libs/data/src/probe.ts', "import { createApiServer as imported } from '@vad/api';"],
-    ['libs/db/src/probe.ts', "import { startJobRunner as imported } from '@vad/worker';"],
-    ['apps/api/src/probe.ts', "import { startJobRunner as imported } from '@vad/worker';"],
+    ['libs/db/src/probe.ts', "import { startJobRunner as imported } from '@vad/jobs';"],
+    ['libs/api/src/probe.ts', "import { startJobRunner as imported } from '@vad/jobs';"],
+    ['libs/jobs/src/probe.ts', "import { createApiServer as imported } from '@vad/api';"],
+    ['apps/cli/src/probe.ts', "import { main as imported } from '@vad/worker';"],
+    ['apps/cli/src/probe.ts', "import { main as imported } from '@vad/api-server';"],
+    ['apps/worker/src/probe.ts', "import { main as imported } from '@vad/api-server';"],
   ])('forbids %s to %s', async (file, importLine) => {
     expect(await boundaryErrors(file, importLine)).not.toEqual([]);
   }, 60_000);
 
   it.each([
-    ['apps/worker/src/probe.ts', "import { openDatabase as imported } from '@vad/db';"],
+    ['apps/worker/src/probe.ts', "import { startPlatformWorker as imported } from '@vad/jobs';"],
+    ['apps/api/src/probe.ts', "import { createPlatformApi as imported } from '@vad/api';"],
     ['apps/cli/src/probe.ts', "import { createApiServer as imported } from '@vad/api';"],
+    ['apps/cli/src/probe.ts', "import { trainDetector as imported } from '@vad/jobs';"],
+    ['libs/jobs/src/probe.ts', "import { openDatabase as imported } from '@vad/db';"],
     ['libs/db/src/probe.ts', "import { loadConfig as imported } from '@vad/config';"],
   ])('allows %s to %s', async (file, importLine) => {
     expect(await boundaryErrors(file, importLine)).toEqual([]);

@@ -5,7 +5,7 @@ import { loadConfig } from '@vad/config';
 import { FrameCache } from '@vad/data';
 import { formatBytes } from '../output/format-bytes';
 import { fieldList } from '../output/text-table';
-import { frameCacheDir } from '../platform/job-handlers';
+import { frameCacheDir } from '@vad/runtime';
 
 function installationCache(): FrameCache {
   const config = loadConfig(process.env, process.cwd());

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '@vad/config';
 import { DataError, type DatasetSummary, importDataset, type ImportedDataset, parseDatasetFormat, previewDataset } from '@vad/data';
-import { recordImportedDataset } from '@vad/worker';
+import { recordImportedDataset } from '@vad/jobs';
 import { CliUsageError } from '../cli-error';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteDatasetImport, remoteDatasetUpload } from '../remote/remote-commands';

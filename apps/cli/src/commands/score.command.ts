@@ -39,7 +39,7 @@ import {
   type FrameScore,
   type TestMasking,
 } from '@vad/model';
-import { componentsOfScores, readComponentStatistics, unitFrameReader, writeAnomalyMaps } from '@vad/worker';
+import { componentsOfScores, readComponentStatistics, unitFrameReader, writeAnomalyMaps } from '@vad/jobs';
 import { CliUsageError } from '../cli-error';
 import { progressDisplayFor, writeLine } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';

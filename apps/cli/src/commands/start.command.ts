@@ -1,16 +1,12 @@
 // `vad start`: the whole platform in one command — API, worker and dashboard.
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import { createApiServer, httpRoutes } from '@vad/api';
+import { createPlatformApi } from '@vad/api';
 import { PLATFORM_VERSION } from '@vad/config';
-import { startJobRunner } from '@vad/worker';
+import { startPlatformWorker } from '@vad/jobs';
+import { openPlatformServices, stopOnSignals } from '@vad/runtime';
 import { ensureDashboardBuilt, startDashboard } from '../platform/dashboard-process';
-import { frameCacheDir, platformWorker } from '../platform/job-handlers';
 import { recordRunningPlatform } from '../platform/running-platform';
-import { FrameCache } from '@vad/data';
-import { runnerTiming } from '../platform/runner-timing';
-import { startServices } from '../platform/start-services';
 
 interface StartOptions {
   dashboard: boolean;
@@ -19,30 +15,12 @@ interface StartOptions {
 const log = (line: string) => process.stderr.write(`vad: ${line}\n`);
 
 async function start(options: StartOptions): Promise<void> {
-  const services = await startServices(log);
+  const services = await openPlatformServices(log);
   const { config } = services;
-  const runner = await startJobRunner({
-    ...services,
-    ...runnerTiming(config),
-    ...platformWorker(services, log),
-    workerId: `${hostname()}:${process.pid}`,
-  });
+  const runner = await startPlatformWorker(services, { log });
   // proves to the API that a request comes from this run's dashboard, which passes on its browsers' addresses
   const dashboardSecret = config.dashboardSecret ?? randomBytes(32).toString('base64url');
-  const api = await createApiServer(
-    { ...services, version: PLATFORM_VERSION, mode: config.mode },
-    {
-      production: process.env.NODE_ENV === 'production',
-      debug: config.debug,
-      dashboardPort: config.dashboardPort,
-      dashboardSecret,
-      allowedHosts: config.allowedHosts,
-      trustedProxies: config.trustedProxies,
-      importRoots: config.importRoots,
-      frameCache: new FrameCache(frameCacheDir(config), { maxBytes: config.frameCacheBytes }),
-      routes: httpRoutes({ maxUploadBytes: config.maxUploadBytes }),
-    },
-  );
+  const api = await createPlatformApi(services, { dashboardSecret });
   const apiPort = await api.listen(config.port, config.host).catch(async (error) => {
     await services.close();
     throw error;
@@ -54,6 +32,15 @@ async function start(options: StartOptions): Promise<void> {
     ensureDashboardBuilt(log);
     dashboard = await startDashboard({ port: config.dashboardPort, host: config.host, apiUrl, secret: dashboardSecret, config });
   }
+  // ready only once a stop is handled: a supervisor may send SIGTERM as soon as it reads the banner
+  stopOnSignals(async () => {
+    log('stopping…');
+    dashboard?.kill('SIGTERM');
+    forgetPlatform();
+    await api.close();
+    await runner.stop();
+    await services.close();
+  }, log);
   process.stdout.write(
     [
       `vad ${PLATFORM_VERSION} is running (${config.mode} mode, data in ${config.dataDir})`,
@@ -64,17 +51,6 @@ async function start(options: StartOptions): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = async () => {
-    log('stopping…');
-    dashboard?.kill('SIGTERM');
-    forgetPlatform();
-    await api.close();
-    await runner.stop();
-    await services.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 export function registerStartCommand(program: Command): void {

@@ -14,12 +14,16 @@ import {
   isPresetName,
   ModelError,
   PRESET_NAMES,
+  resolvePreset,
   selectBackend,
   type BackendChoice,
+  type CheckpointSelection,
   type ModelPreset,
   type TrainingProgress,
 } from '@vad/model';
-import { trainDetector } from '@vad/worker';
+import { trainDetector } from '@vad/jobs';
+import { artifactStorage } from '@vad/runtime';
+import { withSourceFiles } from '@vad/storage';
 import { CliUsageError } from '../cli-error';
 import { progressDisplayFor, writeLine } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
@@ -76,6 +80,15 @@ const isDirectory = (p: string) => {
 };
 
 /** Checks the flags and resolves defaults; no I/O besides checking that the data set folder exists. */
+/** A model library's refusal of what the user asked for, as a usage error. */
+function usageErrorOf<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    throw error instanceof ModelError ? new CliUsageError(error.message) : error;
+  }
+}
+
 export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
   const dataset = flags.dataset;
   if (dataset === undefined) throw new CliUsageError('--dataset NAME|PATH is required');
@@ -103,29 +116,29 @@ export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
   }
   const motion = flags.motion ?? 'paper';
   if (motion !== 'paper' && motion !== 'reference-code') throw new CliUsageError(`--motion must be paper or reference-code, got "${motion}"`);
-  const base = getPreset(flags.preset);
-  const training: ModelPreset['training'] = {
-    ...base.training,
+  const presetName = flags.preset;
+  const base = getPreset(presetName);
+  const validationVideos = flags.validationVideos === undefined ? undefined : nonNegativeIntegerFlag(flags.validationVideos, '--validation-videos', 0, 0);
+  if (flags.checkpointSelection !== undefined && flags.checkpointSelection !== 'last-epoch' && flags.checkpointSelection !== 'validation-loss') {
+    throw new CliUsageError(`--checkpoint-selection must be last-epoch or validation-loss, got "${flags.checkpointSelection}"`);
+  }
+  if (flags.checkpointSelection === 'validation-loss' && validationVideos === 0) {
+    throw new CliUsageError('--checkpoint-selection validation-loss needs held-out videos; drop --validation-videos 0');
+  }
+  const preset = usageErrorOf(() =>
+    resolvePreset(presetName, {
     teacherEpochs: nonNegativeIntegerFlag(flags.epochsTeacher, '--epochs-teacher', base.training.teacherEpochs, 0),
     studentEpochs: nonNegativeIntegerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
     batchSize: nonNegativeIntegerFlag(flags.batch, '--batch', base.training.batchSize, 1),
-  };
-  const validationVideos = flags.validationVideos === undefined ? undefined : nonNegativeIntegerFlag(flags.validationVideos, '--validation-videos', 0, 0);
-  if (flags.checkpointSelection !== undefined) {
-    if (flags.checkpointSelection !== 'last-epoch' && flags.checkpointSelection !== 'validation-loss') {
-      throw new CliUsageError(`--checkpoint-selection must be last-epoch or validation-loss, got "${flags.checkpointSelection}"`);
-    }
-    if (flags.checkpointSelection === 'validation-loss' && validationVideos === 0) {
-      throw new CliUsageError('--checkpoint-selection validation-loss needs held-out videos; drop --validation-videos 0');
-    }
-    training.checkpointSelection = flags.checkpointSelection;
-  }
+    checkpointSelection: flags.checkpointSelection as CheckpointSelection | undefined,
+  }),
+  );
   const seed = nonNegativeIntegerFlag(flags.seed, '--seed', 0, 0);
   const datasetLabel = source.kind === 'folder' ? path.basename(source.path) : source.name;
   const outDir = path.resolve(flags.out ?? path.join(dataDir, 'models', `${datasetLabel}-${base.name}-seed${seed}`));
   return {
     source,
-    preset: { ...base, training },
+    preset,
     seed,
     resume: flags.resume === true,
     outDir,
@@ -156,14 +169,16 @@ async function withUsageErrors<T>(run: () => Promise<T>): Promise<T> {
 interface TrainingVideos {
   name: string;
   version: string;
-  videos: { name: string; sourcePath: string; checksum: string }[];
+  /** Each video's file: a storage key (uploads) or an absolute path (folders). */
+  videos: { name: string; location: string; checksum: string }[];
 }
 
 /** The training videos of a data set folder, or of the latest version of a data set in the local store. */
 async function trainingVideos(source: TrainSource): Promise<TrainingVideos> {
   if (source.kind === 'folder') {
     const dataset = await importDataset(source.path, { format: source.format, verifyDecode: false });
-    return { name: dataset.name, version: dataset.summary.datasetVersion, videos: dataset.videos.filter((v) => v.split === 'train') };
+    const videos = dataset.videos.filter((v) => v.split === 'train').map((v) => ({ name: v.name, location: v.sourcePath, checksum: v.checksum }));
+    return { name: dataset.name, version: dataset.summary.datasetVersion, videos };
   }
   return withLocalStore(undefined, async (database, teamId) => {
     const version = await database.prisma.datasetVersion.findFirst({
@@ -175,7 +190,7 @@ async function trainingVideos(source: TrainSource): Promise<TrainingVideos> {
     return {
       name: `${source.name} v${version.number}`,
       version: version.contentHash,
-      videos: version.videos.map((v) => ({ name: v.name, sourcePath: v.path, checksum: v.checksum })),
+      videos: version.videos.map((v) => ({ name: v.name, location: v.path, checksum: v.checksum })),
     };
   });
 }
@@ -197,8 +212,10 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = wr
     };
     process.once('SIGINT', stop);
     try {
-      const result = await trainDetector({
-        videos,
+      const storage = artifactStorage(loadConfig(process.env, process.cwd()));
+      const result = await withSourceFiles(storage, videos.map((v) => v.location), (files) =>
+        trainDetector({
+        videos: videos.map((v, i) => ({ name: v.name, sourcePath: files[i], checksum: v.checksum })),
         preset: plan.preset,
         seed: plan.seed,
         outDir: plan.outDir,
@@ -214,7 +231,8 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = wr
           display.update(fraction, progressLine(p), p.step === p.stepsPerEpoch);
         },
         onLog: (line) => display.log(`vad train: ${line}`),
-      });
+      }),
+      );
       // the bar's line ends before the summary goes to stdout
       display.finish();
       const summary = {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { median, type BackendChoice, type ModelPreset, type TrainingProgress } from '@vad/model';
-import { trainDetector } from '@vad/worker';
+import { trainDetector } from '@vad/jobs';
 import { CliUsageError } from '../cli-error';
 
 export interface TrainingEndToEndOptions {

@@ -10,7 +10,7 @@ import { PNG } from 'pngjs';
 import { WebSocketServer } from 'ws';
 import { ABNORMAL, buildData } from './mock-data';
 
-const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../../api/src/graphql/schema/schema.graphql'), 'utf8'));
+const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../../../libs/api/src/graphql/schema/schema.graphql'), 'utf8'));
 const data = buildData();
 
 const byId = <T extends { id: string }>(list: readonly T[], id: string) => list.find((x) => x.id === id) ?? null;

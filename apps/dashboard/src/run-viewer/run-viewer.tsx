@@ -7,38 +7,24 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { EmptyState } from '../feedback/empty-state';
 import { ErrorState } from '../feedback/error-state';
 import { LoadingState } from '../feedback/loading-state';
-import { formatMetric } from '../format/format-metric';
-import { formatRate } from '../format/format-rate';
 import type { RunViewerQuery as RunViewerData } from '../graphql/generated/graphql';
-import { sameOriginUrl } from '../graphql/same-origin-url';
 import { useQuery } from '../graphql/use-query';
-import { FrameView } from './frame-view';
-import { MapLegend } from './map-legend';
+import { FrameCard } from './frame-card';
 import { intervalsAtOrAbove, labelsToIntervals, type FrameInterval } from './frame-intervals';
-import { PerVideoAucTable } from './per-video-auc-table';
-import { RocChart } from './roc-chart';
+import { MapSettingsCard } from './map-settings-card';
+import { PerVideoAucCard } from './per-video-auc-card';
+import { RocCard } from './roc-card';
 import { curvePoints, videoRoc } from './roc-points';
+import { RunHeading } from './run-heading';
 import { RunFrameQuery, RunSiblingsQuery, RunViewerQuery } from './run-viewer.operations';
-import { ScoreTimeline } from './score-timeline';
+import { ScoreCard } from './score-card';
 import { scoreRange, thresholdStats } from './threshold-stats';
-import { useSettledValue } from './use-settled-value';
 import { timelineRows, type ComponentName } from './timeline-rows';
 import { usePlayback } from './use-playback';
-import { VIEWER_KEYS, viewerKeyAction, type MapComponent } from './viewer-keys';
+import { useSettledValue } from './use-settled-value';
+import { viewerKeyAction, type MapComponent } from './viewer-keys';
 
 type Run = NonNullable<RunViewerData['inferenceRun']>;
-
-const MAP_COMPONENTS: { value: MapComponent; label: string }[] = [
-  { value: 'combined', label: 'Combined' },
-  { value: 'teacher', label: 'Teacher error' },
-  { value: 'discrepancy', label: 'Discrepancy' },
-];
-
-const SERIES: { value: ComponentName; label: string }[] = [
-  { value: 'teacherError', label: 'Teacher error' },
-  { value: 'discrepancy', label: 'Discrepancy' },
-  { value: 'classifier', label: 'Classifier' },
-];
 
 /** Keys that a focused form control or button handles itself. */
 const ownsKey = (target: EventTarget, key: string) =>
@@ -96,7 +82,6 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
   const [series, setSeries] = useState<ComponentName[]>([]);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(() => Math.round(video.fps ?? 10) || 10);
-  const [rocSource, setRocSource] = useState<'video' | 'evaluation'>('video');
 
   // the viewer takes focus on arrival so the keyboard works at once
   const viewerRef = useRef<HTMLElement>(null);
@@ -137,8 +122,6 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
   const thresholdOnMap = protocol === 'paper' && component === 'combined';
   const regionThreshold = useSettledValue(thresholdOnMap ? threshold : null, 200);
   const images = useQuery(RunFrameQuery, { runId: run.id, frame, component, threshold: regionThreshold });
-  const frameUrl = images.data?.inferenceRun?.video.frameUrl;
-  const map = images.data?.inferenceRun?.anomalyMap;
 
   const rows = useMemo(
     () => timelineRows(scores, { teacherError: frameScores.teacherError, discrepancy: frameScores.discrepancy, classifier: frameScores.classifier }, series, range),
@@ -183,235 +166,67 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
     }
   };
 
-  const step = (range.max - range.min) / 200;
-  const inGroundTruth = groundTruth.some(([s, e]) => frame >= s && frame <= e);
-  const score = scores[frame];
-
   return (
     <section ref={viewerRef} className="viewer" tabIndex={-1} onKeyDown={onKeyDown} aria-label="Run viewer" data-testid="run-viewer">
-      <div className="span-all page-head">
-        <div>
-          <h1>
-            {video.name} <span className="muted">·</span>{' '}
-            <Link href={`/models/${run.modelVersion.model.id}?version=${run.modelVersion.id}`}>
-              {run.modelVersion.model.name} v{run.modelVersion.number}
-            </Link>
-          </h1>
-          <p className="muted small" style={{ margin: 0 }}>
-            {frameCount} frames · {video.width}×{video.height} · engine {run.engine} · {formatRate(run.framesPerSecond)} · video AUC{' '}
-            {formatMetric(frameScores.auc)} % · <Link href={`/jobs/${run.job.id}`}>inference job</Link> ·{' '}
-            <a href={sameOriginUrl(run.scoresCsvUrl)} download>
-              scores as CSV
-            </a>
-          </p>
-        </div>
-        <label>
-          Protocol
-          <select value={protocol} onChange={(event) => onProtocol(event.target.value)}>
-            {protocols.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-      </div>
-
-      <div className="card span-all">
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <h2 style={{ margin: 0 }}>Anomaly score</h2>
-          <fieldset className="row" style={{ margin: 0, padding: '0.2rem 0.6rem' }}>
-            <legend>Also plot</legend>
-            {SERIES.map((s) => (
-              <label key={s.value} className="inline">
-                <input
-                  type="checkbox"
-                  checked={series.includes(s.value)}
-                  onChange={(event) => setSeries((now) => (event.target.checked ? [...now, s.value] : now.filter((v) => v !== s.value)))}
-                />
-                {s.label}
-              </label>
-            ))}
-          </fieldset>
-        </div>
-        {frameScores.stagesNotApplied.length > 0 && (
-          <p className="bad small" role="note">
-            These scores skip stages of {protocol}: {frameScores.stagesNotApplied.join(', ')} (the run was recorded before token maps were kept). Run
-            inference again for the protocol's own scores.
-          </p>
-        )}
-        {scores.length === 0 ? (
-          <EmptyState title="No scores for this run">The inference job may still be running or may have failed.</EmptyState>
-        ) : (
-          <ScoreTimeline
-            rows={rows}
-            range={range}
-            threshold={threshold}
-            frame={frame}
-            groundTruth={groundTruth}
-            flagged={flagged}
-            shownComponents={series}
-            onSeek={(to) => {
-              setPlaying(false);
-              seek(to);
-            }}
-          />
-        )}
-        <div className="row" style={{ marginTop: '0.5rem' }}>
-          <label style={{ flex: '1 1 16rem' }}>
-            Threshold: <strong className="mono">{threshold.toPrecision(3)}</strong>
-            <input
-              type="range"
-              min={range.min}
-              max={range.max}
-              step={step}
-              value={threshold}
-              onChange={(event) => setThreshold(Number(event.target.value))}
-              aria-label="Threshold"
-            />
-          </label>
-          <p className="small" style={{ margin: 0 }} aria-live="polite" data-testid="threshold-stats">
-            {stats.flagged} of {frameCount} frames flagged
-            {stats.recall !== undefined && ` · ${(stats.recall * 100).toFixed(0)} % of abnormal frames caught`}
-            {stats.falsePositiveRate !== undefined && ` · ${(stats.falsePositiveRate * 100).toFixed(1)} % false alarms`}
-          </p>
-        </div>
-      </div>
-
-      <div className="card">
-        <div className="row" style={{ justifyContent: 'space-between', marginBottom: '0.5rem' }}>
-          <h2 style={{ margin: 0 }} aria-live="polite" data-testid="frame-heading">
-            Frame {frame}
-            {inGroundTruth && <span className="badge bad" style={{ marginLeft: '0.5rem' }}>abnormal</span>}
-            {score !== undefined && score >= threshold && <span className="badge warn" style={{ marginLeft: '0.35rem' }}>flagged</span>}
-          </h2>
-          <span className="mono small">score {score === undefined ? '—' : score.toPrecision(3)}</span>
-        </div>
-        {images.error !== undefined && !images.data ? (
-          <ErrorState error={images.error} onRetry={images.refetch} title="The frame could not be loaded" />
-        ) : (
-          <FrameView
-            frame={frame}
-            frameUrl={frameUrl ? sameOriginUrl(frameUrl) : undefined}
-            map={map ? { ...map, url: sameOriginUrl(map.url) } : null}
-            overlay={overlay && run.hasMaps}
-            opacity={opacity}
-            width={video.width}
-            height={video.height}
-            loading={images.loading}
-          />
-        )}
-        {overlay && run.hasMaps && map && <MapLegend low={map.low} high={map.high} scale={map.scale} threshold={thresholdOnMap ? threshold : null} />}
-        {overlay && thresholdOnMap && map && map.regions.length > 0 && (
-          <p className="small muted" style={{ margin: '0.2rem 0 0' }} data-testid="region-count">
-            {map.regions.length} region{map.regions.length === 1 ? '' : 's'} at or above the threshold in this frame
-          </p>
-        )}
-        <div className="row" style={{ marginTop: '0.6rem' }}>
-          <button type="button" onClick={() => seek(frame - 1)} aria-label="Previous frame" className="secondary" disabled={frame <= 0}>
-            ◀
-          </button>
-          <button type="button" onClick={() => setPlaying((p) => !p)} aria-label={playing ? 'Pause' : 'Play'}>
-            {playing ? '❚❚ Pause' : '▶ Play'}
-          </button>
-          <button type="button" onClick={() => seek(frame + 1)} aria-label="Next frame" className="secondary" disabled={frame >= frameCount - 1}>
-            ▶
-          </button>
-          <label className="inline">
-            Speed
-            <select value={speed} onChange={(event) => setSpeed(Number(event.target.value))} aria-label="Playback speed in frames per second">
-              {[2, 5, 10, 15, 25, 30].map((fps) => (
-                <option key={fps} value={fps}>
-                  {fps} fps
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </div>
-
-      <div className="card">
-        <h2>Anomaly map</h2>
-        {run.hasMaps ? (
-          <div className="stack">
-            <label className="inline">
-              <input type="checkbox" checked={overlay} onChange={(event) => setOverlay(event.target.checked)} />
-              Show the map over the frame
-            </label>
-            <div className="segmented" role="group" aria-label="Map component">
-              {MAP_COMPONENTS.map((c) => (
-                <button key={c.value} type="button" aria-pressed={component === c.value} onClick={() => setComponent(c.value)}>
-                  {c.label}
-                </button>
-              ))}
-            </div>
-            <label>
-              Overlay opacity: {Math.round(opacity * 100)} %
-              <input type="range" min={0} max={1} step={0.05} value={opacity} onChange={(event) => setOpacity(Number(event.target.value))} aria-label="Overlay opacity" />
-            </label>
-          </div>
-        ) : (
-          <p className="muted">This run kept no pixel anomaly maps. Run inference again with “keep maps” on to see them.</p>
-        )}
-        <h3>Keyboard</h3>
-        <dl className="facts small">
-          {VIEWER_KEYS.map(([keys, what]) => (
-            <div key={keys} style={{ display: 'contents' }}>
-              <dt>
-                {keys.split(' ').map((k) => (
-                  <kbd key={k} style={{ marginRight: '0.2rem' }}>
-                    {k}
-                  </kbd>
-                ))}
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
-
-      <div className="card">
-        <div className="row" style={{ justifyContent: 'space-between' }}>
-          <h2 style={{ margin: 0 }}>ROC curve</h2>
-          <div className="segmented" role="group" aria-label="ROC of">
-            <button type="button" aria-pressed={rocSource === 'video'} onClick={() => setRocSource('video')}>
-              This video
-            </button>
-            <button type="button" aria-pressed={rocSource === 'evaluation'} onClick={() => setRocSource('evaluation')} disabled={!evaluationRoc}>
-              All test videos
-            </button>
-          </div>
-        </div>
-        {rocSource === 'video' &&
-          (ownRoc ? (
-            <RocChart points={ownRoc.points} auc={ownRoc.auc} title={`${video.name}, frame level`} />
-          ) : (
-            <p className="muted">
-              {frameScores.labels ? 'This video has only one class of frames, so it has no ROC curve.' : 'This video has no ground truth, so it has no ROC curve.'}
-            </p>
-          ))}
-        {rocSource === 'evaluation' && evaluationRoc && (
-          <RocChart points={evaluationRoc} auc={evaluation?.microAuc} title={`All test videos (micro), protocol ${protocol}`} />
-        )}
-      </div>
-
-      <div className="card">
-        <h2>Per-video AUC</h2>
-        {siblings.loading && <LoadingState label="evaluation" />}
-        {siblings.error !== undefined && <ErrorState error={siblings.error} onRetry={siblings.refetch} />}
-        {siblings.data && !evaluation && (
-          <EmptyState title="Not evaluated under this protocol" action={<Link className="button secondary" href={`/jobs/new?kind=evaluate&inferenceJobId=${run.job.id}`}>Evaluate this inference job</Link>}>
-            Per-video AUCs come from an evaluation of the model version’s inference job.
-          </EmptyState>
-        )}
-        {evaluation && (
-          <>
-            <p className="small muted">
-              Micro {formatMetric(evaluation.microAuc)} % · macro {formatMetric(evaluation.macroAuc)} % · EER {formatMetric(evaluation.eer)} %
-              {evaluation.videosSkipped ? ` · ${evaluation.videosSkipped} single-class videos skipped` : ''}
-            </p>
-            <PerVideoAucTable rows={evaluation.perVideoAuc} runByVideo={runByVideo} currentVideo={video.name} />
-          </>
-        )}
-      </div>
+      <RunHeading run={run} frameCount={frameCount} protocol={protocol} protocols={protocols} onProtocol={onProtocol} />
+      <ScoreCard
+        protocol={protocol}
+        stagesNotApplied={frameScores.stagesNotApplied}
+        scores={scores}
+        frameCount={frameCount}
+        rows={rows}
+        range={range}
+        frame={frame}
+        groundTruth={groundTruth}
+        flagged={flagged}
+        series={series}
+        setSeries={setSeries}
+        threshold={threshold}
+        setThreshold={setThreshold}
+        stats={stats}
+        onSeek={(to) => {
+          setPlaying(false);
+          seek(to);
+        }}
+      />
+      <FrameCard
+        frame={frame}
+        frameCount={frameCount}
+        score={scores[frame]}
+        threshold={threshold}
+        thresholdOnMap={thresholdOnMap}
+        inGroundTruth={groundTruth.some(([s, e]) => frame >= s && frame <= e)}
+        images={{ error: images.error, loading: images.loading, hasData: images.data !== undefined, refetch: images.refetch }}
+        frameUrl={images.data?.inferenceRun?.video.frameUrl}
+        map={images.data?.inferenceRun?.anomalyMap}
+        overlay={overlay}
+        hasMaps={run.hasMaps}
+        opacity={opacity}
+        video={video}
+        seek={seek}
+        playing={playing}
+        setPlaying={setPlaying}
+        speed={speed}
+        setSpeed={setSpeed}
+      />
+      <MapSettingsCard
+        hasMaps={run.hasMaps}
+        overlay={overlay}
+        setOverlay={setOverlay}
+        component={component}
+        setComponent={setComponent}
+        opacity={opacity}
+        setOpacity={setOpacity}
+      />
+      <RocCard
+        video={video}
+        protocol={protocol}
+        ownRoc={ownRoc}
+        hasLabels={Boolean(frameScores.labels)}
+        evaluationRoc={evaluationRoc}
+        evaluationMicroAuc={evaluation?.microAuc}
+      />
+      <PerVideoAucCard siblings={siblings} evaluation={evaluation} runByVideo={runByVideo} videoName={video.name} inferenceJobId={run.job.id} />
     </section>
   );
 }

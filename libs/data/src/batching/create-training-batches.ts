@@ -5,7 +5,7 @@
 import type { FrameStore } from '../cache/frame-store';
 import { DataError, DataErrorCode } from '../data.error';
 import { CHANNELS_OF, type ColourMode } from '../decode/frame-decoder';
-import { createRandom, deriveSeed, shuffleInPlace } from '../random/seeded-random';
+import { createRandom, combineSeeds, shuffleInPlace } from '../random/seeded-random';
 import type { MotionMode } from '../signals/motion-gradient';
 import { tokenGrid } from '../signals/token-weights';
 import type { AnomalyObjectSource } from '../synthetic/anomaly-object';
@@ -13,6 +13,12 @@ import { createProceduralShapeSource } from '../synthetic/procedural-shapes';
 import { DEFAULT_SYNTHETIC_ANOMALY_OPTIONS, type SyntheticAnomalyOptions } from '../synthetic/synthetic-anomaly';
 import type { TrainingBatch } from './training-batch';
 import { type InputMode, type SampleSettings, writeTrainingSample } from './training-sample';
+
+
+/** The method's share of training samples that receive a synthetic anomaly (docs/method.md §6). */
+export const SYNTHETIC_ANOMALY_PROBABILITY = 0.25;
+/** Motion value (0–255 scale) added where a pasted anomaly lies, so that it always weighs a lot (docs/method.md §4). */
+export const SYNTHETIC_ANOMALY_MOTION_FLOOR = 128;
 
 export interface TrainingBatchOptions {
   /** Training videos at the model's input size (e.g. from openCachedVideo); all of one size and colour. */
@@ -30,12 +36,12 @@ export interface TrainingBatchOptions {
   colour: ColourMode;
   /** 'paper': |median(x_t) − median(x_{t−1})|; 'reference-code': |x_{t−1} − x_{t+1}|. */
   motion: MotionMode;
-  /** Probability that a sample gets a synthetic anomaly (paper: 0.25). */
+  /** Probability that a sample gets a synthetic anomaly (default SYNTHETIC_ANOMALY_PROBABILITY). */
   syntheticAnomalyProbability?: number;
   /** Where pasted objects come from; default procedural shapes only. */
   objectSource?: AnomalyObjectSource;
   syntheticAnomaly?: Partial<SyntheticAnomalyOptions>;
-  /** Added to the motion gradient where the anomaly map is 1 (reference code: at least 128). */
+  /** Added to the motion gradient where the anomaly map is 1 (default SYNTHETIC_ANOMALY_MOTION_FLOOR). */
   anomalyWeightBoost?: number;
   /** Distance of the neighbours in 'neighbours' mode (reference code: 3). */
   neighbourOffset?: number;
@@ -77,7 +83,7 @@ export function planTrainingBatches(options: TrainingBatchOptions): TrainingBatc
   }
   if (channels !== CHANNELS_OF[options.colour]) throw invalid(`colour "${options.colour}" needs ${CHANNELS_OF[options.colour]} channel(s) but the frames have ${channels}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw invalid(`batch size must be a positive integer, got ${batchSize}`);
-  const p = options.syntheticAnomalyProbability ?? 0.25;
+  const p = options.syntheticAnomalyProbability ?? SYNTHETIC_ANOMALY_PROBABILITY;
   if (!(p >= 0 && p <= 1)) throw invalid(`synthetic anomaly probability must be between 0 and 1, got ${p}`);
   const { rows, cols } = tokenGrid({ width, height }, options.patchSize);
   const samples = videos.reduce((sum, v) => sum + v.frameCount, 0);
@@ -94,14 +100,14 @@ export function createTrainingBatches(options: TrainingBatchOptions): AsyncItera
     inputMode: options.inputMode,
     motion: options.motion,
     patchSize: options.patchSize,
-    syntheticAnomalyProbability: options.syntheticAnomalyProbability ?? 0.25,
+    syntheticAnomalyProbability: options.syntheticAnomalyProbability ?? SYNTHETIC_ANOMALY_PROBABILITY,
     objectSource: options.objectSource ?? createProceduralShapeSource(),
     syntheticAnomaly: { ...DEFAULT_SYNTHETIC_ANOMALY_OPTIONS, ...options.syntheticAnomaly },
-    anomalyWeightBoost: options.anomalyWeightBoost ?? 128,
+    anomalyWeightBoost: options.anomalyWeightBoost ?? SYNTHETIC_ANOMALY_MOTION_FLOOR,
     neighbourOffset: options.neighbourOffset ?? 3,
   };
   const order: Array<[video: number, frame: number]> = options.videos.flatMap((v, i) => Array.from({ length: v.frameCount }, (_, t): [number, number] => [i, t]));
-  if (options.shuffle ?? true) shuffleInPlace(order, createRandom(deriveSeed(options.seed, epoch, 0x5f3759df)));
+  if (options.shuffle ?? true) shuffleInPlace(order, createRandom(combineSeeds(options.seed, epoch, 0x5f3759df)));
 
   const build = async (index: number): Promise<TrainingBatch> => {
     const first = index * options.batchSize;
@@ -122,7 +128,7 @@ export function createTrainingBatches(options: TrainingBatchOptions): AsyncItera
     await Promise.all(
       Array.from({ length: size }, (_, slot) => {
         const [video, frame] = order[first + slot];
-        const random = createRandom(deriveSeed(options.seed, epoch, first + slot));
+        const random = createRandom(combineSeeds(options.seed, epoch, first + slot));
         return writeTrainingSample(batch, slot, options.videos[video], frame, settings, random, options.medianFiltered?.[video]);
       }),
     );

@@ -16,7 +16,7 @@ export interface TrainingBatch {
   input: Float32Array;
   /** [B, H, W, targetChannels]: the clean frame t in [−1, 1], then the anomaly map in {0, 1}. */
   target: Float32Array;
-  /** [B, n] motion-gradient token weights (METHOD.md §4), n = (H/d)·(W/d); each row sums to 1. */
+  /** [B, n] motion-gradient token weights (docs/method.md §4), n = (H/d)·(W/d); each row sums to 1. */
   tokenWeights: Float32Array;
   /** [B] 1 when the sample carries a synthetic anomaly, else 0 (target of the [CLS] head). */
   hasAnomaly: Float32Array;

@@ -1,5 +1,5 @@
 // Builds one training sample into a batch's arrays: the input frame(s) with an optional synthetic
-// anomaly, the clean target plus anomaly map, and the motion-gradient token weights (METHOD.md §2, §4, §6).
+// anomaly, the clean target plus anomaly map, and the motion-gradient token weights (docs/method.md §2, §4, §6).
 import type { FrameStore } from '../cache/frame-store';
 import type { Random } from '../random/seeded-random';
 import { absoluteDifference, boostGradient, type MotionMode, motionFramePair, motionGradient } from '../signals/motion-gradient';
@@ -21,7 +21,7 @@ export interface SampleSettings {
   neighbourOffset: number;
 }
 
-/** Frame indices the input stacks: t alone, or t−k, t, t+k with a missing neighbour replaced by t (METHOD.md §2). */
+/** Frame indices the input stacks: t alone, or t−k, t, t+k with a missing neighbour replaced by t (docs/method.md §2). */
 export function inputFrameIndices(mode: InputMode, t: number, frameCount: number, offset: number): number[] {
   if (mode === 'single') return [t];
   const before = t - offset >= 0 ? t - offset : t;

@@ -29,7 +29,7 @@ export async function openCachedVideo(cache: FrameCache, video: CacheableVideo, 
 }
 
 /**
- * The 3×3-median-filtered frames of a cached video (METHOD.md §4, paper protocol), built once from the
+ * The 3×3-median-filtered frames of a cached video (docs/method.md §4, paper protocol), built once from the
  * cached frames, so that training reads them instead of filtering two frames per sample.
  */
 export async function openMedianFilteredFrames(cache: FrameCache, video: CacheableVideo, frames: CachedFrames): Promise<CachedFrames> {

@@ -5,8 +5,12 @@ import type { ImportedVideo } from './imported-dataset';
 
 export const DATASET_VERSION_LENGTH = 24;
 
-export function datasetVersion(videos: readonly ImportedVideo[], anomalySources: readonly ImportedVideo[] = []): string {
-  const describe = (role: string) => (v: ImportedVideo) =>
+/** What defines a video for its data set's version. */
+export type VersionedVideo = Pick<ImportedVideo, 'split' | 'name' | 'checksum' | 'frameCount'> & Partial<Pick<ImportedVideo, 'frameLabels' | 'masksChecksum'>>;
+
+/** The one content hash of a data set, for folder imports and uploads alike. */
+export function datasetVersion(videos: readonly VersionedVideo[], anomalySources: readonly VersionedVideo[] = []): string {
+  const describe = (role: string) => (v: VersionedVideo) =>
     [role, v.split, v.name, v.checksum, v.frameCount, v.frameLabels?.join('') ?? '-', v.masksChecksum ?? '-'].join('|');
   const lines = [...videos.map(describe('video')), ...anomalySources.map(describe('anomaly-source'))].sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, DATASET_VERSION_LENGTH);

@@ -2,7 +2,7 @@
 // `SceneN/<video>_annotations/` (`<video>_tracks.txt` with "track,start,end" 0-based frame ranges and
 // per-frame masks `<video>_NNNN_gt.png`), and the official split lists `*_video_names.txt`.
 // Normal training videos train the model; abnormal training videos become synthetic-anomaly sources
-// (METHOD.md §6); the test (or validation) split is the test set.
+// (docs/method.md §6); the test (or validation) split is the test set.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError, DataErrorCode } from '../data.error';

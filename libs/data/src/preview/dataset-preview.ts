@@ -7,7 +7,7 @@ import { openFrameSource } from '../decode/frame-source';
 import { DataError, DataErrorCode } from '../data.error';
 import { openImportedMasks } from '../ground-truth/pixel-masks';
 import type { ImportedDataset, ImportedVideo } from '../importers/imported-dataset';
-import { createRandom, deriveSeed, shuffleInPlace } from '../random/seeded-random';
+import { createRandom, combineSeeds, shuffleInPlace } from '../random/seeded-random';
 import { type AnnotatedVideo, loadAnnotatedVideo } from '../synthetic/annotated-region-source';
 import { createDefaultObjectSource } from '../synthetic/default-object-source';
 import { encodePng } from './contact-sheet';
@@ -54,7 +54,7 @@ export async function previewDataset(dataset: ImportedDataset, options: DatasetP
   const pool = train.length > 0 ? train : dataset.videos;
   if (pool.length === 0) throw new DataError(DataErrorCode.NoVideos, `data set ${dataset.name} has no videos to preview`);
   if (!Number.isInteger(options.count) || options.count < 1 || options.count > 64) throw new DataError(DataErrorCode.InvalidOptions, `preview count must be between 1 and 64, got ${options.count}`);
-  const random = createRandom(deriveSeed(options.seed, 7));
+  const random = createRandom(combineSeeds(options.seed, 7));
   const chosen = shuffleInPlace([...pool], random).slice(0, options.maxVideos ?? 3);
   const patchSize = options.patchSize ?? 8;
   const first = chosen[0];

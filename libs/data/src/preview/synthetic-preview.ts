@@ -1,4 +1,4 @@
-// Renders examples of training samples with synthetic anomalies (METHOD.md §6) as tiles: the input the
+// Renders examples of training samples with synthetic anomalies (docs/method.md §6) as tiles: the input the
 // model sees, the anomaly map over it in red, the clean target, and the token weights as a heat map.
 import { createTrainingBatches } from '../batching/create-training-batches';
 import type { InputMode } from '../batching/training-sample';

@@ -1,5 +1,5 @@
 // 3×3 median filter per channel (edges replicated): the paper smooths frames with it before taking
-// motion gradients, so that sensor noise does not count as motion (METHOD.md §4, eq. 1).
+// motion gradients, so that sensor noise does not count as motion (docs/method.md §4, eq. 1).
 // It runs twice per training sample, so it uses the column-sorting trick: with each column of the
 // window sorted into (low, mid, high), the median of the nine values is
 // med3(max(lows), med3(mids), min(highs)), and each sorted column serves three windows.

@@ -1,4 +1,4 @@
-// Motion gradients (METHOD.md §4): how much each pixel changes around frame t, the signal that makes
+// Motion gradients (docs/method.md §4): how much each pixel changes around frame t, the signal that makes
 // moving foreground tokens weigh more in the reconstruction loss.
 // - 'paper' (eq. 1): g_t = |median3×3(x_t) − median3×3(x_{t−1})|;
 // - 'reference-code': g_t = |x_{t−1} − x_{t+1}|, no filter.
@@ -30,7 +30,7 @@ export function absoluteDifference(a: Uint8Array, b: Uint8Array): Float32Array {
 
 /**
  * Adds a synthetic anomaly's pixel map to a gradient, so pasted objects always weigh a lot
- * (METHOD.md §4: the code scales the map to at least 128).
+ * (docs/method.md §4: the code scales the map to at least 128).
  */
 export function boostGradient(gradient: Float32Array, anomalyMap: Uint8Array, channels: number, boost: number): void {
   for (let p = 0; p < anomalyMap.length; p++) {

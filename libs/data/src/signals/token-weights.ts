@@ -1,4 +1,4 @@
-// Token weights from a motion gradient (METHOD.md §4, eq. 2): per d×d patch the maximum of g per
+// Token weights from a motion gradient (docs/method.md §4, eq. 2): per d×d patch the maximum of g per
 // channel, averaged over channels (m_i), then normalised to sum to 1 (w_i = m_i / Σ_j m_j).
 import { DataError, DataErrorCode } from '../data.error';
 import type { ImageShape } from './median-filter';

@@ -1,5 +1,5 @@
 // Objects cut where pixel annotations mark an anomaly, e.g. UBnormal's abnormal actors in its abnormal
-// training videos (the paper's source of synthetic anomalies, METHOD.md §6), when a user imported it.
+// training videos (the paper's source of synthetic anomalies, docs/method.md §6), when a user imported it.
 import type { FrameStore } from '../cache/frame-store';
 import { openCachedVideo } from '../cache/cache-video';
 import type { FrameCache } from '../cache/frame-cache';

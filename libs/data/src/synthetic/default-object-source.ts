@@ -2,7 +2,7 @@
 // mixed with procedural shapes (so a still scene still gets anomalies), plus annotated actors when the
 // data set has them (UBnormal's abnormal training videos).
 import type { FrameStore } from '../cache/frame-store';
-import { createRandom, deriveSeed } from '../random/seeded-random';
+import { createRandom, combineSeeds } from '../random/seeded-random';
 import { type AnnotatedVideo, createAnnotatedRegionSource } from './annotated-region-source';
 import { type AnomalyObjectSource, mixObjectSources } from './anomaly-object';
 import { createFrameRegionSource, type FrameRegionSourceOptions } from './frame-region-source';
@@ -18,13 +18,13 @@ export interface DefaultObjectSourceOptions {
 
 export async function createDefaultObjectSource(trainingVideos: readonly FrameStore[], options: DefaultObjectSourceOptions): Promise<AnomalyObjectSource> {
   const weights = { regions: 3, procedural: 1, annotated: 4, ...options.weights };
-  const regions = await createFrameRegionSource(trainingVideos, createRandom(deriveSeed(options.seed, 1)), options.regions);
+  const regions = await createFrameRegionSource(trainingVideos, createRandom(combineSeeds(options.seed, 1)), options.regions);
   const parts = [
     { source: regions, weight: weights.regions },
     { source: createProceduralShapeSource(), weight: weights.procedural },
   ];
   if (options.annotated !== undefined && options.annotated.length > 0) {
-    parts.push({ source: await createAnnotatedRegionSource(options.annotated, createRandom(deriveSeed(options.seed, 2))), weight: weights.annotated });
+    parts.push({ source: await createAnnotatedRegionSource(options.annotated, createRandom(combineSeeds(options.seed, 2))), weight: weights.annotated });
   }
   return mixObjectSources(parts);
 }

@@ -1,6 +1,6 @@
 // Objects cut from the data set's own frames: regions that move (found by frame differencing, closed
 // and hole-filled) are people, bikes or cars of this very scene; pasted elsewhere, larger or faster,
-// they make anomalies that look like the data without any download (METHOD.md §6).
+// they make anomalies that look like the data without any download (docs/method.md §6).
 import type { FrameStore } from '../cache/frame-store';
 import type { Random } from '../random/seeded-random';
 import { medianFilter3x3 } from '../signals/median-filter';

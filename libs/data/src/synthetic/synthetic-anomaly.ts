@@ -1,4 +1,4 @@
-// Synthetic anomalies (METHOD.md §6): an object from a source, scaled, blurred and moving along a
+// Synthetic anomalies (docs/method.md §6): an object from a source, scaled, blurred and moving along a
 // straight trajectory, pasted into the frames of a normal training sample. The model's target stays the
 // clean frame plus a binary map of where the object is at frame t.
 import type { Random } from '../random/seeded-random';

@@ -1,5 +1,5 @@
 // Eq. 6: the anomaly score as a weighted sum of the three raw components, per frame or per pixel.
-// Raw components are stored separately (METHOD.md §7) so that any weighting can be re-applied later. The
+// Raw components are stored separately (docs/method.md §7) so that any weighting can be re-applied later. The
 // pixel components (teacher error, discrepancy) are means over the model's output channels — frame t's c
 // channels and the anomaly-map channel — and are kept per channel group, because the groups live on
 // different scales and a protocol may put each on its own scale first (component-normalisation.ts).

@@ -1,4 +1,4 @@
-// Temporal Gaussian smoothing of one video's frame scores (METHOD.md §7), in two variants:
+// Temporal Gaussian smoothing of one video's frame scores (docs/method.md §7), in two variants:
 // - `centred` (default): a symmetric kernel summing to 1. At the ends of a video only the taps inside it are
 //   used and renormalised, so the first and last frames are not pulled towards zero by imaginary frames.
 // - `reference-code`: the authors' kernel — Gaussian density values 1/(σ√2π)·exp(−(i−μ)²/2σ²) at tap

@@ -1,6 +1,6 @@
 // The named protocols. `paper` follows the CVPR 2024 paper (eq. 6, 3D filter, frame max, temporal
 // Gaussian); `reference-code` follows the authors' released code (frame mean, off-centre unnormalised
-// Gaussian, per-video min–max on ShanghaiTech). METHOD.md §7 lists the differences.
+// Gaussian, per-video min–max on ShanghaiTech). docs/method.md §7 lists the differences.
 //
 // Interpretations, recorded in the parameters so that a stored result says what was done:
 // - Eq. 6 adds components whose raw scales differ ~20×, and inside the teacher error and the discrepancy the

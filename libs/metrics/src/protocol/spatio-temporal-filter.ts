@@ -1,4 +1,4 @@
-// The paper's spatio-temporal 3D filter (METHOD.md §7): a separable Gaussian over x, y and t applied to a
+// The paper's spatio-temporal 3D filter (docs/method.md §7): a separable Gaussian over x, y and t applied to a
 // video's pixel anomaly volume before each frame is reduced to one score. Kernels sum to 1 and are
 // renormalised over the taps inside the volume at its borders, so border pixels and the first and last
 // frames are not darkened by zero padding (which would bias a frame max towards the image centre).

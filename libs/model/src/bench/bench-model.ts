@@ -1,5 +1,5 @@
 // `vad bench model`: size, analytic cost and measured speed of a preset on the current backend.
-// Speeds are model-only (METHOD.md §9): synthetic frames already in memory, no decoding or
+// Speeds are model-only (docs/method.md §9): synthetic frames already in memory, no decoding or
 // pre-processing; each figure is the median of several timed runs after warm-up, and every run
 // waits for the results (dataSync), so asynchronous backends are timed to completion.
 import * as tf from '@tensorflow/tfjs';
@@ -9,7 +9,7 @@ import { modelDimensions } from '../config/model-dimensions';
 import { Detector, STAGE_ROLES } from '../detector/detector';
 import { scoreStackedFrames } from '../inference/score-frames';
 import type { ModelPreset } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { AdamOptimizer } from '../training/adam-optimizer';
 import { batchTensors, disposeBatchTensors } from '../training/batch-tensors';
 import type { TrainingBatch } from '../training/training-batch';

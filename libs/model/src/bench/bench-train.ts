@@ -9,7 +9,7 @@ import { gflopsPerFrame } from '../config/model-cost';
 import { Detector } from '../detector/detector';
 import { TfjsInferenceEngine } from '../engines/tfjs-inference.engine';
 import type { ModelPreset } from '../presets/model-presets';
-import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import { deriveSeed, SeededRandom } from '@vad/data/random';
 import { DataParallelReplicas } from '../training/parallel/data-parallel-replicas';
 import { LocalStepRunner, type StepRunner } from '../training/step-runner';
 import { median, randomTrainingBatch } from './bench-model';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ParameterStore } from '../parameters/parameter-store';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { useWasmBackend } from '../testing/tiny-model.fixture';
 import { applyBatchNormUpdates, BatchNorm } from './batch-norm';
 import type { BatchNormUpdate } from './forward-mode';

@@ -1,4 +1,4 @@
-// One CvT block (pre-norm, residual): x + Attention(LN(x)), then + MLP(LN(·)) (METHOD.md §3).
+// One CvT block (pre-norm, residual): x + Attention(LN(x)), then + MLP(LN(·)) (docs/method.md §3).
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../config/model-config';
 import type { ParameterRole, ParameterStore } from '../parameters/parameter-store';

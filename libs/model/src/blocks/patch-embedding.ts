@@ -1,4 +1,4 @@
-// Patch embedding (METHOD.md §3): a d×d convolution with stride d to the encoder width, then LayerNorm;
+// Patch embedding (docs/method.md §3): a d×d convolution with stride d to the encoder width, then LayerNorm;
 // one token per non-overlapping patch, in raster order. No positional embedding (as in the code):
 // the depthwise convolutions of the blocks carry position.
 import * as tf from '@tensorflow/tfjs';

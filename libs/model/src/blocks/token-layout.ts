@@ -1,5 +1,5 @@
 // Where a block's patch tokens sit on the 2-D token grid, for the depthwise q/k/v convolutions
-// (METHOD.md §3). Three layouts: all tokens in raster order; visible tokens scattered back to their
+// (docs/method.md §3). Three layouts: all tokens in raster order; visible tokens scattered back to their
 // positions with zeros elsewhere (MAE-style encoder, spatially faithful); visible tokens packed in
 // their random order into a smaller grid (the reference code). Gathers are always made on a
 // flattened [B·n, C] tensor with per-sample offsets: wasm's batched gather returns wrong values.

@@ -1,7 +1,7 @@
 // What a checkpoint folder records besides tensors: enough to rebuild the model, to resume training
 // exactly, and to say which data and which selection rule produced it.
 import type { CheckpointSelection, ModelConfig, TrainingConfig } from '../config/model-config';
-import type { RandomState } from '../random/seeded-random';
+import type { RandomState } from '@vad/data/random';
 
 /** One finished epoch, as recorded in every later checkpoint. */
 export interface EpochRecord {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Detector } from '../detector/detector';
 import { scoreFrames } from '../inference/score-frames';
 import { ModelErrorCode } from '../model.error';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { syntheticBatch, tinyConfig, tinyTraining, useWasmBackend } from '../testing/tiny-model.fixture';
 import { AdamOptimizer } from '../training/adam-optimizer';
 import { batchTensors, disposeBatchTensors } from '../training/batch-tensors';

@@ -1,11 +1,11 @@
-// The detector's configuration (METHOD.md §2–§5): plain JSON, stored in every checkpoint, so that a
+// The detector's configuration (docs/method.md §2–§5): plain JSON, stored in every checkpoint, so that a
 // model can be rebuilt from its folder alone. Every choice that differs between the paper and the
 // authors' code is a named field; the paper's choice is the default.
 
 /** Colour channels of one frame: 1 (gray) or 3 (RGB). */
 export type ColourMode = 'gray' | 'rgb';
 
-/** Model input: frame t alone, or frames t−3, t, t+3 stacked along channels in that order (METHOD.md §2). */
+/** Model input: frame t alone, or frames t−3, t, t+3 stacked along channels in that order (docs/method.md §2). */
 export type TemporalInput = 'single-frame' | 'stack-t3';
 
 /**
@@ -140,7 +140,7 @@ export interface TrainingConfig {
   checkpointSelection: CheckpointSelection;
 }
 
-/** The paper's optimiser: Adam, lr 1e-4, default betas (METHOD.md §5). */
+/** The paper's optimiser: Adam, lr 1e-4, default betas (docs/method.md §5). */
 export const PAPER_OPTIMIZER: OptimizerConfig = {
   kind: 'adam',
   learningRate: 1e-4,

@@ -1,4 +1,4 @@
-// Analytic size and cost of the detector (METHOD.md §3: "about 3M parameters, 0.8 GFLOPs per frame").
+// Analytic size and cost of the detector (docs/method.md §3: "about 3M parameters, 0.8 GFLOPs per frame").
 // Parameters are counted as PyTorch does: trainable values only (BatchNorm running statistics excluded).
 // FLOPs count 2 per multiply–add of convolutions, linear layers and attention products; norms,
 // softmax, GELU and element-wise ops are left out, as in the usual MAC counters (e.g. CvT's compute_macs).

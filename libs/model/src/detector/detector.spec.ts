@@ -5,7 +5,7 @@ import { countParameters } from '../config/model-cost';
 import { randomTokenMask, type TokenMask } from '../masking/token-mask';
 import { ModelErrorCode } from '../model.error';
 import { getPreset, PRESET_NAMES } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { syntheticBatch, tinyConfig, useWasmBackend } from '../testing/tiny-model.fixture';
 import { Detector } from './detector';
 

@@ -1,4 +1,4 @@
-// The self-distilled masked auto-encoder (METHOD.md §3): patch embedding + [CLS] → CvT encoder (visible
+// The self-distilled masked auto-encoder (docs/method.md §3): patch embedding + [CLS] → CvT encoder (visible
 // tokens only, MAE-style) → decoder embedding + mask tokens → teacher decoder; the student branches
 // after the first `studentBranchAfter` teacher blocks (shared: the "self" in self-distillation) and adds
 // its own block(s), norm and head; a classification head reads the encoder's final [CLS] token.
@@ -15,7 +15,7 @@ import { fullGridLayout, packedLayout, scatteredLayout, type TokenLayout } from 
 import { maskIndexTensors, type TokenMask } from '../masking/token-mask';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { ParameterStore, type ParameterRole } from '../parameters/parameter-store';
-import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import { deriveSeed, SeededRandom } from '@vad/data/random';
 
 /** Roles trained in stage 1 (encoder, teacher, classifier) and stage 2 (student only). */
 export const STAGE_ROLES: Readonly<Record<1 | 2, ReadonlySet<ParameterRole>>> = {
@@ -145,7 +145,7 @@ export class Detector {
     const e = config.encoder.width;
     const dw = config.decoder.width;
 
-    // Encoder (METHOD.md §3): only the visible tokens unless configured otherwise.
+    // Encoder (docs/method.md §3): only the visible tokens unless configured otherwise.
     let tokens = this.patchEmbedding.apply(input);
     let layout: TokenLayout = full;
     if (mask !== null && indices !== null) {

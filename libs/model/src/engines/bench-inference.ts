@@ -11,7 +11,7 @@ import { Detector } from '../detector/detector';
 import type { FrameInput } from '../inference/stack-frames';
 import { scoreStreams } from '../pipeline/stream-scorer';
 import type { ModelPreset } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import type { BenchTimingOptions } from '../bench/bench-timing';
 import { createInferenceEngine, type CreateInferenceEngineOptions } from './create-inference-engine';
 

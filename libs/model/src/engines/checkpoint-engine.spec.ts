@@ -11,7 +11,7 @@ import { decodeOnnxMetadata, encodeOnnxModel } from '../onnx/onnx-model.proto';
 import { ONNX_EXPORT_FILE, saveOnnxExport } from '../onnx/save-onnx-export';
 import { readerFrames, scoreStreams } from '../pipeline/stream-scorer';
 import { getPreset } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { chooseCheckpointEngine, engineLabel, hasOnnxExport, openCheckpointEngine } from './checkpoint-engine';
 
 const config = getPreset('cpu-tiny').model;

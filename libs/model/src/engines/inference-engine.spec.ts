@@ -5,7 +5,7 @@ import type { FrameInput } from '../inference/stack-frames';
 import { ModelError } from '../model.error';
 import { exportOnnx } from '../onnx/export-onnx';
 import { getPreset } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { createInferenceEngine } from './create-inference-engine';
 import { isEngineName, type InferenceEngine } from './inference-engine';
 import { OnnxInferenceEngine } from './onnx-inference.engine';

@@ -1,6 +1,6 @@
 // What inference returns per frame: the raw components of eq. 6, kept apart so that any protocol
 // (libs/metrics) can normalise, weight, filter and reduce them later without re-running the model
-// (METHOD.md §7). The pixel components come as maps with one cell per token: the protocol's frame max
+// (docs/method.md §7). The pixel components come as maps with one cell per token: the protocol's frame max
 // and 3D filter need them, and at one value per d×d patch they cost little to keep.
 
 /**

@@ -1,4 +1,4 @@
-// Scores a batch of frames (METHOD.md §7): one inference pass of encoder, teacher, student and
+// Scores a batch of frames (docs/method.md §7): one inference pass of encoder, teacher, student and
 // classifier, then per frame the raw components of eq. 6 as token maps (by channel group) and frame means.
 import * as tf from '@tensorflow/tfjs';
 import { INFERENCE } from '../blocks/forward-mode';

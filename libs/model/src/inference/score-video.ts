@@ -19,7 +19,7 @@ export interface ScoreVideoOptions extends ScoreOptions {
   signal?: AbortSignal;
 }
 
-/** Temporal offset of the neighbours in the t−3 / t / t+3 stack (METHOD.md §2). */
+/** Temporal offset of the neighbours in the t−3 / t / t+3 stack (docs/method.md §2). */
 export const NEIGHBOUR_OFFSET = 3;
 
 export async function scoreVideo(detector: Detector, video: VideoFrameReader, options: ScoreVideoOptions = {}): Promise<FrameScore[]> {

@@ -1,5 +1,5 @@
 // Builds the model input from frames t and their neighbours: channels [t−3, t, t+3] for stack-t3
-// models (METHOD.md §2), with a missing neighbour replaced by frame t as in the reference code.
+// models (docs/method.md §2), with a missing neighbour replaced by frame t as in the reference code.
 import type { ModelConfig } from '../config/model-config';
 import { modelDimensions } from '../config/model-dimensions';
 import { ModelError, ModelErrorCode } from '../model.error';

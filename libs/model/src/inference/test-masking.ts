@@ -1,9 +1,9 @@
-// Test-time masking (METHOD.md §2, §9): the code keeps masking at test time, unseeded, so scores vary
+// Test-time masking (docs/method.md §2, §9): the code keeps masking at test time, unseeded, so scores vary
 // between runs. Here it is seeded per frame index — a frame gets the same mask whatever batch it is
 // scored in — or switched off.
 import type { Detector } from '../detector/detector';
 import { randomTokenMask, type TokenMask } from '../masking/token-mask';
-import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import { deriveSeed, SeededRandom } from '@vad/data/random';
 
 export type TestMasking = { mode: 'off' } | { mode: 'seeded'; seed: number };
 

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { randomTokenMask } from './token-mask';
 
 describe('randomTokenMask', () => {

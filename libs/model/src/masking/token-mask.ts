@@ -1,9 +1,9 @@
-// Random token masking (METHOD.md §2, MAE): each sample keeps ⌊n(1−r)⌋ tokens drawn without
+// Random token masking (docs/method.md §2, MAE): each sample keeps ⌊n(1−r)⌋ tokens drawn without
 // replacement; the rest are replaced by the mask token before the decoder. Drawn from the project's
 // seeded generator, so masks are reproducible (the code's are not), and kept as plain arrays so that
 // a mask can be inspected, tested and rebuilt without tensors.
 import * as tf from '@tensorflow/tfjs';
-import type { SeededRandom } from '../random/seeded-random';
+import type { SeededRandom } from '@vad/data/random';
 
 export interface TokenMask {
   batch: number;

@@ -6,7 +6,7 @@ import { Detector } from '../detector/detector';
 import { scoreFrames } from '../inference/score-frames';
 import type { FrameInput } from '../inference/stack-frames';
 import { getPreset } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { exportOnnx, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES, onnxInferenceModel } from './export-onnx';
 import { decodeOnnxMetadata, encodeOnnxModel } from './onnx-model.proto';
 

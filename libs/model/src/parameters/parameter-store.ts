@@ -3,11 +3,11 @@
 // the same initial weights on every backend. Variables get no tfjs name: names are global in the
 // engine, and two detectors (teacher run and resumed run, tests) must coexist.
 import * as tf from '@tensorflow/tfjs';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { ModelError, ModelErrorCode } from '../model.error';
 import type { NamedArray } from '../checkpoints/named-array';
 
-/** Which part of the detector a variable belongs to (METHOD.md §3). */
+/** Which part of the detector a variable belongs to (docs/method.md §3). */
 export type ParameterRole = 'encoder' | 'decoder' | 'teacher-head' | 'student' | 'classifier';
 
 /** How a variable starts. `uniform` is PyTorch's default for convolutions: U(±1/√fan_in). */

@@ -8,7 +8,7 @@ import type { FrameScore } from '../inference/frame-score';
 import { scoreVideo } from '../inference/score-video';
 import type { FrameInput } from '../inference/stack-frames';
 import { getPreset } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { readerFrames, scoreStreams } from './stream-scorer';
 
 /** Scores a one-value frame as (t, t−3, t+3) so that routing and neighbours can be checked exactly. */

@@ -1,4 +1,4 @@
-// Named configurations: the paper's settings per data set (METHOD.md §2–§5) and small ones that
+// Named configurations: the paper's settings per data set (docs/method.md §2–§5) and small ones that
 // train on a CPU. Paper presets follow the code's 20×40 token grid and t−3 / t / t+3 colour stack.
 import {
   FULL_METHOD,

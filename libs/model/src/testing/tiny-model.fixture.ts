@@ -5,7 +5,7 @@ import { registerWasmTrainingKernels } from '../backends/wasm-training-kernels';
 import type { ModelConfig, TrainingConfig } from '../config/model-config';
 import { modelDimensions } from '../config/model-dimensions';
 import { paperModelConfig, paperTrainingConfig } from '../presets/model-presets';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import type { TrainingBatch } from '../training/training-batch';
 
 /** 16×16 gray, patch 4 (16 tokens), widths 16/8: the paper's structure at toy size. */

@@ -1,5 +1,5 @@
 // Frames ↔ per-token target vectors: token i of a [B, H, W, C] frame is its d×d×C patch, flattened
-// in (row, column, channel) order — the order the token heads predict (METHOD.md §2–§3).
+// in (row, column, channel) order — the order the token heads predict (docs/method.md §2–§3).
 import * as tf from '@tensorflow/tfjs';
 
 /** [B, H, W, C] → [B, (H/d)(W/d), d·d·C]. */

@@ -1,5 +1,5 @@
 // Uploads a TrainingBatch as the tensors one training step needs, after checking it against the model:
-// sizes, channels, patch size and the ablation switches (METHOD.md §4–§6, Table 2).
+// sizes, channels, patch size and the ablation switches (docs/method.md §4–§6, Table 2).
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../config/model-config';
 import { modelDimensions } from '../config/model-dimensions';

@@ -1,4 +1,4 @@
-// The optimiser of one training stage: Adam(W) over that stage's trainable parameters (METHOD.md §5).
+// The optimiser of one training stage: Adam(W) over that stage's trainable parameters (docs/method.md §5).
 import type { OptimizerConfig } from '../config/model-config';
 import { STAGE_ROLES, type Detector } from '../detector/detector';
 import { AdamOptimizer, type OptimizerSnapshot } from './adam-optimizer';

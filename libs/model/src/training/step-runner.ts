@@ -4,7 +4,7 @@
 import type { OptimizerConfig } from '../config/model-config';
 import type { NamedArray } from '../checkpoints/named-array';
 import type { Detector } from '../detector/detector';
-import type { RandomState, SeededRandom } from '../random/seeded-random';
+import type { RandomState, SeededRandom } from '@vad/data/random';
 import type { AdamOptimizer, OptimizerSnapshot } from './adam-optimizer';
 import { batchTensors, disposeBatchTensors } from './batch-tensors';
 import { stageOptimizer, type StageStart } from './stage-optimizer';

@@ -1,4 +1,4 @@
-// A whole training run (METHOD.md §5): stage 1 (encoder + teacher + classifier) for `teacherEpochs`, then
+// A whole training run (docs/method.md §5): stage 1 (encoder + teacher + classifier) for `teacherEpochs`, then
 // stage 2 (student only) for `studentEpochs`, a checkpoint after every epoch, exact resume from the
 // latest one, progress reports and cooperative cancellation. Batches come from the caller (libs/data in
 // production, synthetic arrays in tests), one iterable per epoch, built from a per-epoch seed so that a
@@ -12,7 +12,7 @@ import type { ModelConfig, TrainingConfig } from '../config/model-config';
 import { assertValidModelConfig, assertValidTrainingConfig } from '../config/validate-model-config';
 import { Detector } from '../detector/detector';
 import { ModelError, ModelErrorCode } from '../model.error';
-import { deriveSeed, SeededRandom } from '../random/seeded-random';
+import { deriveSeed, SeededRandom } from '@vad/data/random';
 import type { EpochRecord } from '../checkpoints/checkpoint-state';
 import { latestCheckpoint } from '../checkpoints/latest-checkpoint';
 import { loadCheckpoint } from '../checkpoints/load-checkpoint';
@@ -121,8 +121,8 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
-  const { config, training, seed } = options;
+function assertTrainable(options: TrainModelOptions): void {
+  const { config, training } = options;
   assertValidModelConfig(config);
   assertValidTrainingConfig(training);
   if (training.checkpointSelection === 'validation-loss' && options.validationBatches === undefined) {
@@ -134,133 +134,177 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
   if (options.resume && options.checkpointDir === undefined) {
     throw new ModelError(ModelErrorCode.ResumeMismatch, 'resume needs checkpointDir');
   }
-  const now = options.now ?? (() => performance.now());
-  const epochs = totalEpochs(config, training);
+}
 
-  // Fresh start or resume from the latest complete checkpoint.
-  let detector: Detector;
-  let rng: SeededRandom;
-  let history: EpochRecord[] = [];
-  let globalStep = 0;
-  let startEpoch = 0;
-  let savedOptimizer: OptimizerSnapshot | null = null;
-  let resumedFrom: string | null = null;
+/** Where a run starts: a fresh model, or the latest complete checkpoint of the run folder. */
+interface RunStart {
+  detector: Detector;
+  rng: SeededRandom;
+  history: EpochRecord[];
+  globalStep: number;
+  /** The last epoch already trained (0 on a fresh start). */
+  startEpoch: number;
+  /** The optimiser state to continue with, when the next epoch is in the saved epoch's stage. */
+  savedOptimizer: OptimizerSnapshot | null;
+  resumedFrom: string | null;
+}
+
+async function startOrResume(options: TrainModelOptions, epochs: number): Promise<RunStart> {
+  const { config, training, seed } = options;
   const latest = options.resume && options.checkpointDir !== undefined ? await latestCheckpoint(options.checkpointDir) : null;
-  if (latest !== null) {
-    const loaded = await loadCheckpoint(latest);
-    const { state } = loaded;
-    if (!sameJson(state.config, config) || !sameJson(state.training.optimizer, training.optimizer) || state.seed !== seed) {
-      throw new ModelError(
-        ModelErrorCode.ResumeMismatch,
-        `${latest} was written with a different model config, optimiser or seed; resume with the same settings or start a new run folder`,
-      );
-    }
-    if (state.training.teacherEpochs !== training.teacherEpochs && state.epoch > Math.min(state.training.teacherEpochs, training.teacherEpochs)) {
-      throw new ModelError(ModelErrorCode.ResumeMismatch, `${latest} is past stage 1; teacherEpochs cannot change any more`);
-    }
-    detector = detectorFromCheckpoint(loaded);
-    rng = SeededRandom.fromState(state.randomState);
-    history = state.history;
-    globalStep = state.globalStep;
-    startEpoch = state.epoch;
-    // The optimiser state belongs to the stage of the saved epoch; a new stage starts a fresh optimiser.
-    if (startEpoch < epochs && stageOf(startEpoch + 1, training) === state.stage) savedOptimizer = loaded.optimizer;
-    resumedFrom = latest;
-  } else {
-    detector = Detector.create(config, seed);
-    rng = SeededRandom.fromSeed(deriveSeed(seed, 'training'));
+  if (latest === null) {
+    return {
+      detector: Detector.create(config, seed),
+      rng: SeededRandom.fromSeed(deriveSeed(seed, 'training')),
+      history: [],
+      globalStep: 0,
+      startEpoch: 0,
+      savedOptimizer: null,
+      resumedFrom: null,
+    };
   }
+  const loaded = await loadCheckpoint(latest);
+  const { state } = loaded;
+  if (!sameJson(state.config, config) || !sameJson(state.training.optimizer, training.optimizer) || state.seed !== seed) {
+    throw new ModelError(
+      ModelErrorCode.ResumeMismatch,
+      `${latest} was written with a different model config, optimiser or seed; resume with the same settings or start a new run folder`,
+    );
+  }
+  if (state.training.teacherEpochs !== training.teacherEpochs && state.epoch > Math.min(state.training.teacherEpochs, training.teacherEpochs)) {
+    throw new ModelError(ModelErrorCode.ResumeMismatch, `${latest} is past stage 1; teacherEpochs cannot change any more`);
+  }
+  const startEpoch = state.epoch;
+  return {
+    detector: detectorFromCheckpoint(loaded),
+    rng: SeededRandom.fromState(state.randomState),
+    history: state.history,
+    globalStep: state.globalStep,
+    startEpoch,
+    // The optimiser state belongs to the stage of the saved epoch; a new stage starts a fresh optimiser.
+    savedOptimizer: startEpoch < epochs && stageOf(startEpoch + 1, training) === state.stage ? loaded.optimizer : null,
+    resumedFrom: latest,
+  };
+}
 
-  let runner: StepRunner;
+/** Steps run in this thread, or in replica threads that share each batch. */
+async function startStepRunner(options: TrainModelOptions, detector: Detector, rng: SeededRandom): Promise<StepRunner> {
   try {
-    runner =
-      (options.replicas ?? 1) > 1
-        ? await DataParallelReplicas.start({
-            replicas: options.replicas as number,
-            detector,
-            optimizer: training.optimizer,
-            rng,
-            backend: options.replicaBackend,
-          })
-        : new LocalStepRunner(detector, training.optimizer, rng);
+    return (options.replicas ?? 1) > 1
+      ? await DataParallelReplicas.start({
+          replicas: options.replicas as number,
+          detector,
+          optimizer: options.training.optimizer,
+          rng,
+          backend: options.replicaBackend,
+        })
+      : new LocalStepRunner(detector, options.training.optimizer, rng);
   } catch (error) {
     detector.dispose();
     throw error;
   }
+}
+
+/** The step time measured so far (a running mean over the whole run), from which progress estimates the time left. */
+interface StepClock {
+  now: () => number;
+  secondsPerStep: number;
+  measuredSteps: number;
+}
+
+interface EpochSums {
+  steps: number;
+  frames: number;
+  lossSum: number;
+  partSums: Record<string, number>;
+  cancelled: boolean;
+}
+
+/** The steps of one epoch, reporting progress after each; stops before a step once the run is cancelled. */
+async function runEpochSteps(
+  options: TrainModelOptions,
+  runner: StepRunner,
+  context: EpochContext,
+  run: { epochs: number; stepsPerEpoch: number | null; globalStep: number; started: number; clock: StepClock },
+): Promise<EpochSums> {
+  const { epoch, stage } = context;
+  const { clock } = run;
+  const sums: EpochSums = { steps: 0, frames: 0, lossSum: 0, partSums: {}, cancelled: false };
+  for await (const batch of options.batches(context)) {
+    if (options.signal?.aborted) return { ...sums, cancelled: true };
+    const stepStarted = clock.now();
+    const losses = await runner.step(batch, stage);
+    sums.steps += 1;
+    run.globalStep += 1;
+    sums.frames += batch.size;
+    sums.lossSum += losses.loss * batch.size;
+    for (const [k, v] of Object.entries(losses)) if (k !== 'loss') sums.partSums[k] = (sums.partSums[k] ?? 0) + (v as number) * batch.size;
+    const stepEnded = clock.now();
+    const elapsed = (stepEnded - run.started) / 1000;
+    clock.measuredSteps += 1;
+    clock.secondsPerStep += ((stepEnded - stepStarted) / 1000 - clock.secondsPerStep) / clock.measuredSteps;
+    options.onProgress?.({
+      stage,
+      epoch,
+      totalEpochs: run.epochs,
+      step: sums.steps,
+      stepsPerEpoch: run.stepsPerEpoch,
+      globalStep: run.globalStep,
+      loss: losses.loss,
+      parts: losses,
+      framesPerSecond: elapsed > 0 ? sums.frames / elapsed : 0,
+      etaSeconds: estimateSecondsLeft({ secondsPerStep: clock.secondsPerStep, step: sums.steps, stepsPerEpoch: run.stepsPerEpoch, epoch, totalEpochs: run.epochs }),
+    });
+    await yieldToEventLoop();
+  }
+  return { ...sums, cancelled: options.signal?.aborted ?? false };
+}
+
+/** Records the run's selected epoch beside its checkpoints (what a reader of the run folder loads). */
+async function writeSelection(checkpointDir: string, rule: TrainingConfig['checkpointSelection'], epoch: number): Promise<void> {
+  const selection: RunSelection = { format: 'vad-model-selection', rule, epoch, checkpoint: checkpointFolderName(epoch) };
+  await writeFile(path.join(checkpointDir, SELECTION_FILE), JSON.stringify(selection, null, 1) + '\n');
+}
+
+export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
+  assertTrainable(options);
+  const { config, training, seed } = options;
+  const clock: StepClock = { now: options.now ?? (() => performance.now()), secondsPerStep: 0, measuredSteps: 0 };
+  const epochs = totalEpochs(config, training);
+  const start = await startOrResume(options, epochs);
+  const { detector, resumedFrom } = start;
+  let { history, savedOptimizer } = start;
+  const runner = await startStepRunner(options, detector, start.rng);
+  const run = { epochs, globalStep: start.globalStep, stepsPerEpoch: options.stepsPerEpoch ?? (history.length > 0 ? history[history.length - 1].steps : null) };
   let runnerStage: TrainingStage | null = null;
   let lastCheckpoint: string | null = resumedFrom;
-  let stepsPerEpoch: number | null = options.stepsPerEpoch ?? (history.length > 0 ? history[history.length - 1].steps : null);
   let status: TrainModelResult['status'] = 'completed';
-  let secondsPerStep = 0;
-  let measuredSteps = 0;
 
   try {
-    epochLoop: for (let epoch = startEpoch + 1; epoch <= epochs; epoch++) {
+    for (let epoch = start.startEpoch + 1; epoch <= epochs; epoch++) {
       const stage = stageOf(epoch, training);
       if (runnerStage !== stage) {
         const stageEpochs = stage === 1 ? training.teacherEpochs : training.studentEpochs;
-        await runner.beginStage({ stage, saved: savedOptimizer, stageSteps: stepsPerEpoch === null ? null : stageEpochs * stepsPerEpoch });
+        await runner.beginStage({ stage, saved: savedOptimizer, stageSteps: run.stepsPerEpoch === null ? null : stageEpochs * run.stepsPerEpoch });
         savedOptimizer = null;
         runnerStage = stage;
       }
-      const started = now();
-      let steps = 0;
-      let frames = 0;
-      let lossSum = 0;
-      const partSums: Record<string, number> = {};
+      const started = clock.now();
       const context: EpochContext = { epoch, stage, seed: deriveSeed(seed, 'data', epoch) };
-      for await (const batch of options.batches(context)) {
-        if (options.signal?.aborted) {
-          status = 'cancelled';
-          break epochLoop;
-        }
-        const stepStarted = now();
-        const losses = await runner.step(batch, stage);
-        steps += 1;
-        globalStep += 1;
-        frames += batch.size;
-        lossSum += losses.loss * batch.size;
-        for (const [k, v] of Object.entries(losses)) if (k !== 'loss') partSums[k] = (partSums[k] ?? 0) + (v as number) * batch.size;
-        const stepEnded = now();
-        const elapsed = (stepEnded - started) / 1000;
-        measuredSteps += 1;
-        secondsPerStep += ((stepEnded - stepStarted) / 1000 - secondsPerStep) / measuredSteps;
-        options.onProgress?.({
-          stage,
-          epoch,
-          totalEpochs: epochs,
-          step: steps,
-          stepsPerEpoch,
-          globalStep,
-          loss: losses.loss,
-          parts: losses,
-          framesPerSecond: elapsed > 0 ? frames / elapsed : 0,
-          etaSeconds: estimateSecondsLeft({ secondsPerStep, step: steps, stepsPerEpoch, epoch, totalEpochs: epochs }),
-        });
-        await yieldToEventLoop();
-      }
-      if (options.signal?.aborted) {
+      const epochRun = { ...run, started, clock };
+      const { steps, frames, lossSum, partSums, cancelled } = await runEpochSteps(options, runner, context, epochRun);
+      run.globalStep = epochRun.globalStep;
+      if (cancelled) {
         status = 'cancelled';
         break;
       }
       if (steps === 0) throw new ModelError(ModelErrorCode.TrainingFailed, `epoch ${epoch} produced no batches`);
-      stepsPerEpoch = steps;
+      run.stepsPerEpoch = steps;
       // Also brings `detector` up to date when the steps ran in replica threads.
       const state = await runner.state();
-      const validation =
-        options.validationBatches === undefined ? null : await validationLoss(detector, options.validationBatches(context), stage, seed);
-      const parts: Record<string, number> = {};
-      for (const [k, v] of Object.entries(partSums)) parts[k] = v / frames;
-      const record: EpochRecord = {
-        epoch,
-        stage,
-        steps,
-        frames,
-        loss: lossSum / frames,
-        parts,
-        validationLoss: validation,
-        seconds: (now() - started) / 1000,
-      };
+      const validation = options.validationBatches === undefined ? null : await validationLoss(detector, options.validationBatches(context), stage, seed);
+      const parts = Object.fromEntries(Object.entries(partSums).map(([k, v]) => [k, v / frames]));
+      const record: EpochRecord = { epoch, stage, steps, frames, loss: lossSum / frames, parts, validationLoss: validation, seconds: (clock.now() - started) / 1000 };
       history = [...history, record];
       let written: string | null = null;
       if (options.checkpointDir !== undefined) {
@@ -270,7 +314,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
             formatVersion: 1,
             epoch,
             stage,
-            globalStep,
+            globalStep: run.globalStep,
             seed,
             randomState: state.randomState,
             config,
@@ -297,19 +341,13 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
   const selectedCheckpoint =
     options.checkpointDir === undefined || selectedEpoch === null ? null : path.join(options.checkpointDir, checkpointFolderName(selectedEpoch));
   if (status === 'completed' && options.checkpointDir !== undefined && selectedEpoch !== null) {
-    const selection: RunSelection = {
-      format: 'vad-model-selection',
-      rule: training.checkpointSelection,
-      epoch: selectedEpoch,
-      checkpoint: checkpointFolderName(selectedEpoch),
-    };
-    await writeFile(path.join(options.checkpointDir, SELECTION_FILE), JSON.stringify(selection, null, 1) + '\n');
+    await writeSelection(options.checkpointDir, training.checkpointSelection, selectedEpoch);
   }
   return {
     status,
     detector,
     epochsCompleted: history.length > 0 ? history[history.length - 1].epoch : 0,
-    globalStep,
+    globalStep: run.globalStep,
     history,
     resumedFrom,
     lastCheckpoint,

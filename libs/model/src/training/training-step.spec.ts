@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Detector, STAGE_ROLES } from '../detector/detector';
-import { SeededRandom } from '../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { syntheticBatch, tinyConfig, tinyTraining, useWasmBackend } from '../testing/tiny-model.fixture';
 import { AdamOptimizer } from './adam-optimizer';
 import { batchTensors, disposeBatchTensors } from './batch-tensors';

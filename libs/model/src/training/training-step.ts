@@ -1,4 +1,4 @@
-// One optimisation step of either stage (METHOD.md §5).
+// One optimisation step of either stage (docs/method.md §5).
 // Stage 1 trains encoder, teacher decoder and classifier on L_wMSE (eq. 3) + BCE (eq. 5).
 // Stage 2 trains the student branch only on L_SD (eq. 4); everything shared is frozen and runs in
 // inference mode (running BatchNorm statistics, no dropout) so that its outputs stay fixed — the code
@@ -9,7 +9,7 @@ import { INFERENCE, type BatchNormUpdate, type BatchShard, type CrossReplicaSum,
 import { Detector, STAGE_ROLES } from '../detector/detector';
 import { randomTokenMask, sliceTokenMask, type TokenMask } from '../masking/token-mask';
 import { ModelError, ModelErrorCode } from '../model.error';
-import type { SeededRandom } from '../random/seeded-random';
+import type { SeededRandom } from '@vad/data/random';
 import type { AdamOptimizer } from './adam-optimizer';
 import type { BatchTensors } from './batch-tensors';
 import { classificationLoss } from './classification-loss';

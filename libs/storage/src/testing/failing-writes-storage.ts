@@ -48,7 +48,23 @@ export class FailingWritesStorage implements ArtifactStorage {
     return this.inner.list(prefix);
   }
 
-  localPath(key: string): string {
-    return this.inner.localPath(key);
+  withLocalFile<T>(key: string, use: (file: string) => Promise<T>): Promise<T> {
+    return this.inner.withLocalFile(key, use);
+  }
+
+  withWorkFolder<T>(key: string, use: (folder: string) => Promise<T>): Promise<T> {
+    return this.inner.withWorkFolder(key, use);
+  }
+
+  adopt(key: string, file: string): Promise<void> {
+    return this.inner.adopt(key, file);
+  }
+
+  stagingFolder(): string {
+    return this.inner.stagingFolder();
+  }
+
+  pathsAsKeys(text: string): string {
+    return this.inner.pathsAsKeys(text);
   }
 }

@@ -1,5 +1,5 @@
 import { sliceTokenMask, randomTokenMask } from '../../masking/token-mask';
-import { SeededRandom } from '../../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import { syntheticBatch, tinyConfig } from '../../testing/tiny-model.fixture';
 import { batchShard, splitBatch } from './batch-shards';
 

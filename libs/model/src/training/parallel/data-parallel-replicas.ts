@@ -9,7 +9,7 @@ import type { BackendChoice } from '../../backends/select-backend';
 import type { OptimizerConfig } from '../../config/model-config';
 import type { Detector } from '../../detector/detector';
 import { ModelError, ModelErrorCode } from '../../model.error';
-import type { SeededRandom } from '../../random/seeded-random';
+import type { SeededRandom } from '@vad/data/random';
 import { checkBatch } from '../batch-tensors';
 import type { StageStart } from '../stage-optimizer';
 import type { RunnerState, StepRunner } from '../step-runner';

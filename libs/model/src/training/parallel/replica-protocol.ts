@@ -4,7 +4,7 @@ import type { BackendChoice } from '../../backends/select-backend';
 import type { BatchShard } from '../../blocks/forward-mode';
 import type { NamedArray } from '../../checkpoints/named-array';
 import type { ModelConfig, OptimizerConfig } from '../../config/model-config';
-import type { RandomState } from '../../random/seeded-random';
+import type { RandomState } from '@vad/data/random';
 import type { OptimizerSnapshot } from '../adam-optimizer';
 import type { StageStart } from '../stage-optimizer';
 import type { TrainingBatch } from '../training-batch';

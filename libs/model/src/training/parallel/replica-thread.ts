@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from '../../backends/select-backend';
 import { Detector } from '../../detector/detector';
 import { ModelError } from '../../model.error';
-import { SeededRandom } from '../../random/seeded-random';
+import { SeededRandom } from '@vad/data/random';
 import type { AdamOptimizer } from '../adam-optimizer';
 import { batchTensors, disposeBatchTensors } from '../batch-tensors';
 import { stageOptimizer } from '../stage-optimizer';

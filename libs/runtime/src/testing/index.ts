@@ -1,0 +1,1 @@
+export { embeddedEnvironment, startServerProcess, type ServerProcess } from './server-process';
