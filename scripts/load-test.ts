@@ -24,7 +24,8 @@ const VIDEOS = 100;
 const TOTAL_FRAMES = 100_000;
 const LONG_VIDEO_FRAMES = 10_000;
 /** The other 99 videos share the remaining 90,000 frames (909 each, the first ones one more). */
-const shortVideoFrames = (v: number) => Math.floor((TOTAL_FRAMES - LONG_VIDEO_FRAMES) / (VIDEOS - 1)) + (v < (TOTAL_FRAMES - LONG_VIDEO_FRAMES) % (VIDEOS - 1) ? 1 : 0);
+const shortVideoFrames = (v: number) =>
+  Math.floor((TOTAL_FRAMES - LONG_VIDEO_FRAMES) / (VIDEOS - 1)) + (v < (TOTAL_FRAMES - LONG_VIDEO_FRAMES) % (VIDEOS - 1) ? 1 : 0);
 
 interface Seeded {
   datasetId: string;
@@ -49,7 +50,7 @@ interface Scenario {
 /** A frame signal that looks like a detector's: a slow wave with noise, and a bump over the abnormal frames. */
 function signal(frames: number, seed: number, abnormal: (i: number) => boolean): number[] {
   let state = seed;
-  const noise = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const noise = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   return Array.from({ length: frames }, (_, i) => 0.2 + 0.1 * Math.sin(i / 40) + 0.05 * noise() + (abnormal(i) ? 0.3 : 0));
 }
 
@@ -62,10 +63,25 @@ async function seed(database: Database): Promise<Seeded> {
   });
   const model = await prisma.model.create({ data: { teamId, name: 'load-model' } });
   const modelVersion = await prisma.modelVersion.create({
-    data: { modelId: model.id, number: 1, config: { preset: 'cpu-ped2' }, checkpointPath: 'checkpoints/load', checkpointRule: 'last', datasetVersionId: version.id, createdById: userId },
+    data: {
+      modelId: model.id,
+      number: 1,
+      config: { preset: 'cpu-ped2' },
+      checkpointPath: 'checkpoints/load',
+      checkpointRule: 'last',
+      datasetVersionId: version.id,
+      createdById: userId,
+    },
   });
   const infer = await prisma.job.create({
-    data: { teamId, kind: 'INFER', status: 'SUCCEEDED', parameters: { modelVersionId: modelVersion.id, videoIds: [] }, queuedById: userId, finishedAt: new Date() },
+    data: {
+      teamId,
+      kind: 'INFER',
+      status: 'SUCCEEDED',
+      parameters: { modelVersionId: modelVersion.id, videoIds: [] },
+      queuedById: userId,
+      finishedAt: new Date(),
+    },
   });
   let totalFrames = 0;
   let longRunId = '';
@@ -74,15 +90,32 @@ async function seed(database: Database): Promise<Seeded> {
     const abnormal = (i: number) => i % 500 >= 300 && i % 500 < 420;
     const video = await prisma.video.create({
       data: {
-        datasetVersionId: version.id, name: `test${String(v + 1).padStart(3, '0')}`, split: 'TEST', path: `/load/${v}.mp4`, codec: 'h264', fps: 10,
-        frameCount: frames, width: 360, height: 240, sizeBytes: BigInt(1_000_000), checksum: String(v).padStart(64, '0'), status: 'READY',
+        datasetVersionId: version.id,
+        name: `test${String(v + 1).padStart(3, '0')}`,
+        split: 'TEST',
+        path: `/load/${v}.mp4`,
+        codec: 'h264',
+        fps: 10,
+        frameCount: frames,
+        width: 360,
+        height: 240,
+        sizeBytes: BigInt(1_000_000),
+        checksum: String(v).padStart(64, '0'),
+        status: 'READY',
         groundTruth: { create: { frameLabels: Array.from({ length: frames }, (_, i) => (abnormal(i) ? 1 : 0)) } },
       },
     });
     const run = await prisma.inferenceRun.create({
       data: {
-        jobId: infer.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, engine: 'tfjs-wasm', framesPerSecond: 12.9,
-        teacherError: signal(frames, v * 3 + 1, abnormal), discrepancy: signal(frames, v * 3 + 2, abnormal), classifier: signal(frames, v * 3 + 3, abnormal),
+        jobId: infer.id,
+        attempt: 1,
+        modelVersionId: modelVersion.id,
+        videoId: video.id,
+        engine: 'tfjs-wasm',
+        framesPerSecond: 12.9,
+        teacherError: signal(frames, v * 3 + 1, abnormal),
+        discrepancy: signal(frames, v * 3 + 2, abnormal),
+        classifier: signal(frames, v * 3 + 3, abnormal),
       },
     });
     totalFrames += frames;
@@ -90,12 +123,25 @@ async function seed(database: Database): Promise<Seeded> {
   }
   const protocol = protocolPreset('paper');
   const evaluate = await prisma.job.create({
-    data: { teamId, kind: 'EVALUATE', status: 'SUCCEEDED', parameters: { inferenceJobId: infer.id, protocol: JSON.parse(JSON.stringify(protocol)) }, queuedById: userId, finishedAt: new Date() },
+    data: {
+      teamId,
+      kind: 'EVALUATE',
+      status: 'SUCCEEDED',
+      parameters: { inferenceJobId: infer.id, protocol: JSON.parse(JSON.stringify(protocol)) },
+      queuedById: userId,
+      finishedAt: new Date(),
+    },
   });
   await prisma.evaluation.create({
     data: {
-      jobId: evaluate.id, modelVersionId: modelVersion.id, datasetVersionId: version.id, protocol: JSON.parse(JSON.stringify(protocol)), protocolName: 'paper',
-      microAuc: 0.821, macroAuc: 0.855, metrics: { eer: 0.24, videosSkipped: 0, framesPerSecond: 12.9 },
+      jobId: evaluate.id,
+      modelVersionId: modelVersion.id,
+      datasetVersionId: version.id,
+      protocol: JSON.parse(JSON.stringify(protocol)),
+      protocolName: 'paper',
+      microAuc: 0.821,
+      macroAuc: 0.855,
+      metrics: { eer: 0.24, videosSkipped: 0, framesPerSecond: 12.9 },
     },
   });
   const running = await prisma.job.create({
@@ -136,7 +182,11 @@ function run(url: string, scenario: Scenario, seconds: number): Promise<autocann
 
 /** One request outside the measurement: checks the answer is data, not errors, before timing it. */
 async function checkAnswer(url: string, scenario: Scenario): Promise<string> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: scenario.query, variables: scenario.variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+  });
   const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
   if (response.status !== 200 || body.errors) throw new Error(`${scenario.name}: ${response.status} ${JSON.stringify(body.errors)}`);
   return `${(JSON.stringify(body).length / 1024).toFixed(0)} KiB`;
@@ -149,7 +199,8 @@ function options(argv: string[]): { seconds: number; writesPerSecond: number; se
   const seconds = Number(value('--seconds') ?? 10);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) throw new Error(`--seconds must be a whole number from 1 to 120, not ${value('--seconds')}`);
   const writesPerSecond = Number(value('--writes') ?? 10);
-  if (!Number.isInteger(writesPerSecond) || writesPerSecond < 0 || writesPerSecond > 100) throw new Error(`--writes must be a whole number from 0 to 100, not ${value('--writes')}`);
+  if (!Number.isInteger(writesPerSecond) || writesPerSecond < 0 || writesPerSecond > 100)
+    throw new Error(`--writes must be a whole number from 0 to 100, not ${value('--writes')}`);
   const serverUrl = value('--database') ?? process.env.TEST_DATABASE_URL;
   // the load test's traffic stays on this machine, the database's included
   if (serverUrl && !LOOPBACK_HOSTS.has(new URL(serverUrl).hostname)) {
@@ -162,15 +213,20 @@ async function main(): Promise<void> {
   const { seconds, writesPerSecond, serverUrl } = options(process.argv);
   // seeding takes well under a minute on either store; past this the run has hung, and is stopped (a
   // throw-away PostgreSQL database, vad_test_*, is then left behind)
-  const deadline = setTimeout(() => {
-    console.error(`load test still running after ${180 + 4 * seconds} s: stopped`);
-    process.exit(3);
-  }, (180 + 4 * seconds) * 1000);
+  const deadline = setTimeout(
+    () => {
+      console.error(`load test still running after ${180 + 4 * seconds} s: stopped`);
+      process.exit(3);
+    },
+    (180 + 4 * seconds) * 1000,
+  );
   deadline.unref();
   const started = Date.now();
   const database = await createTestDatabase(serverUrl);
   const seeded = await seed(database);
-  console.log(`seeded ${database.kind}: ${VIDEOS} test videos, ${seeded.totalFrames.toLocaleString('en')} frames of scores, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${database.kind}: ${VIDEOS} test videos, ${seeded.totalFrames.toLocaleString('en')} frames of scores, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-load-'));
   const storage = new LocalStorage(root);
   const server = await createApiServer({ database, queue: new InProcessQueueDriver(), storage, version: 'load-test', mode: 'embedded' }, { production: true });
@@ -178,7 +234,8 @@ async function main(): Promise<void> {
   const scenarios: Scenario[] = [
     {
       name: 'leaderboard at 200 req/s',
-      query: 'query($d: ID!) { leaderboard(datasetId: $d) { rows { rank microAuc macroAuc framesPerSecond modelVersion { id number } } references { source microAuc } } }',
+      query:
+        'query($d: ID!) { leaderboard(datasetId: $d) { rows { rank microAuc macroAuc framesPerSecond modelVersion { id number } } references { source microAuc } } }',
       variables: { d: seeded.datasetId },
       overallRate: 200,
       connections: 10,

@@ -79,7 +79,14 @@ const FIGURE_CAP_S = QUICK ? 10 : 20;
 const MAIN_PRESETS: PresetName[] = QUICK ? ['cpu-tiny'] : ['cpu-ped2', 'paper-avenue'];
 const EXTRA_PRESETS: PresetName[] = QUICK ? [] : ['paper-ped2', 'paper-shanghaitech', 'cpu-tiny'];
 /** Rough seconds a preset needs per part: a stage is skipped when less than this is left. */
-const PRESET_MIN_S: Partial<Record<PresetName, number>> = { 'paper-avenue': 45, 'paper-shanghaitech': 30, 'paper-ubnormal': 30, 'paper-ped2': 20, 'cpu-ped2': 15, 'cpu-tiny': 5 };
+const PRESET_MIN_S: Partial<Record<PresetName, number>> = {
+  'paper-avenue': 45,
+  'paper-shanghaitech': 30,
+  'paper-ubnormal': 30,
+  'paper-ped2': 20,
+  'cpu-ped2': 15,
+  'cpu-tiny': 5,
+};
 
 const elapsed = () => (performance.now() - START) / 1000;
 const remaining = () => BUDGET_S - elapsed();
@@ -227,7 +234,14 @@ function trainingRow(base: ModelRowBase, preset: ModelPreset, batch: number, fps
 async function scoreAwaited(detector: Detector, input: tf.Tensor4D, seed: number): Promise<void> {
   const outputs = tf.tidy(() => {
     const c = componentTensors(detector, input, { mode: 'seeded', seed }, 0);
-    const all: (tf.Tensor | null)[] = [c.teacherError.frame, c.teacherError.anomalyMap, c.discrepancy?.frame ?? null, c.discrepancy?.anomalyMap ?? null, c.classifier, c.predictedAnomaly];
+    const all: (tf.Tensor | null)[] = [
+      c.teacherError.frame,
+      c.teacherError.anomalyMap,
+      c.discrepancy?.frame ?? null,
+      c.discrepancy?.anomalyMap ?? null,
+      c.classifier,
+      c.predictedAnomaly,
+    ];
     return all.filter((t): t is tf.Tensor => t !== null);
   });
   try {
@@ -272,7 +286,9 @@ async function benchModelAwaited(preset: ModelPreset, backend: string, batches: 
   try {
     for (const batch of batches) {
       const ok = await stage(`${backend} ${preset.name} inference batch ${batch} (awaited)`, async () => {
-        const input = tf.tidy(() => tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed)) as tf.Tensor4D;
+        const input = tf.tidy(() =>
+          tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed),
+        ) as tf.Tensor4D;
         try {
           const t = await timeAsync(RUNS, warmup, () => scoreAwaited(detector, input, seed));
           emit('model', inferenceRow(base, preset, batch, batch / t.seconds, t.runs, 'awaited-copy-of-benchModel'));
@@ -326,7 +342,12 @@ function dataSyncWorks(): boolean {
     tf.tidy(() => tf.ones([8192]).add(1).sum().dataSync());
     return true;
   } catch (error) {
-    emit('note', { backend: tf.getBackend(), dataSync: false, error: message(error), consequence: 'benchModel cannot run here; timing the same computation with await data()' });
+    emit('note', {
+      backend: tf.getBackend(),
+      dataSync: false,
+      error: message(error),
+      consequence: 'benchModel cannot run here; timing the same computation with await data()',
+    });
     return false;
   }
 }
@@ -364,14 +385,28 @@ async function matMulPeak(backend: string, n: number): Promise<void> {
       await corner.data();
       tf.dispose([corner, last as tf.Tensor]);
     });
-    emit('matmul', { backend, n, method: `chain of ${chain}, one scalar read`, msPerMatMul: round((1000 * chained.seconds) / chain), gflops: round((flops * chain) / chained.seconds / 1e9), runs: chained.runs });
+    emit('matmul', {
+      backend,
+      n,
+      method: `chain of ${chain}, one scalar read`,
+      msPerMatMul: round((1000 * chained.seconds) / chain),
+      gflops: round((flops * chain) / chained.seconds / 1e9),
+      runs: chained.runs,
+    });
     // As the engines' probe does it (benchInference): one product and its full read-back.
     const single = await timeAsync(RUNS, 1, async () => {
       const c = tf.matMul(a, b);
       await c.data();
       c.dispose();
     });
-    emit('matmul', { backend, n, method: 'one product + full read-back', msPerMatMul: round(1000 * single.seconds), gflops: round(flops / single.seconds / 1e9), runs: single.runs });
+    emit('matmul', {
+      backend,
+      n,
+      method: 'one product + full read-back',
+      msPerMatMul: round(1000 * single.seconds),
+      gflops: round(flops / single.seconds / 1e9),
+      runs: single.runs,
+    });
   } finally {
     tf.dispose([a, b]);
   }
@@ -413,7 +448,11 @@ async function requestAdapter(): Promise<GpuAdapterLike | null> {
   (globalThis as { navigator?: unknown }).navigator = { gpu };
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (adapter === null) {
-    emit('webgpu-adapter', { ok: false, flags, error: 'no adapter: navigator.gpu.requestAdapter() returned null (no usable Vulkan driver/ICD, or the device lacks required features)' });
+    emit('webgpu-adapter', {
+      ok: false,
+      flags,
+      error: 'no adapter: navigator.gpu.requestAdapter() returned null (no usable Vulkan driver/ICD, or the device lacks required features)',
+    });
     return null;
   }
   const limits: Record<string, number> = {};
@@ -426,7 +465,11 @@ async function requestAdapter(): Promise<GpuAdapterLike | null> {
 async function probeBackends(): Promise<void> {
   await stage('webgpu: Dawn default adapter', async () => void (await requestAdapter()));
   const dawn = loadDawn();
-  for (const [backend, featureLevel] of [['vulkan', 'core'], ['opengles', 'compatibility'], ['opengl', 'compatibility']] as const) {
+  for (const [backend, featureLevel] of [
+    ['vulkan', 'core'],
+    ['opengles', 'compatibility'],
+    ['opengl', 'compatibility'],
+  ] as const) {
     await stage(`webgpu: Dawn backend=${backend}`, async () => {
       const adapter = await dawn.create([`backend=${backend}`]).requestAdapter({ powerPreference: 'high-performance', featureLevel });
       emit('webgpu-probe', { backend, featureLevel, adapter: adapter === null ? null : plain(adapter.info) });
@@ -543,8 +586,23 @@ async function trainPart(): Promise<void> {
   const batch = Number(env.GPU_BENCH_TRAIN_BATCH_CPU ?? 32);
   for (const workers of (env.GPU_BENCH_TRAIN_WORKERS ?? '16,8').split(',').map(Number)) {
     await stage(`wasm data-parallel training, cpu-ped2, batch ${batch}, ${workers} replicas`, async () => {
-      const r = await benchTrain({ preset: getPreset('cpu-ped2'), workers, backend: 'wasm', batch, runs: RUNS, log: (line) => emit('log', { stage: 'train', line }) });
-      emit('train', { ...r, singleFps: round(r.singleFps), parallelFps: round(r.parallelFps), speedup: round(r.speedup), peakGflops: round(r.peakGflops), achievedGflops: round(r.achievedGflops), peakRatio: round(r.peakRatio) });
+      const r = await benchTrain({
+        preset: getPreset('cpu-ped2'),
+        workers,
+        backend: 'wasm',
+        batch,
+        runs: RUNS,
+        log: (line) => emit('log', { stage: 'train', line }),
+      });
+      emit('train', {
+        ...r,
+        singleFps: round(r.singleFps),
+        parallelFps: round(r.parallelFps),
+        speedup: round(r.speedup),
+        peakGflops: round(r.peakGflops),
+        achievedGflops: round(r.achievedGflops),
+        peakRatio: round(r.peakRatio),
+      });
     });
   }
 }

@@ -17,7 +17,11 @@ describe('apps/api', () => {
   it('serves GraphQL until SIGTERM, then exits cleanly', async () => {
     const api = startServerProcess(MAIN, embeddedEnvironment(dataDir, { VAD_HOST: '127.0.0.1', PORT: '0' }));
     const [, url] = await api.waitFor(/GraphQL API (http:\/\/\S+\/graphql)/);
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { database queue } }' }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { database queue } }' }),
+    });
     expect(await response.json()).toEqual({ data: { health: { database: 'pglite', queue: 'in-process' } } });
     expect(await api.stop()).toBe(0);
   }, 90_000);

@@ -44,7 +44,10 @@ interface ProtocolResult {
 
 const labelsByVideo = JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8')) as Record<string, number[]>;
 
-function evaluateProtocols(videos: ReadonlyArray<{ name: string; components: MapComponents }>, statistics: ComponentStatistics | null): Record<string, ProtocolResult> {
+function evaluateProtocols(
+  videos: ReadonlyArray<{ name: string; components: MapComponents }>,
+  statistics: ComponentStatistics | null,
+): Record<string, ProtocolResult> {
   const results: Record<string, ProtocolResult> = {};
   for (const name of PROTOCOL_PRESET_NAMES) {
     const protocol = protocolPreset(name);
@@ -134,34 +137,53 @@ async function main(): Promise<void> {
     if (!(values.reuse && fs.existsSync(path.join(runDir, 'selection.json')))) {
       fs.rmSync(runDir, { recursive: true, force: true });
       const started = performance.now();
-      const summary = await runTrain(planTrain({ dataset: FRAMES, format: 'ucsd', preset: preset.name, seed: String(seed), out: runDir, cache: cacheDir }, out));
+      const summary = await runTrain(
+        planTrain({ dataset: FRAMES, format: 'ucsd', preset: preset.name, seed: String(seed), out: runDir, cache: cacheDir }, out),
+      );
       const seconds = (performance.now() - started) / 1000;
-      const record = { wallSeconds: Math.round(seconds), minutes: Number((seconds / 60).toFixed(1)), epochs: summary.history, componentStatistics: summary.componentStatistics };
+      const record = {
+        wallSeconds: Math.round(seconds),
+        minutes: Number((seconds / 60).toFixed(1)),
+        epochs: summary.history,
+        componentStatistics: summary.componentStatistics,
+      };
       fs.writeFileSync(trainingFile, `${JSON.stringify(record, null, 1)}\n`);
     }
     const trainingReport = fs.existsSync(trainingFile) ? (JSON.parse(fs.readFileSync(trainingFile, 'utf8')) as Record<string, unknown>) : { reused: true };
     const checkpoint = await resolveCheckpoint(runDir);
-    const scored = await runScore(planScore(FRAMES, { model: runDir, format: 'ucsd', out: path.join(seedOut, 'scores.json'), maps: path.join(seedOut, 'maps'), cache: cacheDir }, out));
+    const scored = await runScore(
+      planScore(FRAMES, { model: runDir, format: 'ucsd', out: path.join(seedOut, 'scores.json'), maps: path.join(seedOut, 'maps'), cache: cacheDir }, out),
+    );
     const componentsFile = JSON.parse(fs.readFileSync(path.join(seedOut, 'scores.components.json'), 'utf8')) as { videos: Record<string, VideoComponents> };
     const statistics = (await readComponentStatistics(checkpoint))?.statistics ?? null;
     const videos = await Promise.all(
       Object.keys(componentsFile.videos)
         .sort()
-        .map(async (name) => ({ name, components: (await readMapComponents(path.join(seedOut, 'maps', `${name}.maps.bin`), componentsFile.videos[name].classifier ?? [])) as MapComponents })),
+        .map(async (name) => ({
+          name,
+          components: (await readMapComponents(path.join(seedOut, 'maps', `${name}.maps.bin`), componentsFile.videos[name].classifier ?? [])) as MapComponents,
+        })),
     );
     const protocols = evaluateProtocols(videos, statistics);
     // what `vad score` wrote is the paper protocol's scores: the same frames must give the same AUC
     const written = JSON.parse(fs.readFileSync(path.join(seedOut, 'scores.json'), 'utf8')) as Record<string, number[]>;
     const fromScoresFile = evaluateFrames(videos.map((v) => ({ video: v.name, scores: written[v.name], labels: labelsByVideo[v.name] })));
-    if (fromScoresFile.microAuc !== protocols.paper.microAuc) throw new Error(`scores.json gives micro AUC ${fromScoresFile.microAuc}, the maps ${protocols.paper.microAuc}`);
+    if (fromScoresFile.microAuc !== protocols.paper.microAuc)
+      throw new Error(`scores.json gives micro AUC ${fromScoresFile.microAuc}, the maps ${protocols.paper.microAuc}`);
     const regions = await regionsOf(videos, statistics);
-    fs.writeFileSync(
-      path.join(seedOut, 'ped2-test01-scores.png'),
-      scorePlotPng([{ values: written['01'], rgb: [30, 80, 200] }], labelsByVideo['01']),
-    );
-    const report = { seed, checkpoint: path.relative(out, checkpoint), training: trainingReport, scoring: { engine: scored.engine, frames: scored.frames }, protocols, regions };
+    fs.writeFileSync(path.join(seedOut, 'ped2-test01-scores.png'), scorePlotPng([{ values: written['01'], rgb: [30, 80, 200] }], labelsByVideo['01']));
+    const report = {
+      seed,
+      checkpoint: path.relative(out, checkpoint),
+      training: trainingReport,
+      scoring: { engine: scored.engine, frames: scored.frames },
+      protocols,
+      regions,
+    };
     seedReports.push(report);
-    process.stderr.write(`seed ${seed}: paper micro ${percent(protocols.paper.microAuc)} macro ${percent(protocols.paper.macroAuc)}, RBDC ${percent(regions.rbdc)} TBDC ${percent(regions.tbdc)}\n`);
+    process.stderr.write(
+      `seed ${seed}: paper micro ${percent(protocols.paper.microAuc)} macro ${percent(protocols.paper.macroAuc)}, RBDC ${percent(regions.rbdc)} TBDC ${percent(regions.tbdc)}\n`,
+    );
   }
 
   // The baseline, through the same protocol with statistics from the same held-out training videos.
@@ -171,7 +193,9 @@ async function main(): Promise<void> {
   const heldStores = await openCachedVideos(cache, held, geometry);
   const baselineStatistics = estimateComponentStatistics(await Promise.all(heldStores.map((s) => frameDifferenceComponents(s, preset.model.patchSize))));
   const testStores = await openCachedVideos(cache, tests, geometry);
-  const baselineVideos = await Promise.all(testStores.map(async (s) => ({ name: s.name, components: await frameDifferenceComponents(s, preset.model.patchSize) })));
+  const baselineVideos = await Promise.all(
+    testStores.map(async (s) => ({ name: s.name, components: await frameDifferenceComponents(s, preset.model.patchSize) })),
+  );
   await Promise.all([...heldStores, ...testStores].map((s) => s.close()));
   const baseline = { protocols: evaluateProtocols(baselineVideos, baselineStatistics), regions: await regionsOf(baselineVideos, baselineStatistics) };
 

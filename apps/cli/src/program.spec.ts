@@ -36,12 +36,16 @@ describe('the vad command', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
   }, 60_000);
 
-  it("tells how much the decoded-frame cache holds against its budget, and clears it", async () => {
+  it('tells how much the decoded-frame cache holds against its budget, and clears it', async () => {
     const entry = path.join(dataDir, 'cache', 'frames', 'ab'.repeat(32), '4x3-gray-bilinear-v1.frames');
     fs.mkdirSync(path.dirname(entry), { recursive: true });
     fs.writeFileSync(entry, Buffer.alloc(3000));
     const env = { VAD_DATA_DIR: dataDir, VAD_FRAME_CACHE_GB: '2' };
-    expect(JSON.parse((await vad(['cache', '--json'], env)).stdout)).toEqual({ folder: path.join(dataDir, 'cache', 'frames'), bytes: 3000, budgetBytes: 2 * 1024 ** 3 });
+    expect(JSON.parse((await vad(['cache', '--json'], env)).stdout)).toEqual({
+      folder: path.join(dataDir, 'cache', 'frames'),
+      bytes: 3000,
+      budgetBytes: 2 * 1024 ** 3,
+    });
     expect((await vad(['cache'], env)).stdout).toMatch(/^holds\s+2\.9 KB of a 2\.0 GB budget$/m);
     expect(JSON.parse((await vad(['cache', 'clean', '--json'], env)).stdout)).toMatchObject({ freedBytes: 3000 });
     expect(fs.existsSync(entry)).toBe(false);
@@ -50,9 +54,7 @@ describe('the vad command', () => {
   it('exits with code 2 and one clear line on bad configuration', async () => {
     const result = await vad(['db', 'migrate'], { DATABASE_URL: 'postgresql://vad@127.0.0.1:1/vad' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      'vad: cannot reach PostgreSQL at 127.0.0.1:1/vad (ECONNREFUSED); check DATABASE_URL or unset it to use the embedded database\n',
-    );
+    expect(result.stderr).toBe('vad: cannot reach PostgreSQL at 127.0.0.1:1/vad (ECONNREFUSED); check DATABASE_URL or unset it to use the embedded database\n');
     const badPort = await vad(['start', '--no-dashboard'], { PORT: 'http', VAD_DATA_DIR: dataDir });
     expect(badPort).toMatchObject({ code: 2, stderr: 'vad: PORT must be a port number between 0 and 65535, got "http"\n' });
   }, 30_000);

@@ -33,7 +33,9 @@ export function buildProgram(): Command {
   registerEvalCommand(program);
   registerTrainCommand(program);
   registerScoreCommand(program);
-  const bench = program.command('bench').description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak), data-parallel training');
+  const bench = program
+    .command('bench')
+    .description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak), data-parallel training');
   registerBenchModelCommand(bench);
   registerBenchInferenceCommand(bench);
   registerBenchTrainCommand(bench);

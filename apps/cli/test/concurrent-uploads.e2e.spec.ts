@@ -29,9 +29,18 @@ describe(`concurrent uploads on ${testDatabaseKind()}`, () => {
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10', '-frames:v', '8', '-pix_fmt', 'yuv420p', file]);
     video = fs.readFileSync(file);
     database = await createTestDatabase();
-    queue = process.env.TEST_REDIS_URL ? new BullmqQueueDriver({ url: process.env.TEST_REDIS_URL, prefix: `vad-up-${randomUUID()}` }) : new InProcessQueueDriver();
+    queue = process.env.TEST_REDIS_URL
+      ? new BullmqQueueDriver({ url: process.env.TEST_REDIS_URL, prefix: `vad-up-${randomUUID()}` })
+      : new InProcessQueueDriver();
     const storage = new LocalStorage(path.join(dir, 'artifacts'));
-    runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir: path.join(dir, 'cache') }), workerId: 'up', concurrency: 4 });
+    runner = await startJobRunner({
+      database,
+      queue,
+      storage,
+      handlers: createJobHandlers({ cacheDir: path.join(dir, 'cache') }),
+      workerId: 'up',
+      concurrency: 4,
+    });
     api = await createApiServer({ database, queue, storage, version: 'up', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 1e6 }) });
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   }, 60_000);
@@ -58,7 +67,12 @@ describe(`concurrent uploads on ${testDatabaseKind()}`, () => {
     const queued = [...burst];
     for (const name of names.slice(20)) queued.push(await upload(datasetId, name));
     const jobs = await until(
-      async () => (await gql('{ jobs(first: 100, filter: { kind: [IMPORT] }) { nodes { id status error } } }')).data?.jobs.nodes as { id: string; status: string; error: string | null }[],
+      async () =>
+        (await gql('{ jobs(first: 100, filter: { kind: [IMPORT] }) { nodes { id status error } } }')).data?.jobs.nodes as {
+          id: string;
+          status: string;
+          error: string | null;
+        }[],
       (nodes) => nodes.length === 50 && nodes.every((j) => j.status === 'SUCCEEDED' || j.status === 'FAILED'),
       240_000,
       250,

@@ -22,7 +22,11 @@ describe(`vad start stopped with SIGTERM (${deploymentName})`, () => {
     const first = await platform.start();
     const datasetId = (await platform.gql('mutation { createDataset(name: "sigterm") { id } }')).data?.createDataset.id;
     const importId = await platform.upload(datasetId, 'train', 'train01', path.join(PED2, 'videos/train/01.mp4'));
-    await until(() => job(importId), (j) => j.status === 'SUCCEEDED', 60_000);
+    await until(
+      () => job(importId),
+      (j) => j.status === 'SUCCEEDED',
+      60_000,
+    );
     const versionId = (await platform.gql('query($id: ID!) { dataset(id: $id) { latestVersion { id } } }', { id: datasetId })).data?.dataset.latestVersion.id;
     const trainId = (
       await platform.gql(
@@ -32,7 +36,11 @@ describe(`vad start stopped with SIGTERM (${deploymentName})`, () => {
     ).data?.startTraining.id;
     // stopped once the first epoch's checkpoint is on disk and the second epoch runs; the epochs after it leave room
     // for a slow machine's polling, so that the stop lands in training and not after the model version is recorded
-    await until(() => job(trainId), (j) => j.status === 'RUNNING' && (j.progress?.epoch ?? 0) >= 2, 120_000);
+    await until(
+      () => job(trainId),
+      (j) => j.status === 'RUNNING' && (j.progress?.epoch ?? 0) >= 2,
+      120_000,
+    );
 
     // an upload whose second half is sent only after SIGTERM
     const video = fs.readFileSync(path.join(PED2, 'videos/test/12.mp4'));
@@ -69,9 +77,19 @@ describe(`vad start stopped with SIGTERM (${deploymentName})`, () => {
     }
 
     await platform.start();
-    const trained = await until(() => job(trainId), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 180_000);
+    const trained = await until(
+      () => job(trainId),
+      (j) => ['SUCCEEDED', 'FAILED'].includes(j.status),
+      180_000,
+    );
     expect(trained).toMatchObject({ status: 'SUCCEEDED', attempt: 2, error: null });
     expect(trained.modelVersion.trainingMetrics.resumedFrom).toMatch(/epoch-0*[1-9]/);
-    expect(await until(() => job(lateImportId), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 60_000)).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(
+      await until(
+        () => job(lateImportId),
+        (j) => ['SUCCEEDED', 'FAILED'].includes(j.status),
+        60_000,
+      ),
+    ).toMatchObject({ status: 'SUCCEEDED', error: null });
   }, 300_000);
 });

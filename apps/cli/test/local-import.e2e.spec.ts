@@ -11,7 +11,23 @@ const bin = path.resolve(__dirname, '../bin/vad.cjs');
 
 function video(file: string, frames: number): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10', '-frames:v', String(frames), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=64x48:rate=10',
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    file,
+  ]);
 }
 
 describe(`vad dataset import beside a running vad start (${deploymentName})`, () => {
@@ -29,13 +45,27 @@ describe(`vad dataset import beside a running vad start (${deploymentName})`, ()
     fs.writeFileSync(path.join(folder, 'labels.json'), JSON.stringify({ b: [[2, 3]] }));
     // team mode has accounts: the import names the team it records into
     const team = teamMode ? ['--team', (await platform.gql('{ viewer { team { slug } } }')).data?.viewer.team.slug as string] : [];
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'dataset', 'import', folder, '--format', 'folder', '--labels', path.join(folder, 'labels.json'), ...team], {
-      env: platform.env,
-      cwd: platform.dataDir,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [bin, 'dataset', 'import', folder, '--format', 'folder', '--labels', path.join(folder, 'labels.json'), ...team],
+      {
+        env: platform.env,
+        cwd: platform.dataDir,
+      },
+    );
     if (!teamMode) expect(stderr).toMatch(/`vad start` is running on .*; importing through it \(http:\/\/127\.0\.0\.1:\d+\)/);
     expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ name: 'street' });
     const { data } = await platform.gql('{ datasets { name latestVersion { videos { name split } } } }');
-    expect(data?.datasets).toEqual([{ name: 'street', latestVersion: { videos: expect.arrayContaining([{ name: 'a', split: 'TRAIN' }, { name: 'b', split: 'TEST' }]) } }]);
+    expect(data?.datasets).toEqual([
+      {
+        name: 'street',
+        latestVersion: {
+          videos: expect.arrayContaining([
+            { name: 'a', split: 'TRAIN' },
+            { name: 'b', split: 'TEST' },
+          ]),
+        },
+      },
+    ]);
   }, 120_000);
 });

@@ -29,7 +29,13 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
 
   const gql = graphqlCaller(() => base);
   const waitForJob = async (id: string) =>
-    (await until(() => gql('query($id: ID!) { job(id: $id) { status error result } }', { id }), (r) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(r.data?.job.status), 240_000)).data?.job;
+    (
+      await until(
+        () => gql('query($id: ID!) { job(id: $id) { status error result } }', { id }),
+        (r) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(r.data?.job.status),
+        240_000,
+      )
+    ).data?.job;
   const upload = async (datasetId: string, split: string, file: string, name: string, frameLabels?: number[]) => {
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
@@ -47,10 +53,7 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     const storage = new LocalStorage(path.join(dataDir, 'artifacts'));
     const cacheDir = path.join(dataDir, 'cache');
     runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir }), workerId: 'e2e', heartbeatMs: 250 });
-    api = await createApiServer(
-      { database, queue, storage, version: 'e2e', mode: 'embedded' },
-      { routes: httpRoutes({ maxUploadBytes: 50 * 1024 * 1024 }) },
-    );
+    api = await createApiServer({ database, queue, storage, version: 'e2e', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 50 * 1024 * 1024 }) });
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   }, 60_000);
   afterAll(async () => {
@@ -139,7 +142,12 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     ]);
 
     // inference on the test video, then its scores, frame and anomaly map
-    const inferJob = (await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d, maskSeed: 1 }) { id } }', { m: modelVersion.id, d: version.id })).data?.startInference;
+    const inferJob = (
+      await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d, maskSeed: 1 }) { id } }', {
+        m: modelVersion.id,
+        d: version.id,
+      })
+    ).data?.startInference;
     expect(await waitForJob(inferJob.id)).toMatchObject({ status: 'SUCCEEDED' });
     const { data: runs } = await gql(
       'query($id: ID!) { job(id: $id) { inferenceRuns { id hasMaps framesPerSecond video { name } frameScores(protocol: "paper") { scores labels teacherError auc } map: anomalyMapUrl(frame: 100) } } }',
@@ -153,12 +161,17 @@ describe(`the platform end to end on ${testDatabaseKind()} with the ${queueKind}
     expect(run.hasMaps).toBe(true);
     const map = await fetch(`${base}${run.map}`);
     expect(map.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await map.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await map.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const frame = await fetch(`${base}/files/videos/${testVideo.id}/frames/100.png`);
     expect(frame.status).toBe(200);
 
     // evaluation, and the model on the leaderboard; one test video of Ped2's twelve: no paper reference beside it
-    const evalJob = (await gql('mutation($j: ID!) { startEvaluation(inferenceJobId: $j, protocol: "paper") { id } }', { j: inferJob.id })).data?.startEvaluation;
+    const evalJob = (await gql('mutation($j: ID!) { startEvaluation(inferenceJobId: $j, protocol: "paper") { id } }', { j: inferJob.id })).data
+      ?.startEvaluation;
     expect(await waitForJob(evalJob.id)).toMatchObject({ status: 'SUCCEEDED', error: null });
     const { data: board } = await gql(
       'query($d: ID!) { leaderboard(datasetId: $d, metric: MICRO_AUC) { protocol rows { rank comparable microAuc macroAuc framesPerSecond modelVersion { id } } references { source microAuc } } }',

@@ -63,7 +63,10 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
   });
 
   it('uploads, trains, scores, evaluates and reads the leaderboard with a token', async () => {
-    fs.writeFileSync(path.join(dir, 'labels.json'), JSON.stringify(JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8'))['02']));
+    fs.writeFileSync(
+      path.join(dir, 'labels.json'),
+      JSON.stringify(JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8'))['02']),
+    );
     expect((await vad('dataset', 'upload', path.join(PED2, 'videos/train/02.mp4'), '--dataset', 'ped2', '--split', 'train')).json).toMatchObject({ number: 1 });
     const test = await vad('dataset', 'upload', path.join(PED2, 'videos/test/02.mp4'), '--dataset', 'ped2', '--split', 'test', '--labels', 'labels.json');
     // uploads arriving together make one version

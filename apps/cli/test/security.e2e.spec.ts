@@ -19,11 +19,14 @@ interface Answer {
 function request(base: string, target: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   const url = new URL(target, base);
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: body === undefined ? 'GET' : 'POST', headers }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
+    const outgoing = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: body === undefined ? 'GET' : 'POST', headers },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
     outgoing.once('error', reject);
     outgoing.end(body);
   });
@@ -32,7 +35,25 @@ function request(base: string, target: string, headers: Record<string, string>, 
 /** A test-pattern video, or one flat colour with `source` 'color=c=gray:' (what a decompression bomb is made of). */
 function makeVideo(file: string, size: string, frames: number, source = 'testsrc='): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', `${source}size=${size}:rate=10`, '-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `${source}size=${size}:rate=10`,
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-preset',
+    'ultrafast',
+    file,
+  ]);
   return file;
 }
 
@@ -59,7 +80,13 @@ describe(`vad start (${deploymentName}) attacked`, () => {
   const graphql = (query: string, headers: Record<string, string> = {}, variables: object = {}) =>
     request(platform.base, '/graphql', { 'content-type': 'application/json', ...platform.headers(), ...headers }, JSON.stringify({ query, variables }));
   const waitForJob = async (id: string) =>
-    (await until(() => platform.gql('query($id: ID!) { job(id: $id) { status error } }', { id }), (r) => ['SUCCEEDED', 'FAILED'].includes(r.data?.job.status), 60_000)).data?.job;
+    (
+      await until(
+        () => platform.gql('query($id: ID!) { job(id: $id) { status error } }', { id }),
+        (r) => ['SUCCEEDED', 'FAILED'].includes(r.data?.job.status),
+        60_000,
+      )
+    ).data?.job;
 
   it('answers loopback names and VAD_ALLOWED_HOSTS, and refuses a rebound name with 403', async () => {
     expect((await graphql('{ viewer { role } }', { host: 'attacker.example:4000' })).status).toBe(403);
@@ -89,12 +116,21 @@ describe(`vad start (${deploymentName}) attacked`, () => {
     });
     const job = await waitForJob(started.data?.importServerFolder.id);
     expect(job.status).toBe('FAILED');
-    expect(job.error).toBe('the folder could not be imported: the frame labels name a video the data set does not have (labels.json) [LABELS_UNKNOWN_VIDEO]; the server’s log has the details');
+    expect(job.error).toBe(
+      'the folder could not be imported: the frame labels name a video the data set does not have (labels.json) [LABELS_UNKNOWN_VIDEO]; the server’s log has the details',
+    );
   });
 
   it('refuses a folder outside the import roots', async () => {
-    const outside = await graphql('mutation($p: String!) { importServerFolder(input: { datasetName: "etc", path: $p, format: "folder" }) { id } }', {}, { p: os.homedir() });
-    expect(JSON.parse(outside.text).errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/not a folder or file under the server’s import roots/) });
+    const outside = await graphql(
+      'mutation($p: String!) { importServerFolder(input: { datasetName: "etc", path: $p, format: "folder" }) { id } }',
+      {},
+      { p: os.homedir() },
+    );
+    expect(JSON.parse(outside.text).errors[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringMatching(/not a folder or file under the server’s import roots/),
+    });
   });
 
   it('answers an unknown route with JSON, not an HTML page', async () => {

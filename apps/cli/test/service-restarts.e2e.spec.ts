@@ -38,10 +38,22 @@ withRedisServer('a Redis restart', () => {
       await new Promise((resolve) => redis.once('exit', resolve));
       await expect(driver.ping()).rejects.toThrow();
       redis = await startRedis(port, dir); // append-only file: what was queued survives
-      await until(() => driver.ping().then(() => true, () => false), (up) => up, 20_000);
+      await until(
+        () =>
+          driver.ping().then(
+            () => true,
+            () => false,
+          ),
+        (up) => up,
+        20_000,
+      );
       driver.consume(async (message: QueueMessage) => void seen.push(message.jobId), { kinds: ['EVALUATE'], concurrency: 1 });
       await driver.enqueue({ jobId: 'after', kind: 'EVALUATE' });
-      await until(async () => [...seen].sort(), (ids) => ids.length === 2, 20_000);
+      await until(
+        async () => [...seen].sort(),
+        (ids) => ids.length === 2,
+        20_000,
+      );
       expect([...seen].sort()).toEqual(['after', 'before']);
     } finally {
       await driver.close();
@@ -81,7 +93,11 @@ onServer('a dropped PostgreSQL connection', () => {
     await admin.end();
     expect(rows[0].dropped).toBeGreaterThan(0);
     const health = await until(
-      () => gql('{ health { database } }').then((r) => r.data?.health.database as string, () => 'error'),
+      () =>
+        gql('{ health { database } }').then(
+          (r) => r.data?.health.database as string,
+          () => 'error',
+        ),
       (answer) => answer === 'postgresql',
       15_000,
     );

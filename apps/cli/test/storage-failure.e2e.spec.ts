@@ -36,10 +36,19 @@ describe(`an unwritable storage folder on ${testDatabaseKind()}`, () => {
   const gql = graphqlCaller(() => base);
   const job = async (id: string): Promise<InferJob> =>
     (await gql('query($id: ID!) { job(id: $id) { status error inferenceRuns { hasMaps video { id } } } }', { id })).data?.job;
-  const finished = (id: string) => until(() => job(id), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 120_000);
+  const finished = (id: string) =>
+    until(
+      () => job(id),
+      (j) => ['SUCCEEDED', 'FAILED'].includes(j.status),
+      120_000,
+    );
   const startInference = async () =>
-    (await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d }) { id } }', { m: modelVersionId, d: datasetVersionId }))
-      .data?.startInference.id as string;
+    (
+      await gql('mutation($m: ID!, $d: ID!) { startInference(input: { modelVersionId: $m, datasetVersionId: $d }) { id } }', {
+        m: modelVersionId,
+        d: datasetVersionId,
+      })
+    ).data?.startInference.id as string;
   const runsFolder = () => {
     const teams = path.join(dir, 'artifacts/teams');
     return path.join(teams, fs.readdirSync(teams)[0], 'runs');
@@ -55,15 +64,24 @@ describe(`an unwritable storage folder on ${testDatabaseKind()}`, () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-unwritable-'));
     database = await createTestDatabase();
-    queue = process.env.TEST_REDIS_URL ? new BullmqQueueDriver({ url: process.env.TEST_REDIS_URL, prefix: `vad-full-${randomUUID()}` }) : new InProcessQueueDriver();
+    queue = process.env.TEST_REDIS_URL
+      ? new BullmqQueueDriver({ url: process.env.TEST_REDIS_URL, prefix: `vad-full-${randomUUID()}` })
+      : new InProcessQueueDriver();
     storage = new FailingWritesStorage(path.join(dir, 'artifacts'));
     runner = await startJobRunner({ database, queue, storage, handlers: createJobHandlers({ cacheDir: path.join(dir, 'cache') }), workerId: 'full' });
     api = await createApiServer({ database, queue, storage, version: 'full', mode: 'embedded' }, { routes: httpRoutes({ maxUploadBytes: 50e6 }) });
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
     const datasetId = (await gql('mutation { createDataset(name: "full") { id } }')).data?.createDataset.id;
-    for (const [split, name, file] of [['train', 'train01', 'videos/train/01.mp4'], ['test', 'test09', 'videos/test/09.mp4']]) {
+    for (const [split, name, file] of [
+      ['train', 'train01', 'videos/train/01.mp4'],
+      ['test', 'test09', 'videos/test/09.mp4'],
+    ]) {
       const id = await upload(datasetId, split, name, path.join(PED2, file));
-      await until(async () => (await gql('query($id: ID!) { job(id: $id) { status } }', { id })).data?.job.status, (s) => s === 'SUCCEEDED', 60_000);
+      await until(
+        async () => (await gql('query($id: ID!) { job(id: $id) { status } }', { id })).data?.job.status,
+        (s) => s === 'SUCCEEDED',
+        60_000,
+      );
     }
     datasetVersionId = (await gql('query($id: ID!) { dataset(id: $id) { latestVersion { id } } }', { id: datasetId })).data?.dataset.latestVersion.id;
     const trainId = (
@@ -124,14 +142,18 @@ describe(`an unwritable storage folder on ${testDatabaseKind()}`, () => {
 
   // Root ignores permission bits (CI and this image run as root): there the injected faults above stand for it.
   const asNonRoot = process.getuid?.() === 0 ? it.skip : it;
-  asNonRoot('fails the job with "permission denied" when the folder is read-only (real EACCES, skipped as root)', async () => {
-    fs.chmodSync(runsFolder(), 0o555);
-    try {
-      const failed = await finished(await startInference());
-      expect(failed).toMatchObject({ status: 'FAILED', inferenceRuns: [] });
-      expect(failed.error).toMatch(/: permission denied \(EACCES\)$/);
-    } finally {
-      fs.chmodSync(runsFolder(), 0o755);
-    }
-  }, 180_000);
+  asNonRoot(
+    'fails the job with "permission denied" when the folder is read-only (real EACCES, skipped as root)',
+    async () => {
+      fs.chmodSync(runsFolder(), 0o555);
+      try {
+        const failed = await finished(await startInference());
+        expect(failed).toMatchObject({ status: 'FAILED', inferenceRuns: [] });
+        expect(failed.error).toMatch(/: permission denied \(EACCES\)$/);
+      } finally {
+        fs.chmodSync(runsFolder(), 0o755);
+      }
+    },
+    180_000,
+  );
 });

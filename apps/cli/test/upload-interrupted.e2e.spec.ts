@@ -46,7 +46,13 @@ describe(`the API killed mid-upload (${deploymentName})`, () => {
     fs.utimesSync(path.join(incoming, partial), longAgo, longAgo);
     fs.writeFileSync(path.join(incoming, 'in-progress-elsewhere.partial'), 'a live upload');
     await platform.start();
-    expect(await until(async () => fs.readdirSync(incoming).sort(), (names) => !names.includes(partial), 10_000)).toEqual(['in-progress-elsewhere.partial']);
+    expect(
+      await until(
+        async () => fs.readdirSync(incoming).sort(),
+        (names) => !names.includes(partial),
+        10_000,
+      ),
+    ).toEqual(['in-progress-elsewhere.partial']);
 
     const { data } = await platform.gql('query($id: ID!) { dataset(id: $id) { versions { id } } jobs { nodes { id } } }', { id: datasetId });
     expect(data?.dataset.versions).toEqual([]);

@@ -18,18 +18,30 @@ describe(`a worker killed mid-import (${deploymentName})`, () => {
     const first = await platform.start();
     // Ped2 as JPEG frames: decoding all 4560 to verify them takes seconds, long enough to be killed in
     const importId = (
-      await platform.gql('mutation($p: String!, $l: String!) { importServerFolder(input: { datasetName: "ped2", path: $p, format: "ucsd", labelsPath: $l }) { id } }', {
-        p: path.join(PED2, 'frames'),
-        l: path.join(PED2, 'ground_truth/frame_labels.json'),
-      })
+      await platform.gql(
+        'mutation($p: String!, $l: String!) { importServerFolder(input: { datasetName: "ped2", path: $p, format: "ucsd", labelsPath: $l }) { id } }',
+        {
+          p: path.join(PED2, 'frames'),
+          l: path.join(PED2, 'ground_truth/frame_labels.json'),
+        },
+      )
     ).data?.importServerFolder.id;
-    await until(() => job(importId), (j) => j.status !== 'QUEUED', 30_000, 20);
+    await until(
+      () => job(importId),
+      (j) => j.status !== 'QUEUED',
+      30_000,
+      20,
+    );
     expect((await job(importId)).status).toBe('RUNNING');
     first.kill('SIGKILL');
     await exitOf(first);
 
     await platform.start();
-    const finished = await until(() => job(importId), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 90_000);
+    const finished = await until(
+      () => job(importId),
+      (j) => ['SUCCEEDED', 'FAILED'].includes(j.status),
+      90_000,
+    );
     // attempt 2: the import did not finish before the kill, and ran again after it
     expect(finished).toMatchObject({ status: 'SUCCEEDED', attempt: 2, error: null });
     const datasets = (await platform.gql('{ datasets { name versions { number videos { name split } } } }')).data?.datasets;

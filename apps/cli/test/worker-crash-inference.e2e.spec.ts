@@ -38,7 +38,12 @@ describe(`a worker killed mid-inference (${deploymentName})`, () => {
     const datasetId = (await platform.gql('mutation { createDataset(name: "infer-crash") { id } }')).data?.createDataset.id;
     const imports = [await platform.upload(datasetId, 'train', 'train01', path.join(PED2, 'videos/train/01.mp4'))];
     for (const v of testVideos) imports.push(await platform.upload(datasetId, 'test', `test${v}`, path.join(PED2, `videos/test/${v}.mp4`)));
-    for (const id of imports) await until(() => job(id), (j) => j.status === 'SUCCEEDED', 60_000);
+    for (const id of imports)
+      await until(
+        () => job(id),
+        (j) => j.status === 'SUCCEEDED',
+        60_000,
+      );
     datasetVersionId = (await platform.gql('query($id: ID!) { dataset(id: $id) { latestVersion { id } } }', { id: datasetId })).data?.dataset.latestVersion.id;
     const trainId = (
       await platform.gql(
@@ -64,12 +69,21 @@ describe(`a worker killed mid-inference (${deploymentName})`, () => {
       })
     ).data?.startInference.id as string;
     // killed while it runs, after the first video's run is recorded
-    await until(() => job(id), (j) => j.status === 'RUNNING' && scored(j).length >= 1, 120_000, 100);
+    await until(
+      () => job(id),
+      (j) => j.status === 'RUNNING' && scored(j).length >= 1,
+      120_000,
+      100,
+    );
     current.kill('SIGKILL');
     await exitOf(current);
     current = await platform.start();
 
-    const finished = await until(() => job(id), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 120_000);
+    const finished = await until(
+      () => job(id),
+      (j) => ['SUCCEEDED', 'FAILED'].includes(j.status),
+      120_000,
+    );
     expect(finished).toMatchObject({ status: 'SUCCEEDED', attempt: 2, error: null });
     // every video scored once over both attempts: the one recorded before the kill was not scored again
     expect(scored(finished).sort()).toEqual(testVideos.map((v) => `scored test${v}`).sort());

@@ -18,7 +18,11 @@ describe(`a worker killed mid-training (${deploymentName})`, () => {
     const first = await platform.start();
     const datasetId = (await platform.gql('mutation { createDataset(name: "crash") { id } }')).data?.createDataset.id;
     const importId = await platform.upload(datasetId, 'train', 'train01', path.join(PED2, 'videos/train/01.mp4'));
-    await until(() => job(importId), (j) => j.status === 'SUCCEEDED', 60_000);
+    await until(
+      () => job(importId),
+      (j) => j.status === 'SUCCEEDED',
+      60_000,
+    );
     const versionId = (await platform.gql('query($id: ID!) { dataset(id: $id) { latestVersion { id } } }', { id: datasetId })).data?.dataset.latestVersion.id;
     const trainId = (
       await platform.gql(
@@ -27,12 +31,20 @@ describe(`a worker killed mid-training (${deploymentName})`, () => {
       )
     ).data?.startTraining.id;
     // killed once the first epoch's checkpoint is on disk and the second epoch runs
-    await until(() => job(trainId), (j) => j.status === 'RUNNING' && (j.progress?.epoch ?? 0) >= 2, 120_000);
+    await until(
+      () => job(trainId),
+      (j) => j.status === 'RUNNING' && (j.progress?.epoch ?? 0) >= 2,
+      120_000,
+    );
     first.kill('SIGKILL');
     await exitOf(first);
 
     await platform.start();
-    const finished = await until(() => job(trainId), (j) => ['SUCCEEDED', 'FAILED'].includes(j.status), 240_000);
+    const finished = await until(
+      () => job(trainId),
+      (j) => ['SUCCEEDED', 'FAILED'].includes(j.status),
+      240_000,
+    );
     expect(finished).toMatchObject({ status: 'SUCCEEDED', attempt: 2, error: null });
     expect(finished.modelVersion.trainingMetrics.resumedFrom).toMatch(/epoch-0*[1-9]/);
     const versions = (await platform.gql('{ models { name versions { id } } }')).data?.models;

@@ -32,7 +32,10 @@ export function dashboardHeaders(request: Request): Record<string, string> {
 function cookies(request: Request, session: string | undefined): string | undefined {
   const sent = request.headers.get('cookie') ?? '';
   if (session === undefined) return sent || undefined;
-  const others = sent.split(';').map((part) => part.trim()).filter((part) => part !== '' && !part.startsWith(`${SESSION_COOKIE}=`));
+  const others = sent
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !part.startsWith(`${SESSION_COOKIE}=`));
   return [...others, session].join('; ');
 }
 
@@ -62,8 +65,5 @@ export function forwardedResponseHeaders(upstream: Response, fallbackType: strin
 /** The answer when the API does not answer: the same error shape as the API's own routes. */
 export function unreachable(error: unknown): Response {
   const reason = error instanceof Error ? error.message : String(error);
-  return Response.json(
-    { error: { code: 'API_UNREACHABLE', message: `the API at ${apiUrl()} does not answer (${reason})` } },
-    { status: 502 },
-  );
+  return Response.json({ error: { code: 'API_UNREACHABLE', message: `the API at ${apiUrl()} does not answer (${reason})` } }, { status: 502 });
 }

@@ -61,7 +61,11 @@ describe('the proxy routes', () => {
   const ownerInvite = 'mutation { inviteMember(email: "mallory@evil.example", name: "M", role: OWNER, password: "0123456789") { role } }';
 
   it.each([
-    ['a text/plain form from a page on another port of this machine', { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-site', 'content-type': 'text/plain' }, 403],
+    [
+      'a text/plain form from a page on another port of this machine',
+      { origin: 'http://127.0.0.1:8080', 'sec-fetch-site': 'same-site', 'content-type': 'text/plain' },
+      403,
+    ],
     ['a text/plain form without Origin (an old browser)', { 'content-type': 'text/plain' }, 415],
     ['a form-encoded post from the same origin', { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' }, 415],
     ['JSON from another site', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, 403],
@@ -73,12 +77,18 @@ describe('the proxy routes', () => {
   });
 
   it("forwards the dashboard's own JSON with its content type, the secret and the browser's address, after getting the browser a session", async () => {
-    const answer = await graphqlRoute(browserPost('{"query":"{ viewer { role } }"}', { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }));
+    const answer = await graphqlRoute(
+      browserPost('{"query":"{ viewer { role } }"}', { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }),
+    );
     expect(await answer.json()).toEqual({ data: { viewer: { role: 'OWNER' } } });
     expect(answer.headers.get('set-cookie')).toMatch(/^vad_session=vads_fresh; .*SameSite=Strict/);
     expect(received.map((r) => r.body.includes('startLocalSession'))).toEqual([true, false]);
     for (const request of received) {
-      expect(request.headers).toMatchObject({ 'x-vad-dashboard-secret': 'secret-of-this-run', 'x-vad-client-address': '192.0.2.44', 'content-type': 'application/json' });
+      expect(request.headers).toMatchObject({
+        'x-vad-dashboard-secret': 'secret-of-this-run',
+        'x-vad-client-address': '192.0.2.44',
+        'content-type': 'application/json',
+      });
       expect(request.headers.origin).toBeUndefined();
     }
     expect(received[1].headers.cookie).toBe('vad_session=vads_fresh');

@@ -14,7 +14,10 @@ export interface ProxyOptions {
 async function answersUnauthenticated(upstream: Response): Promise<boolean> {
   if (upstream.status === 401) return true;
   if (!(upstream.headers.get('content-type') ?? '').includes('json')) return false;
-  const body = (await upstream.clone().json().catch(() => null)) as { errors?: { extensions?: { code?: unknown } }[] } | null;
+  const body = (await upstream
+    .clone()
+    .json()
+    .catch(() => null)) as { errors?: { extensions?: { code?: unknown } }[] } | null;
   return body?.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED') ?? false;
 }
 

@@ -31,9 +31,14 @@ export function refuseCrossSite(request: Request, route: ProxyRoute): Response |
     } catch {
       return refuse(403, 'the dashboard answers its own pages only (the request has an unreadable Origin)');
     }
-    if (from !== (request.headers.get('host') ?? '').toLowerCase()) return refuse(403, 'the dashboard answers its own pages only (the request came from another origin)');
+    if (from !== (request.headers.get('host') ?? '').toLowerCase())
+      return refuse(403, 'the dashboard answers its own pages only (the request came from another origin)');
   }
-  if (route === 'graphql' && mediaType(request.headers.get('content-type')) !== 'application/json' && !PREFLIGHT_HEADERS.some((name) => request.headers.has(name))) {
+  if (
+    route === 'graphql' &&
+    mediaType(request.headers.get('content-type')) !== 'application/json' &&
+    !PREFLIGHT_HEADERS.some((name) => request.headers.has(name))
+  ) {
     return refuse(415, 'send GraphQL requests as application/json (or with the apollo-require-preflight header)');
   }
   if (route === 'uploads' && !request.headers.has(UPLOAD_HEADER)) {

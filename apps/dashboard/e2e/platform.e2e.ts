@@ -18,7 +18,25 @@ const media = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-media-'));
 /** A small test-pattern video from ffmpeg's lavfi source (no binary fixture in the repository). */
 function makeVideo(name: string, frames: number): string {
   const file = path.join(media, name);
-  execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10', '-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=64x48:rate=10',
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-preset',
+    'ultrafast',
+    file,
+  ]);
   return file;
 }
 

@@ -209,15 +209,23 @@ test("the data sets page shows the frame cache's disk use, and an owner can clea
 test('one labels file sets the ground truth of several test videos, naming those not in the data set', async ({ page }) => {
   await page.goto(`${app.url}/datasets/d1`);
   const labels = { test_01: [[10, 20]], test_02: new Array(120).fill(0), test_99: [0] };
-  await page.getByLabel('Ground truth of several videos (.json)').setInputFiles({ name: 'labels.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(labels)) });
+  await page
+    .getByLabel('Ground truth of several videos (.json)')
+    .setInputFiles({ name: 'labels.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(labels)) });
   await expect(page.getByTestId('labels-file-result')).toHaveText('ground truth set for 2 videos; not in this version: test_99');
-  await page.getByLabel('Ground truth of several videos (.json)').setInputFiles({ name: 'short.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ test_01: [0, 1] })) });
+  await page
+    .getByLabel('Ground truth of several videos (.json)')
+    .setInputFiles({ name: 'short.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ test_01: [0, 1] })) });
   await expect(page.getByTestId('labels-file-result')).toHaveText(/short\.json: video "test_01": the ground truth has 2 labels but the video has 120 frames/);
 });
 
 test('the leaderboard sorts by a clicked column', async ({ page }) => {
   await page.goto(`${app.url}/leaderboard`);
-  const models = () => page.getByTestId('leaderboard-row').getByRole('link', { name: /^sdmae/ }).allTextContents();
+  const models = () =>
+    page
+      .getByTestId('leaderboard-row')
+      .getByRole('link', { name: /^sdmae/ })
+      .allTextContents();
   await expect.poll(models).toEqual(['sdmae v2', 'sdmae v1', 'sdmae v1']);
   await page.getByRole('button', { name: /^FPS/ }).click();
   await expect(page.getByRole('columnheader', { name: /FPS/ })).toHaveAttribute('aria-sort', 'descending');

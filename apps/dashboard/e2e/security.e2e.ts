@@ -14,7 +14,9 @@ let attackerUrl: string;
 
 /** The attacker's pages, served from another port of this machine: the same site as the dashboard. */
 function attackerPages(dashboard: string): http.Server {
-  const invite = JSON.stringify({ query: 'mutation { inviteMember(email: "mallory@evil.example", name: "Mallory", role: OWNER, password: "mallory-owns-you") { role } }' });
+  const invite = JSON.stringify({
+    query: 'mutation { inviteMember(email: "mallory@evil.example", name: "Mallory", role: OWNER, password: "mallory-owns-you") { role } }',
+  });
   // a text/plain form whose body reads as JSON: name + "=" + value
   const [name, value] = [invite.slice(0, -1) + ', "x": "', '"}'];
   const pages: Record<string, string> = {
@@ -80,7 +82,9 @@ test('the dashboard refuses to be framed by another page', async ({ page }) => {
 test('the dashboard refuses a host name that rebinds to this machine', async () => {
   const status = await new Promise<number>((resolve, reject) => {
     const url = new URL(platform.url);
-    http.get({ host: url.hostname, port: url.port, path: '/', headers: { host: 'rebound.attacker.example' } }, (response) => resolve(response.statusCode ?? 0)).once('error', reject);
+    http
+      .get({ host: url.hostname, port: url.port, path: '/', headers: { host: 'rebound.attacker.example' } }, (response) => resolve(response.statusCode ?? 0))
+      .once('error', reject);
   });
   expect(status).toBe(403);
 });

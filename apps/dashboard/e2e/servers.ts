@@ -93,7 +93,13 @@ export async function startPlatform(settings: Env = {}): Promise<Running & { api
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vad-e2e-'));
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
   const databaseUrl = process.env.E2E_DATABASE_URL;
-  const env: Env = { VAD_DATA_DIR: dataDir, PORT: String(apiPort), DASHBOARD_PORT: String(dashboardPort), VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu', ...settings };
+  const env: Env = {
+    VAD_DATA_DIR: dataDir,
+    PORT: String(apiPort),
+    DASHBOARD_PORT: String(dashboardPort),
+    VAD_BACKEND: process.env.VAD_BACKEND ?? 'cpu',
+    ...settings,
+  };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete process.env.DATABASE_URL;
   const credentials = databaseUrl ? await addOwner(env) : undefined;
@@ -110,7 +116,13 @@ export async function startPlatform(settings: Env = {}): Promise<Running & { api
 /** The built dashboard behind its front door (as `vad start` serves it) in front of the seeded mock API of e2e/mock-api. */
 export async function startDashboardWithMockApi(): Promise<Running> {
   const [apiPort, dashboardPort] = [await freePort(), await freePort()];
-  const api = await spawnUntil(process.execPath, ['--import', 'tsx', 'apps/dashboard/e2e/mock-api/mock-api-server.ts', String(apiPort)], {}, /mock API on/, 60_000);
+  const api = await spawnUntil(
+    process.execPath,
+    ['--import', 'tsx', 'apps/dashboard/e2e/mock-api/mock-api-server.ts', String(apiPort)],
+    {},
+    /mock API on/,
+    60_000,
+  );
   const dashboard = await spawnUntil(
     process.execPath,
     ['apps/dashboard/server/serve-dashboard.cjs', String(dashboardPort), '127.0.0.1'],

@@ -29,7 +29,10 @@ describe('the dashboard front door', () => {
   });
 
   it('replaces the forwarding headers a client wrote with the address of its socket', () => {
-    const req = request({ host: 'localhost:3000', 'x-forwarded-for': '10.9.9.9', 'x-forwarded-proto': 'https', 'x-vad-dashboard-secret': 'guess', 'x-real-ip': '1.1.1.1' }, '::ffff:127.0.0.5');
+    const req = request(
+      { host: 'localhost:3000', 'x-forwarded-for': '10.9.9.9', 'x-forwarded-proto': 'https', 'x-vad-dashboard-secret': 'guess', 'x-real-ip': '1.1.1.1' },
+      '::ffff:127.0.0.5',
+    );
     admit(req, response().res, loopbackOnly);
     expect(req.headers).toEqual({ host: 'localhost:3000', 'x-forwarded-for': '127.0.0.5', 'x-forwarded-proto': 'http' });
   });

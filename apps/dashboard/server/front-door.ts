@@ -17,7 +17,11 @@ const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded
 /** Reads the policy from the environment `vad start` gives the dashboard (the same variables as the API's). */
 export function frontDoorPolicy(env: Readonly<Record<string, string | undefined>>): FrontDoorPolicy {
   const hosts = (env.VAD_ALLOWED_HOSTS ?? '').trim();
-  const list = (value: string) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
   return { allowedHosts: hosts === '*' ? null : list(hosts), trustedProxies: list(env.VAD_TRUSTED_PROXIES ?? '') };
 }
 
@@ -28,10 +32,19 @@ export function frontDoorPolicy(env: Readonly<Record<string, string | undefined>
 export function admit(request: IncomingMessage, response: ServerResponse, policy: FrontDoorPolicy): boolean {
   if (!isAllowedHost(request.headers.host, policy.allowedHosts)) {
     response.writeHead(403, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: { code: 'FORBIDDEN', message: 'this dashboard does not answer to that host name; use localhost, or add the name to VAD_ALLOWED_HOSTS' } }));
+    response.end(
+      JSON.stringify({
+        error: { code: 'FORBIDDEN', message: 'this dashboard does not answer to that host name; use localhost, or add the name to VAD_ALLOWED_HOSTS' },
+      }),
+    );
     return false;
   }
-  const client = forwardedClient(request.socket.remoteAddress ?? '', request.headers['x-forwarded-for'], request.headers['x-forwarded-proto'], policy.trustedProxies);
+  const client = forwardedClient(
+    request.socket.remoteAddress ?? '',
+    request.headers['x-forwarded-for'],
+    request.headers['x-forwarded-proto'],
+    policy.trustedProxies,
+  );
   for (const name of FORWARDING_HEADERS) delete request.headers[name];
   for (const name of Object.keys(request.headers)) if (name.startsWith('x-vad-')) delete request.headers[name];
   request.headers['x-forwarded-for'] = client.address;

@@ -40,8 +40,15 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
       data: { datasetVersionId: version.id, name: 'v', split: 'TEST', path: 'v.mp4', frameCount: 2, width: 4, height: 2, sizeBytes: 1, checksum: 'c' },
     });
     const model = await prisma.model.create({ data: { teamId: api.teamId, name: 'm' } });
-    const componentStatistics = { format: 'vad-component-statistics', formatVersion: 1, statistics: STATISTICS, source: { videos: ['t'], frames: 1, heldOut: true } };
-    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'c', checkpointRule: 'last', componentStatistics } });
+    const componentStatistics = {
+      format: 'vad-component-statistics',
+      formatVersion: 1,
+      statistics: STATISTICS,
+      source: { videos: ['t'], frames: 1, heldOut: true },
+    };
+    const modelVersion = await prisma.modelVersion.create({
+      data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'c', checkpointRule: 'last', componentStatistics },
+    });
     const job = await prisma.job.create({ data: { teamId: api.teamId, kind: 'INFER', status: 'SUCCEEDED', parameters: {} } });
     const mapsPath = `teams/${api.teamId}/runs/${job.id}/maps/${video.id}.bin`;
     fs.mkdirSync(path.dirname(path.join(api.storage.root, mapsPath)), { recursive: true });
@@ -57,7 +64,17 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
     await writer.finish();
     runId = (
       await prisma.inferenceRun.create({
-        data: { jobId: job.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, teacherError: [0, 0], discrepancy: [0, 0], classifier: CLASSIFIER, mapsPath, engine: 'onnx' },
+        data: {
+          jobId: job.id,
+          attempt: 1,
+          modelVersionId: modelVersion.id,
+          videoId: video.id,
+          teacherError: [0, 0],
+          discrepancy: [0, 0],
+          classifier: CLASSIFIER,
+          mapsPath,
+          engine: 'onnx',
+        },
       })
     ).id;
   }, 60_000);
@@ -90,13 +107,21 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: api.cookie },
         body: JSON.stringify({
-          query: 'query($id: ID!, $t: Float, $c: String) { inferenceRun(id: $id) { anomalyMap(frame: 1, component: $c, threshold: $t) { url width height low high scale peak regions { x0 y0 x1 y1 peak } } } }',
+          query:
+            'query($id: ID!, $t: Float, $c: String) { inferenceRun(id: $id) { anomalyMap(frame: 1, component: $c, threshold: $t) { url width height low high scale peak regions { x0 y0 x1 y1 peak } } } }',
           variables: { id: runId, t: threshold, c: component },
         }),
       });
       const body = (await response.json()) as { data?: { inferenceRun: { anomalyMap: Record<string, unknown> } }; errors?: unknown };
       expect(body.errors).toBeUndefined();
-      return body.data?.inferenceRun.anomalyMap as { url: string; low: number; high: number; scale: string; peak: number; regions: { x0: number; y0: number; x1: number; y1: number; peak: number }[] };
+      return body.data?.inferenceRun.anomalyMap as {
+        url: string;
+        low: number;
+        high: number;
+        scale: string;
+        peak: number;
+        regions: { x0: number; y0: number; x1: number; y1: number; peak: number }[];
+      };
     };
     const maps = (last: Float32Array) => ({ channels: 1, maps: [new Float32Array(4), last].map((data) => ({ width: 2, height: 2, data })) });
     const { volume } = combinedAnomalyVolume(

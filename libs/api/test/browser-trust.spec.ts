@@ -14,7 +14,15 @@ const DASHBOARD_PORT = 3999;
 /** A multipart body with one small "video" and the headers that go with it. */
 function multipart(headers: Record<string, string>) {
   const boundary = 'vadboundary';
-  const body = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="walk.mp4"', 'Content-Type: video/mp4', '', 'not really a video', `--${boundary}--`, ''].join('\r\n');
+  const body = [
+    `--${boundary}`,
+    'Content-Disposition: form-data; name="file"; filename="walk.mp4"',
+    'Content-Type: video/mp4',
+    '',
+    'not really a video',
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
   return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers }, body };
 }
 
@@ -78,12 +86,15 @@ describe(`an embedded API on ${testDatabaseKind()}, as web pages and proxies see
   });
 
   describe('DNS rebinding', () => {
-    it.each(['attacker.example', 'attacker.example:4000', '127.0.0.1.nip.io', 'localhost.attacker.example'])('refuses GraphQL addressed to host "%s" with 403', async (host) => {
-      const answer = await graphqlPost(api.base, VIEWER, { host });
-      expect(answer.status).toBe(403);
-      expect(answer.text).toMatch(/does not answer to that host name.*VAD_ALLOWED_HOSTS/);
-      expect(answer.text).not.toMatch(/OWNER/);
-    });
+    it.each(['attacker.example', 'attacker.example:4000', '127.0.0.1.nip.io', 'localhost.attacker.example'])(
+      'refuses GraphQL addressed to host "%s" with 403',
+      async (host) => {
+        const answer = await graphqlPost(api.base, VIEWER, { host });
+        expect(answer.status).toBe(403);
+        expect(answer.text).toMatch(/does not answer to that host name.*VAD_ALLOWED_HOSTS/);
+        expect(answer.text).not.toMatch(/OWNER/);
+      },
+    );
 
     it('refuses the file and upload routes addressed to a foreign host', async () => {
       expect((await rawRequest(api.base, { path: '/files/videos/x/frames/0.png', headers: { host: 'attacker.example' } })).status).toBe(403);
@@ -93,7 +104,9 @@ describe(`an embedded API on ${testDatabaseKind()}, as web pages and proxies see
     it('refuses a subscription socket addressed to a foreign host, even from "its own" dashboard port', async () => {
       const url = `${api.base.replace('http', 'ws')}/graphql`;
       // the rebound page's origin has the dashboard's port and the host the socket was addressed to
-      const refusal = await ProtocolSocket.open(url, { host: 'attacker.example:4000', origin: `http://attacker.example:${DASHBOARD_PORT}` }).catch((error: unknown) => error);
+      const refusal = await ProtocolSocket.open(url, { host: 'attacker.example:4000', origin: `http://attacker.example:${DASHBOARD_PORT}` }).catch(
+        (error: unknown) => error,
+      );
       expect(refusal).toBeInstanceOf(RefusedUpgrade);
       expect((refusal as RefusedUpgrade).status).toBe(403);
     });
@@ -126,7 +139,8 @@ describe(`uploads to a team-mode API on ${testDatabaseKind()}`, () => {
   }, 60_000);
   afterAll(() => api.close());
 
-  const upload = (headers: Record<string, string>) => rawRequest(api.base, { method: 'POST', path: `/uploads?datasetId=${datasetId}&split=test&name=walk`, ...multipart(headers) });
+  const upload = (headers: Record<string, string>) =>
+    rawRequest(api.base, { method: 'POST', path: `/uploads?datasetId=${datasetId}&split=test&name=walk`, ...multipart(headers) });
 
   it('refuses a cookie-authenticated multipart post from a page of another origin', async () => {
     const answer = await upload({ cookie: api.cookie, origin: 'https://evil.example' });

@@ -31,7 +31,11 @@ describe(`downloads on ${testDatabaseKind()}`, () => {
   let datasetId: string;
 
   const gql = async (query: string, variables: object) => {
-    const response = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: api.cookie }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${api.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: api.cookie },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data: Record<string, Record<string, unknown>>; errors?: unknown };
     expect(body.errors).toBeUndefined();
     return body.data;
@@ -48,24 +52,61 @@ describe(`downloads on ${testDatabaseKind()}`, () => {
     fs.writeFileSync(path.join(folder, 'state.json'), '{"epoch":2}');
     fs.writeFileSync(path.join(folder, 'weights', 'encoder.bin'), 'WEIGHTS');
     fs.writeFileSync(path.join(folder, 'model.onnx'), 'ONNX-BYTES');
-    versionId = (await prisma.modelVersion.create({ data: { modelId: model.id, number: 3, config: {}, checkpointPath: key, checkpointRule: 'last-epoch' } })).id;
+    versionId = (await prisma.modelVersion.create({ data: { modelId: model.id, number: 3, config: {}, checkpointPath: key, checkpointRule: 'last-epoch' } }))
+      .id;
     fs.mkdirSync(path.join(api.storage.root, 'teams/t/runs/k/epoch-0001'), { recursive: true });
-    bareVersionId = (await prisma.modelVersion.create({ data: { modelId: model.id, number: 4, config: {}, checkpointPath: 'teams/t/runs/k/epoch-0001', checkpointRule: 'last-epoch' } })).id;
+    bareVersionId = (
+      await prisma.modelVersion.create({
+        data: { modelId: model.id, number: 4, config: {}, checkpointPath: 'teams/t/runs/k/epoch-0001', checkpointRule: 'last-epoch' },
+      })
+    ).id;
 
     const dataset = await prisma.dataset.create({ data: { teamId: api.teamId, name: 'ped2' } });
     datasetId = dataset.id;
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'h', format: 'ucsd', summary: {} } });
     const video = await prisma.video.create({
-      data: { datasetVersionId: version.id, name: '01', split: 'TEST', path: 'v.mp4', frameCount: 3, width: 4, height: 2, sizeBytes: 1, checksum: 'c', groundTruth: { create: { frameLabels: [0, 1, 1] } } },
+      data: {
+        datasetVersionId: version.id,
+        name: '01',
+        split: 'TEST',
+        path: 'v.mp4',
+        frameCount: 3,
+        width: 4,
+        height: 2,
+        sizeBytes: 1,
+        checksum: 'c',
+        groundTruth: { create: { frameLabels: [0, 1, 1] } },
+      },
     });
     const job = await prisma.job.create({ data: { teamId: api.teamId, kind: 'INFER', status: 'SUCCEEDED', parameters: {} } });
     runId = (
       await prisma.inferenceRun.create({
-        data: { jobId: job.id, attempt: 1, modelVersionId: versionId, videoId: video.id, teacherError: [0.1, 0.5, 0.9], discrepancy: [0.2, 0.2, 0.4], classifier: [0.3, 0.6, 0.9], engine: 'onnx' },
+        data: {
+          jobId: job.id,
+          attempt: 1,
+          modelVersionId: versionId,
+          videoId: video.id,
+          teacherError: [0.1, 0.5, 0.9],
+          discrepancy: [0.2, 0.2, 0.4],
+          classifier: [0.3, 0.6, 0.9],
+          engine: 'onnx',
+        },
       })
     ).id;
-    await prisma.evaluation.create({ data: { modelVersionId: versionId, datasetVersionId: version.id, protocol: {}, protocolName: 'paper', microAuc: 0.9, macroAuc: 0.95, metrics: { framesPerSecond: 120 } } });
-    await prisma.evaluation.create({ data: { modelVersionId: bareVersionId, datasetVersionId: version.id, protocol: {}, protocolName: 'no-smoothing', microAuc: 0.99, metrics: {} } });
+    await prisma.evaluation.create({
+      data: {
+        modelVersionId: versionId,
+        datasetVersionId: version.id,
+        protocol: {},
+        protocolName: 'paper',
+        microAuc: 0.9,
+        macroAuc: 0.95,
+        metrics: { framesPerSecond: 120 },
+      },
+    });
+    await prisma.evaluation.create({
+      data: { modelVersionId: bareVersionId, datasetVersionId: version.id, protocol: {}, protocolName: 'no-smoothing', microAuc: 0.99, metrics: {} },
+    });
   }, 60_000);
   afterAll(() => api.close());
 
@@ -89,7 +130,10 @@ describe(`downloads on ${testDatabaseKind()}`, () => {
   });
 
   it("writes a run's frame scores under the protocol asked, with the components and the labels", async () => {
-    const { inferenceRun } = await gql('query($id: ID!) { inferenceRun(id: $id) { scoresCsvUrl(protocol: "reference-code") frameScores(protocol: "reference-code") { scores } } }', { id: runId });
+    const { inferenceRun } = await gql(
+      'query($id: ID!) { inferenceRun(id: $id) { scoresCsvUrl(protocol: "reference-code") frameScores(protocol: "reference-code") { scores } } }',
+      { id: runId },
+    );
     const response = await get(inferenceRun.scoresCsvUrl as string);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="01-_evil_model-v3-reference-code.csv"');
@@ -97,7 +141,14 @@ describe(`downloads on ${testDatabaseKind()}`, () => {
     expect(lines[0]).toBe('frame,score_reference-code,teacher_error,discrepancy,classifier,label');
     const scores = (inferenceRun.frameScores as { scores: number[] }).scores;
     expect(lines.slice(1).map((line) => line.split(','))).toEqual(
-      [0, 1, 2].map((frame) => [String(frame), String(scores[frame]), String([0.1, 0.5, 0.9][frame]), String([0.2, 0.2, 0.4][frame]), String([0.3, 0.6, 0.9][frame]), String([0, 1, 1][frame])]),
+      [0, 1, 2].map((frame) => [
+        String(frame),
+        String(scores[frame]),
+        String([0.1, 0.5, 0.9][frame]),
+        String([0.2, 0.2, 0.4][frame]),
+        String([0.3, 0.6, 0.9][frame]),
+        String([0, 1, 1][frame]),
+      ]),
     );
     expect((await get(`/files/runs/${runId}/scores.csv?protocol=nonsense`)).status).toBe(400);
   });
@@ -116,9 +167,15 @@ describe(`downloads on ${testDatabaseKind()}`, () => {
     const prisma = api.database.prisma;
     const other = await prisma.team.create({ data: { slug: 'other-dl', name: 'Other' } });
     const foreignModel = await prisma.model.create({ data: { teamId: other.id, name: 'theirs' } });
-    const foreign = await prisma.modelVersion.create({ data: { modelId: foreignModel.id, number: 1, config: {}, checkpointPath: 'teams/t/runs/j/epoch-0002', checkpointRule: 'last-epoch' } });
+    const foreign = await prisma.modelVersion.create({
+      data: { modelId: foreignModel.id, number: 1, config: {}, checkpointPath: 'teams/t/runs/j/epoch-0002', checkpointRule: 'last-epoch' },
+    });
     const foreignDataset = await prisma.dataset.create({ data: { teamId: other.id, name: 'theirs' } });
-    for (const url of [`/files/model-versions/${foreign.id}/checkpoint.tar`, `/files/model-versions/${foreign.id}/model.onnx`, `/files/leaderboards/${foreignDataset.id}.csv`]) {
+    for (const url of [
+      `/files/model-versions/${foreign.id}/checkpoint.tar`,
+      `/files/model-versions/${foreign.id}/model.onnx`,
+      `/files/leaderboards/${foreignDataset.id}.csv`,
+    ]) {
       expect((await get(url)).status).toBe(404);
     }
     expect((await get(`/files/model-versions/${versionId}/checkpoint.tar`, '')).status).toBe(401);

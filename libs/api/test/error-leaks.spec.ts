@@ -88,7 +88,13 @@ describe(`the session cookie of a team-mode API on ${testDatabaseKind()}`, () =>
   afterAll(() => api.close());
 
   const loginCookie = async (headers: Record<string, string>, localAddress?: string) => {
-    const answer = await graphqlPost(api.base, `mutation { login(email: "${OWNER.email}", password: "${OWNER.password}") { role } }`, headers, {}, localAddress);
+    const answer = await graphqlPost(
+      api.base,
+      `mutation { login(email: "${OWNER.email}", password: "${OWNER.password}") { role } }`,
+      headers,
+      {},
+      localAddress,
+    );
     return String(answer.headers['set-cookie']?.[0] ?? '');
   };
 

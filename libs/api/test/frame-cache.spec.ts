@@ -13,7 +13,11 @@ describe(`the frame cache over GraphQL on ${testDatabaseKind()}`, () => {
   let memberCookie: string;
 
   const gql = async (query: string, cookie = api.cookie) => {
-    const response = await fetch(`${api.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${api.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query }),
+    });
     return (await response.json()) as { data?: Record<string, { bytes: number; budgetBytes: number } | null>; errors?: { extensions?: { code?: string } }[] };
   };
 

@@ -10,7 +10,9 @@ import { startEmbeddedApi, startTeamApi, type TeamApi } from './start-team-api';
 
 /** Bytes of every file under `dir`. */
 function bytesUnder(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).reduce((sum, entry) => (entry.isFile() ? sum + fs.statSync(path.join(entry.parentPath, entry.name)).size : sum), 0);
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .reduce((sum, entry) => (entry.isFile() ? sum + fs.statSync(path.join(entry.parentPath, entry.name)).size : sum), 0);
 }
 
 describe.each([
@@ -26,12 +28,40 @@ describe.each([
     headers = api.cookie ? { cookie: api.cookie } : {};
     const file = path.join(api.storage.root, `teams/${api.teamId}/videos/bomb.mp4`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=gray:size=4096x4096:rate=10', '-frames:v', '40', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=gray:size=4096x4096:rate=10',
+      '-frames:v',
+      '40',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      file,
+    ]);
     const prisma = api.database.prisma;
     const dataset = await prisma.dataset.create({ data: { teamId: api.teamId, name: 'bombs' } });
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'b', format: 'upload', summary: {} } });
     const video = await prisma.video.create({
-      data: { datasetVersionId: version.id, name: 'bomb', split: 'TEST', path: file, frameCount: 40, width: 4096, height: 4096, sizeBytes: BigInt(fs.statSync(file).size), checksum: 'b0'.repeat(32) },
+      data: {
+        datasetVersionId: version.id,
+        name: 'bomb',
+        split: 'TEST',
+        path: file,
+        frameCount: 40,
+        width: 4096,
+        height: 4096,
+        sizeBytes: BigInt(fs.statSync(file).size),
+        checksum: 'b0'.repeat(32),
+      },
     });
     videoId = video.id;
   }, 120_000);

@@ -20,7 +20,17 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
     const dataset = await prisma.dataset.create({ data: { teamId: api.teamId, name: 'fuzz' } });
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'h', format: 'upload', summary: {} } });
     const video = await prisma.video.create({
-      data: { datasetVersionId: version.id, name: 'v', split: 'TEST', path: '/nowhere.mp4', frameCount: 10, width: 8, height: 8, sizeBytes: BigInt(1), checksum: 'c' },
+      data: {
+        datasetVersionId: version.id,
+        name: 'v',
+        split: 'TEST',
+        path: '/nowhere.mp4',
+        frameCount: 10,
+        width: 8,
+        height: 8,
+        sizeBytes: BigInt(1),
+        checksum: 'c',
+      },
     });
     ids = { datasetId: dataset.id, datasetVersionId: version.id, videoId: video.id };
   }, 60_000);
@@ -36,9 +46,15 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
   };
 
   const int = () => fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
-  const hostileString = () => fc.oneof(fc.string(), fc.constantFrom('', ' ', '../../etc/passwd', '%00', 'x'.repeat(5000), '{"a":1}', "'; DROP TABLE \"Job\";--"));
+  const hostileString = () =>
+    fc.oneof(fc.string(), fc.constantFrom('', ' ', '../../etc/passwd', '%00', 'x'.repeat(5000), '{"a":1}', '\'; DROP TABLE "Job";--'));
   /** A real id of this team half of the time: the resolvers, not the type checks, must then answer. */
-  const id = (real: () => string) => fc.oneof(fc.constant(0).map(() => real()), fc.uuid(), hostileString());
+  const id = (real: () => string) =>
+    fc.oneof(
+      fc.constant(0).map(() => real()),
+      fc.uuid(),
+      hostileString(),
+    );
 
   /** Inputs that satisfy the schema's types, with hostile values, so that resolvers run; and plain junk. */
   const operations = (): { name: string; document: string; variables: fc.Arbitrary<Record<string, unknown>> }[] => [
@@ -57,7 +73,9 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
             seed: int(),
             overrides: fc.oneof(
               fc.jsonValue({ maxDepth: 3 }),
-              fc.record({ model: fc.dictionary(fc.constantFrom('maskRatio', 'ablation', 'patchSize', 'colour', 'encoder', 'dropoutRate'), fc.jsonValue({ maxDepth: 2 })) }),
+              fc.record({
+                model: fc.dictionary(fc.constantFrom('maskRatio', 'ablation', 'patchSize', 'colour', 'encoder', 'dropoutRate'), fc.jsonValue({ maxDepth: 2 })),
+              }),
             ),
           },
           { requiredKeys: ['datasetVersionId', 'modelName', 'preset'] },
@@ -69,7 +87,15 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
       document: 'mutation($input: InferenceInput!) { startInference(input: $input) { id } }',
       variables: fc.record({
         input: fc.record(
-          { modelVersionId: hostileString(), videoIds: fc.array(id(() => ids.videoId), { maxLength: 3 }), datasetVersionId: id(() => ids.datasetVersionId), maskSeed: int() },
+          {
+            modelVersionId: hostileString(),
+            videoIds: fc.array(
+              id(() => ids.videoId),
+              { maxLength: 3 },
+            ),
+            datasetVersionId: id(() => ids.datasetVersionId),
+            maskSeed: int(),
+          },
           { requiredKeys: ['modelVersionId'] },
         ),
       }),
@@ -78,7 +104,11 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
       name: 'setFrameLabels',
       document: 'mutation($v: ID!, $l: [Int!], $i: [[Int!]!]) { setFrameLabels(videoId: $v, labels: $l, intervals: $i) { id } }',
       variables: fc.record(
-        { v: id(() => ids.videoId), l: fc.array(int(), { maxLength: 12 }), i: fc.array(fc.array(fc.integer({ min: -20, max: 40 }), { maxLength: 3 }), { maxLength: 4 }) },
+        {
+          v: id(() => ids.videoId),
+          l: fc.array(int(), { maxLength: 12 }),
+          i: fc.array(fc.array(fc.integer({ min: -20, max: 40 }), { maxLength: 3 }), { maxLength: 4 }),
+        },
         { requiredKeys: ['v'] },
       ),
     },
@@ -87,7 +117,14 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
       document: 'query($f: JobFilter, $n: Int, $a: String) { jobs(filter: $f, first: $n, after: $a) { nodes { id } } }',
       variables: fc.record(
         {
-          f: fc.record({ status: fc.array(fc.constantFrom('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')), kind: fc.array(fc.constantFrom('IMPORT', 'TRAIN', 'INFER', 'EVALUATE')), queuedById: hostileString() }, { requiredKeys: [] }),
+          f: fc.record(
+            {
+              status: fc.array(fc.constantFrom('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
+              kind: fc.array(fc.constantFrom('IMPORT', 'TRAIN', 'INFER', 'EVALUATE')),
+              queuedById: hostileString(),
+            },
+            { requiredKeys: [] },
+          ),
           n: int(),
           a: hostileString(),
         },
@@ -97,7 +134,14 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
     {
       name: 'leaderboard',
       document: 'query($d: ID!, $m: LeaderboardMetric, $p: String) { leaderboard(datasetId: $d, metric: $m, protocol: $p) { protocol } }',
-      variables: fc.record({ d: id(() => ids.datasetId), m: fc.constantFrom('MICRO_AUC', 'MACRO_AUC', 'RBDC', 'TBDC'), p: fc.oneof(fc.constantFrom('paper', 'reference-code'), hostileString()) }, { requiredKeys: ['d'] }),
+      variables: fc.record(
+        {
+          d: id(() => ids.datasetId),
+          m: fc.constantFrom('MICRO_AUC', 'MACRO_AUC', 'RBDC', 'TBDC'),
+          p: fc.oneof(fc.constantFrom('paper', 'reference-code'), hostileString()),
+        },
+        { requiredKeys: ['d'] },
+      ),
     },
     { name: 'createDataset', document: 'mutation($n: String!) { createDataset(name: $n) { id } }', variables: fc.record({ n: hostileString() }) },
     {
@@ -108,20 +152,24 @@ describe(`arbitrary GraphQL variables on ${testDatabaseKind()}`, () => {
   ];
   const junk = () => fc.dictionary(fc.string({ maxLength: 3 }), fc.jsonValue({ maxDepth: 3 }));
 
-  it.each(['startTraining', 'startInference', 'setFrameLabels', 'jobs', 'leaderboard', 'createDataset', 'createApiToken'])('%s answers every input with a client error or data, never a server error', async (name) => {
-    const operation = operations().find((o) => o.name === name);
-    if (!operation) throw new Error(`no operation ${name}`);
-    await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: operation.variables, weight: 3 }, { arbitrary: junk(), weight: 1 }), async (variables) => {
-        const answer = await ask(operation.document, variables);
-        expect(answer.status).toBeLessThan(500);
-        for (const error of answer.body.errors ?? []) {
-          expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
-          expect(error.message.length).toBeGreaterThan(0);
-        }
-        if (answer.body.errors === undefined) expect(answer.body.data).toBeDefined();
-      }),
-      { numRuns: 60 },
-    );
-  }, 120_000);
+  it.each(['startTraining', 'startInference', 'setFrameLabels', 'jobs', 'leaderboard', 'createDataset', 'createApiToken'])(
+    '%s answers every input with a client error or data, never a server error',
+    async (name) => {
+      const operation = operations().find((o) => o.name === name);
+      if (!operation) throw new Error(`no operation ${name}`);
+      await fc.assert(
+        fc.asyncProperty(fc.oneof({ arbitrary: operation.variables, weight: 3 }, { arbitrary: junk(), weight: 1 }), async (variables) => {
+          const answer = await ask(operation.document, variables);
+          expect(answer.status).toBeLessThan(500);
+          for (const error of answer.body.errors ?? []) {
+            expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+            expect(error.message.length).toBeGreaterThan(0);
+          }
+          if (answer.body.errors === undefined) expect(answer.body.data).toBeDefined();
+        }),
+        { numRuns: 60 },
+      );
+    },
+    120_000,
+  );
 });

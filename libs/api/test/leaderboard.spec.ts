@@ -4,7 +4,9 @@ import { testDatabaseKind } from '@vad/db/testing';
 import { startTeamApi, type TeamApi } from './start-team-api';
 
 interface Board {
-  data?: { leaderboard: { datasetVersion: { number: number }; rows: { rank: number; microAuc: number; comparable: boolean; modelVersion: { number: number } }[] } };
+  data?: {
+    leaderboard: { datasetVersion: { number: number }; rows: { rank: number; microAuc: number; comparable: boolean; modelVersion: { number: number } }[] };
+  };
   errors?: { extensions?: { code?: string } }[];
 }
 
@@ -27,7 +29,9 @@ describe(`the leaderboard over GraphQL on ${testDatabaseKind()}`, () => {
   };
   const evaluate = async (versionNumber: number, microAuc: number) => {
     const prisma = api.database.prisma;
-    const modelVersion = await prisma.modelVersion.create({ data: { modelId, number: versionNumber, config: {}, checkpointPath: 'c', checkpointRule: 'last' } });
+    const modelVersion = await prisma.modelVersion.create({
+      data: { modelId, number: versionNumber, config: {}, checkpointPath: 'c', checkpointRule: 'last' },
+    });
     await prisma.evaluation.create({ data: { modelVersionId: modelVersion.id, datasetVersionId, protocol: {}, protocolName: 'paper', microAuc, metrics: {} } });
   };
 
@@ -45,7 +49,10 @@ describe(`the leaderboard over GraphQL on ${testDatabaseKind()}`, () => {
     await evaluate(1, 0.8);
     expect((await board()).data?.leaderboard.rows).toEqual([{ rank: 1, microAuc: 0.8, comparable: true, modelVersion: { number: 1 } }]);
     await evaluate(2, 0.9);
-    expect((await board()).data?.leaderboard.rows.map((row) => [row.rank, row.modelVersion.number])).toEqual([[1, 2], [2, 1]]);
+    expect((await board()).data?.leaderboard.rows.map((row) => [row.rank, row.modelVersion.number])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
   });
 
   it('marks earlier rows as not comparable once the data set has a newer version', async () => {

@@ -31,7 +31,9 @@ describe(`logins to a team-mode API on ${testDatabaseKind()}`, () => {
     expect(waiting?.message).toMatch(/too many failed logins; try again in 1 s/);
     expect(waiting?.extensions?.retryAfterSeconds).toBe(1);
     // another browser, through the same dashboard
-    expect(bodyOf(await graphqlPost(api.base, login('carol@abuse.test', 'carol’s long password'), fromBrowser('198.51.100.8'))).data).toEqual({ login: { role: 'MEMBER' } });
+    expect(bodyOf(await graphqlPost(api.base, login('carol@abuse.test', 'carol’s long password'), fromBrowser('198.51.100.8'))).data).toEqual({
+      login: { role: 'MEMBER' },
+    });
     // the delay ends, and grows with the next failure
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(codeOf(await graphqlPost(api.base, login('nobody@abuse.test', 'wrong password'), attacker))).toBe('UNAUTHENTICATED');

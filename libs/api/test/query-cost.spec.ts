@@ -6,7 +6,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { testDatabaseKind } from '@vad/db/testing';
-import { isEnumType, isInputObjectType, isListType, isNonNullType, Kind, parse, typeFromAST, type DocumentNode, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  parse,
+  typeFromAST,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { assertQueryCost } from '../src/graphql/query-cost';
 import { buildSchema } from '../src/graphql/schema';
 import { hashPassword } from '../src/auth/secrets';
@@ -18,7 +29,13 @@ const aliases = (count: number, field: string) => `{ ${Array.from({ length: coun
 /** A GraphQL request that stays running: its headers are sent, its body never is. Resolves once the server has it. */
 function holdRequest(base: string, headers: Record<string, string>): Promise<http.ClientRequest> {
   const url = new URL('/graphql', base);
-  const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000', ...headers } });
+  const request = http.request({
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': '1000', ...headers },
+  });
   request.on('error', () => undefined);
   request.flushHeaders();
   return new Promise((resolve) => setTimeout(() => resolve(request), 50));
@@ -69,7 +86,9 @@ describe.each([
   });
 
   it('answers one data set with its versions’ videos, which a person asks for', async () => {
-    const answer = await graphqlPost(api.base, 'query($id: ID!) { dataset(id: $id) { versions { videos { id name frameCount } } } }', headers, { id: datasetId });
+    const answer = await graphqlPost(api.base, 'query($id: ID!) { dataset(id: $id) { versions { videos { id name frameCount } } } }', headers, {
+      id: datasetId,
+    });
     expect(bodyOf(answer)).toEqual({ data: { dataset: { versions: [] } } });
   });
 
@@ -124,7 +143,9 @@ function sampleValue(type: GraphQLInputType): unknown {
 function sampleVariables(schema: GraphQLSchema, document: DocumentNode): Record<string, unknown> {
   const definitions = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? (d.variableDefinitions ?? []) : []));
   return Object.fromEntries(
-    definitions.filter((d) => d.type.kind === Kind.NON_NULL_TYPE).map((d) => [d.variable.name.value, sampleValue(typeFromAST(schema, d.type) as GraphQLInputType)]),
+    definitions
+      .filter((d) => d.type.kind === Kind.NON_NULL_TYPE)
+      .map((d) => [d.variable.name.value, sampleValue(typeFromAST(schema, d.type) as GraphQLInputType)]),
   );
 }
 

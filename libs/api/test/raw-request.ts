@@ -23,7 +23,14 @@ export function rawRequest(base: string, request: RawRequest): Promise<RawAnswer
   const url = new URL(request.path, base);
   return new Promise((resolve, reject) => {
     const outgoing = http.request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: request.method ?? 'GET', headers: request.headers, localAddress: request.localAddress },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: request.method ?? 'GET',
+        headers: request.headers,
+        localAddress: request.localAddress,
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -45,7 +52,13 @@ export function rawRequest(base: string, request: RawRequest): Promise<RawAnswer
 }
 
 /** A GraphQL POST with the given headers (content type JSON unless overridden). */
-export function graphqlPost(base: string, query: string, headers: Record<string, string> = {}, variables: object = {}, localAddress?: string): Promise<RawAnswer> {
+export function graphqlPost(
+  base: string,
+  query: string,
+  headers: Record<string, string> = {},
+  variables: object = {},
+  localAddress?: string,
+): Promise<RawAnswer> {
   return rawRequest(base, {
     method: 'POST',
     path: '/graphql',

@@ -75,9 +75,19 @@ describe(`importServerFolder on ${testDatabaseKind()}`, () => {
 
     it('lets only an owner retry a failed import of a server folder, and a member retry a failed upload', async () => {
       const prisma = api.database.prisma;
-      const folderJob = await prisma.job.create({ data: { teamId: api.teamId, kind: 'IMPORT', status: 'FAILED', parameters: { source: 'folder', path: root, format: 'ucsd', datasetName: 'x' } } });
-      const uploadJob = await prisma.job.create({ data: { teamId: api.teamId, kind: 'IMPORT', status: 'FAILED', parameters: { source: 'upload', datasetId: 'd', split: 'test', name: 'v', storageKey: 'k' } } });
-      const retry = (id: string, headers: Record<string, string>) => graphqlPost(api.base, 'mutation($id: ID!) { retryJob(id: $id) { status } }', headers, { id });
+      const folderJob = await prisma.job.create({
+        data: { teamId: api.teamId, kind: 'IMPORT', status: 'FAILED', parameters: { source: 'folder', path: root, format: 'ucsd', datasetName: 'x' } },
+      });
+      const uploadJob = await prisma.job.create({
+        data: {
+          teamId: api.teamId,
+          kind: 'IMPORT',
+          status: 'FAILED',
+          parameters: { source: 'upload', datasetId: 'd', split: 'test', name: 'v', storageKey: 'k' },
+        },
+      });
+      const retry = (id: string, headers: Record<string, string>) =>
+        graphqlPost(api.base, 'mutation($id: ID!) { retryJob(id: $id) { status } }', headers, { id });
       expect(codeOf(await retry(folderJob.id, member))).toBe('FORBIDDEN');
       expect((await prisma.job.findUniqueOrThrow({ where: { id: folderJob.id } })).status).toBe('FAILED');
       expect(bodyOf(await retry(folderJob.id, { cookie: api.cookie })).data).toEqual({ retryJob: { status: 'QUEUED' } });

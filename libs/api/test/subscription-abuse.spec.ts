@@ -195,7 +195,10 @@ describe(`hostile WebSocket clients of a team-mode API on ${testDatabaseKind()}`
       socket.subscribe('deep', deep);
       const message = await socket.next();
       expect(message).toMatchObject({ id: 'deep', type: 'error' });
-      expect(errorsOf(message)[0]).toMatchObject({ message: expect.stringMatching(/query depth 16 exceeds the limit of 12/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(errorsOf(message)[0]).toMatchObject({
+        message: expect.stringMatching(/query depth 16 exceeds the limit of 12/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     });
 
     it('refuses a subscription whose estimated cost is over the limit', async () => {
@@ -204,7 +207,10 @@ describe(`hostile WebSocket clients of a team-mode API on ${testDatabaseKind()}`
       socket.subscribe('costly', `subscription { jobUpdated { ${aliases} } }`);
       const message = await socket.next();
       expect(message).toMatchObject({ id: 'costly', type: 'error' });
-      expect(errorsOf(message)[0]).toMatchObject({ message: expect.stringMatching(/query cost \d+ exceeds the limit of 20000/), extensions: { code: 'BAD_USER_INPUT' } });
+      expect(errorsOf(message)[0]).toMatchObject({
+        message: expect.stringMatching(/query cost \d+ exceeds the limit of 20000/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     });
 
     it('serves subscriptions only: a mutation over the socket is refused and does not run', async () => {

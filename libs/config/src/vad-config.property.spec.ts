@@ -6,9 +6,22 @@ import { ConfigError } from './config.error';
 import { loadConfig } from './vad-config';
 
 const NAMES = [
-  'VAD_DATA_DIR', 'VAD_HOST', 'PORT', 'DASHBOARD_PORT', 'DATABASE_URL', 'REDIS_URL', 'VAD_JOB_STALE_SECONDS',
-  'VAD_QUEUE_PREFIX', 'VAD_MAX_UPLOAD_MB', 'VAD_TRAIN_THREADS', 'VAD_BACKEND', 'VAD_ALLOWED_HOSTS', 'VAD_TRUSTED_PROXIES',
-  'VAD_IMPORT_ROOTS', 'VAD_DEBUG', 'VAD_DASHBOARD_SECRET',
+  'VAD_DATA_DIR',
+  'VAD_HOST',
+  'PORT',
+  'DASHBOARD_PORT',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'VAD_JOB_STALE_SECONDS',
+  'VAD_QUEUE_PREFIX',
+  'VAD_MAX_UPLOAD_MB',
+  'VAD_TRAIN_THREADS',
+  'VAD_BACKEND',
+  'VAD_ALLOWED_HOSTS',
+  'VAD_TRUSTED_PROXIES',
+  'VAD_IMPORT_ROOTS',
+  'VAD_DEBUG',
+  'VAD_DASHBOARD_SECRET',
 ] as const;
 
 /** Values a person might type, plus anything at all. */
@@ -16,7 +29,26 @@ const value = fc.oneof(
   fc.string(),
   fc.integer({ min: -100_000, max: 2_000_000 }).map(String),
   fc.double({ noNaN: false }).map(String),
-  fc.constantFrom('', ' ', '0', '1', '*', 'loopback', 'vad.example.org', '/data:/mnt', 'true', '65535', '65536', 'wasm', 'gpu', 'postgresql://u@h:5432/d', 'redis://h:6379', 'mysql://x', 'http://[::1', 'a'.repeat(300)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '1',
+    '*',
+    'loopback',
+    'vad.example.org',
+    '/data:/mnt',
+    'true',
+    '65535',
+    '65536',
+    'wasm',
+    'gpu',
+    'postgresql://u@h:5432/d',
+    'redis://h:6379',
+    'mysql://x',
+    'http://[::1',
+    'a'.repeat(300),
+  ),
 );
 
 describe('loadConfig on any environment', () => {
@@ -34,7 +66,8 @@ describe('loadConfig on any environment', () => {
         for (const port of [config.port, config.dashboardPort]) expect(Number.isInteger(port) && port >= 0 && port <= 65535).toBe(true);
         expect(config.jobStaleSeconds >= 1 && config.jobStaleSeconds <= 86_400).toBe(true);
         expect(config.maxUploadBytes > 0).toBe(true);
-        if (config.trainThreads !== undefined) expect(Number.isInteger(config.trainThreads) && config.trainThreads >= 1 && config.trainThreads <= 256).toBe(true);
+        if (config.trainThreads !== undefined)
+          expect(Number.isInteger(config.trainThreads) && config.trainThreads >= 1 && config.trainThreads <= 256).toBe(true);
         expect(config.queuePrefix).toMatch(/^[\w-]{1,40}$/);
         expect(config.mode).toBe(config.databaseUrl ? 'team' : 'embedded');
         if (config.databaseUrl) expect(config.databaseUrl).toMatch(/^postgres(ql)?:/);

@@ -28,10 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('switches to team mode when DATABASE_URL is set', () => {
-    const config = loadConfig(
-      { DATABASE_URL: 'postgresql://u@db:5432/vad', REDIS_URL: 'redis://q:6379', PORT: '8080', VAD_DATA_DIR: 'other' },
-      '/srv',
-    );
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/vad', REDIS_URL: 'redis://q:6379', PORT: '8080', VAD_DATA_DIR: 'other' }, '/srv');
     expect(config.mode).toBe('team');
     expect(config.port).toBe(8080);
     expect(config.redisUrl).toBe('redis://q:6379');
@@ -40,7 +37,8 @@ describe('loadConfig', () => {
 
   it('reads the frame cache budget in gigabytes, and refuses what is not a positive number', () => {
     expect(loadConfig({ VAD_FRAME_CACHE_GB: '1.5' }, '/').frameCacheBytes).toBe(1.5 * 1024 ** 3);
-    for (const bad of ['0', '-2', 'lots']) expect(() => loadConfig({ VAD_FRAME_CACHE_GB: bad }, '/')).toThrow(`VAD_FRAME_CACHE_GB must be a number of gigabytes above 0, got "${bad}"`);
+    for (const bad of ['0', '-2', 'lots'])
+      expect(() => loadConfig({ VAD_FRAME_CACHE_GB: bad }, '/')).toThrow(`VAD_FRAME_CACHE_GB must be a number of gigabytes above 0, got "${bad}"`);
   });
 
   it('reads the training threads as a whole number from 1 to 256', () => {
@@ -55,29 +53,47 @@ describe('loadConfig', () => {
     expect(loadConfig({ VAD_MAX_UPLOAD_MB: '0.000001' }, '/').maxUploadBytes).toBe(1);
     // 5e-324 MB is above 0 but rounds to 0 bytes (found by the property test)
     for (const bad of ['0', '-1', '5e-324', '0.0000001', '1048577', 'big']) {
-      expect(() => loadConfig({ VAD_MAX_UPLOAD_MB: bad }, '/')).toThrow(`VAD_MAX_UPLOAD_MB must be a size in megabytes, at least one byte and at most 1048576, got "${bad}"`);
+      expect(() => loadConfig({ VAD_MAX_UPLOAD_MB: bad }, '/')).toThrow(
+        `VAD_MAX_UPLOAD_MB must be a size in megabytes, at least one byte and at most 1048576, got "${bad}"`,
+      );
     }
   });
 
   it('checks Host in embedded mode always, and in team mode only when VAD_ALLOWED_HOSTS names hosts', () => {
     expect(loadConfig({ VAD_HOST: '0.0.0.0' }, '/').allowedHosts).toEqual([]);
-    expect(loadConfig({ VAD_HOST: '192.168.1.5', VAD_ALLOWED_HOSTS: 'VAD.lab.example, other.lab' }, '/').allowedHosts).toEqual(['vad.lab.example', 'other.lab', '192.168.1.5']);
+    expect(loadConfig({ VAD_HOST: '192.168.1.5', VAD_ALLOWED_HOSTS: 'VAD.lab.example, other.lab' }, '/').allowedHosts).toEqual([
+      'vad.lab.example',
+      'other.lab',
+      '192.168.1.5',
+    ]);
     expect(loadConfig({ VAD_HOST: '::1' }, '/').allowedHosts).toEqual(['[::1]']);
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad' }, '/').allowedHosts).toBeNull();
-    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_ALLOWED_HOSTS: 'vad.example.org' }, '/').allowedHosts).toEqual(['vad.example.org', '127.0.0.1']);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_ALLOWED_HOSTS: 'vad.example.org' }, '/').allowedHosts).toEqual([
+      'vad.example.org',
+      '127.0.0.1',
+    ]);
     expect(loadConfig({ VAD_ALLOWED_HOSTS: '*' }, '/').allowedHosts).toBeNull();
-    expect(() => loadConfig({ VAD_ALLOWED_HOSTS: 'http://vad.example.org' }, '/')).toThrow('VAD_ALLOWED_HOSTS must be host names separated by commas (or *), got "http://vad.example.org"');
+    expect(() => loadConfig({ VAD_ALLOWED_HOSTS: 'http://vad.example.org' }, '/')).toThrow(
+      'VAD_ALLOWED_HOSTS must be host names separated by commas (or *), got "http://vad.example.org"',
+    );
   });
 
   it('reads trusted proxies as addresses or "loopback"', () => {
     expect(loadConfig({ VAD_TRUSTED_PROXIES: 'loopback, 10.0.0.5,::1' }, '/').trustedProxies).toEqual(['loopback', '10.0.0.5', '::1']);
-    expect(() => loadConfig({ VAD_TRUSTED_PROXIES: '10.0.0.0/8' }, '/')).toThrow('VAD_TRUSTED_PROXIES must be IP addresses or "loopback", separated by commas, got "10.0.0.0/8"');
+    expect(() => loadConfig({ VAD_TRUSTED_PROXIES: '10.0.0.0/8' }, '/')).toThrow(
+      'VAD_TRUSTED_PROXIES must be IP addresses or "loopback", separated by commas, got "10.0.0.0/8"',
+    );
   });
 
   it('lets server-folder imports read anywhere in embedded mode, nowhere by default in team mode, and below VAD_IMPORT_ROOTS when set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad' }, '/srv').importRoots).toEqual([]);
-    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_IMPORT_ROOTS: `/data/sets${path.delimiter}/mnt/nas/` }, '/srv').importRoots).toEqual(['/data/sets', '/mnt/nas']);
-    expect(() => loadConfig({ VAD_IMPORT_ROOTS: 'datasets' }, '/')).toThrow(`VAD_IMPORT_ROOTS must be absolute folders separated by "${path.delimiter}", got "datasets"`);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/vad', VAD_IMPORT_ROOTS: `/data/sets${path.delimiter}/mnt/nas/` }, '/srv').importRoots).toEqual([
+      '/data/sets',
+      '/mnt/nas',
+    ]);
+    expect(() => loadConfig({ VAD_IMPORT_ROOTS: 'datasets' }, '/')).toThrow(
+      `VAD_IMPORT_ROOTS must be absolute folders separated by "${path.delimiter}", got "datasets"`,
+    );
   });
 
   it('takes a dashboard secret of at least 16 characters', () => {

@@ -117,7 +117,10 @@ const environmentSchema = z.object({
       }
       return n;
     }),
-  VAD_QUEUE_PREFIX: z.string().regex(/^[\w-]{1,40}$/, 'VAD_QUEUE_PREFIX must be 1–40 letters, digits, dashes or underscores').optional(),
+  VAD_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, 'VAD_QUEUE_PREFIX must be 1–40 letters, digits, dashes or underscores')
+    .optional(),
   VAD_MAX_UPLOAD_MB: z
     .string()
     .optional()

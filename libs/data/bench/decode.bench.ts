@@ -9,7 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDefaultObjectSource, createTrainingBatches, FrameCache, importDataset, type InputMode, type MotionMode, openCachedVideos, openMedianFilteredFrames } from '../src';
+import {
+  createDefaultObjectSource,
+  createTrainingBatches,
+  FrameCache,
+  importDataset,
+  type InputMode,
+  type MotionMode,
+  openCachedVideos,
+  openMedianFilteredFrames,
+} from '../src';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +60,8 @@ async function main(): Promise<void> {
     const train = warm.filter((_, i) => videos[i].split === 'train');
     const trainEntries = videos.filter((v) => v.split === 'train');
     start = process.hrtime.bigint();
-    const medianFiltered = values.motion === 'paper' ? await Promise.all(train.map((frames, i) => openMedianFilteredFrames(cache, trainEntries[i], frames))) : undefined;
+    const medianFiltered =
+      values.motion === 'paper' ? await Promise.all(train.map((frames, i) => openMedianFilteredFrames(cache, trainEntries[i], frames))) : undefined;
     const medianSeconds = seconds(start);
     const objectSource = await createDefaultObjectSource(train, { seed: 1 });
     const batchSize = Number(values['batch-size']);

@@ -48,7 +48,13 @@ export { createProceduralShapeSource } from './synthetic/procedural-shapes';
 export { createFrameRegionSource, findMovingRegions } from './synthetic/frame-region-source';
 export { createAnnotatedRegionSource, loadAnnotatedVideo, openAnnotatedVideos, type AnnotatedVideo } from './synthetic/annotated-region-source';
 export { createDefaultObjectSource } from './synthetic/default-object-source';
-export { sampleSyntheticAnomaly, renderSyntheticAnomaly, DEFAULT_SYNTHETIC_ANOMALY_OPTIONS, type SyntheticAnomaly, type SyntheticAnomalyOptions } from './synthetic/synthetic-anomaly';
+export {
+  sampleSyntheticAnomaly,
+  renderSyntheticAnomaly,
+  DEFAULT_SYNTHETIC_ANOMALY_OPTIONS,
+  type SyntheticAnomaly,
+  type SyntheticAnomalyOptions,
+} from './synthetic/synthetic-anomaly';
 
 // Batching.
 export type { TrainingBatch } from './batching/training-batch';

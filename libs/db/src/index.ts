@@ -9,10 +9,5 @@ export * as Store from './generated/prisma/client';
 export type { PrismaClient } from './generated/prisma/client';
 export { readLeaderboard, type LeaderboardEntry, type LeaderboardSource } from './evaluations/read-leaderboard';
 export { ensureLocalOwner, LOCAL_TEAM_SLUG, LOCAL_OWNER_EMAIL, type Principal } from './teams/local-owner';
-export {
-  recordDatasetVersion,
-  type DatasetVersionRecord,
-  type RecordedDatasetVersion,
-  type VideoRecord,
-} from './datasets/record-dataset-version';
+export { recordDatasetVersion, type DatasetVersionRecord, type RecordedDatasetVersion, type VideoRecord } from './datasets/record-dataset-version';
 export { videoPathsAsStorageKeys } from './datasets/video-storage-keys';

@@ -16,8 +16,7 @@ describe(`job runner on ${testDatabaseKind()}`, () => {
   }, 60_000);
   afterAll(() => database.close());
 
-  const queueJob = (kind: 'EVALUATE' | 'TRAIN', parameters: object = {}) =>
-    database.prisma.job.create({ data: { teamId, kind, parameters } });
+  const queueJob = (kind: 'EVALUATE' | 'TRAIN', parameters: object = {}) => database.prisma.job.create({ data: { teamId, kind, parameters } });
 
   it('runs a queued job through its handler and records the result, logs and progress', async () => {
     const queue = new InProcessQueueDriver();

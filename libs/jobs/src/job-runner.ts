@@ -48,7 +48,15 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
         OR: [{ status: 'QUEUED' }, { status: 'RUNNING', heartbeatAt: { lt: staleBefore } }],
       },
       // progress belongs to an attempt: a retried job shows none until its new attempt reports
-      data: { status: 'RUNNING', attempt: { increment: 1 }, workerId, startedAt: new Date(), heartbeatAt: new Date(), error: null, progress: Store.Prisma.DbNull },
+      data: {
+        status: 'RUNNING',
+        attempt: { increment: 1 },
+        workerId,
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+        error: null,
+        progress: Store.Prisma.DbNull,
+      },
     });
     if (!job) return; // cancelled, finished, or alive on another worker
     const handler = handlers[job.kind];
@@ -136,7 +144,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     const described = await description;
     if (!described) return;
     const aliveUntil = new Date(Date.now() + 3 * sweepMs);
-    await prisma.worker.upsert({ where: { id: workerId }, create: { id: workerId, ...described, kinds, aliveUntil }, update: { ...described, kinds, aliveUntil } });
+    await prisma.worker.upsert({
+      where: { id: workerId },
+      create: { id: workerId, ...described, kinds, aliveUntil },
+      update: { ...described, kinds, aliveUntil },
+    });
   };
   queue.consume(run, { kinds, concurrency: options.concurrency ?? 1 });
   await sweep();

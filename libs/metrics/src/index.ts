@@ -74,19 +74,7 @@ export {
 export { boxArea, boxIou, type Box } from './regions/box';
 export type { Detection, GroundTruthRegion } from './regions/region';
 export { connectedComponents, type Component, type ComponentLabelling, type Connectivity } from './regions/connected-components';
-export {
-  detectionsFromMaps,
-  regionsFromMap,
-  type DetectionsFromMapsOptions,
-  type RegionScoreRule,
-  type ScoredRegion,
-} from './regions/detections-from-maps';
+export { detectionsFromMaps, regionsFromMap, type DetectionsFromMapsOptions, type RegionScoreRule, type ScoredRegion } from './regions/detections-from-maps';
 export { tracksFromMasks, type TracksFromMasksOptions } from './regions/tracks-from-masks';
-export {
-  areaToUnitFpr,
-  evaluateRegions,
-  type RegionDetectionCurve,
-  type RegionEvaluation,
-  type RegionEvaluationOptions,
-} from './regions/rbdc-tbdc';
+export { areaToUnitFpr, evaluateRegions, type RegionDetectionCurve, type RegionEvaluation, type RegionEvaluationOptions } from './regions/rbdc-tbdc';
 export { heatColour, heatMapRgba, heatRampCss } from './display/heat-map';

@@ -17,10 +17,7 @@ export function assertPixelMaps(maps: readonly PixelMap[], what = 'maps'): void 
       throw new MetricsError(MetricsErrorCode.InvalidMap, `${what}: frame ${frame} has size ${map.width}×${map.height}`);
     }
     if (map.data.length !== map.width * map.height) {
-      throw new MetricsError(
-        MetricsErrorCode.InvalidMap,
-        `${what}: frame ${frame} has ${map.data.length} values for ${map.width}×${map.height} pixels`,
-      );
+      throw new MetricsError(MetricsErrorCode.InvalidMap, `${what}: frame ${frame} has ${map.data.length} values for ${map.width}×${map.height} pixels`);
     }
     if (map.width !== width || map.height !== height) {
       throw new MetricsError(

@@ -6,7 +6,6 @@
 // configuration, presets and costs: also the light `@vad/model/config` entry, which loads no TensorFlow.js
 export * from './config/index';
 
-
 export {
   BACKEND_CHOICES,
   isBackendChoice,

@@ -52,18 +52,14 @@ export class BullmqQueueDriver implements JobQueueDriver {
     for (const kind of options.kinds) {
       const connection = this.connection.duplicate();
       this.workerConnections.push(connection);
-      const worker = new Worker(
-        this.queueName(kind),
-        async (job) => handler(job.data as QueueMessage, this.shutdown.signal),
-        {
-          connection: connection as ConnectionOptions,
-          prefix: this.options.prefix,
-          concurrency: options.concurrency,
-          lockDuration: this.options.lockDurationMs ?? 30_000,
-          stalledInterval: this.options.stalledIntervalMs ?? 30_000,
-          maxStalledCount: 3,
-        },
-      );
+      const worker = new Worker(this.queueName(kind), async (job) => handler(job.data as QueueMessage, this.shutdown.signal), {
+        connection: connection as ConnectionOptions,
+        prefix: this.options.prefix,
+        concurrency: options.concurrency,
+        lockDuration: this.options.lockDurationMs ?? 30_000,
+        stalledInterval: this.options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: 3,
+      });
       worker.on('error', () => undefined); // connection errors: the worker reconnects by itself
       this.workers.push(worker);
     }
@@ -86,9 +82,7 @@ export class BullmqQueueDriver implements JobQueueDriver {
   /** Resolves once every queue of this driver has nothing waiting, delayed or running. */
   async whenIdle(pollMs = 20): Promise<void> {
     for (;;) {
-      const counts = await Promise.all(
-        [...this.queues.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
-      );
+      const counts = await Promise.all([...this.queues.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
       if (counts.every((c) => Object.values(c).every((n) => n === 0))) return;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }

@@ -42,7 +42,10 @@ export async function openPlatformServices(log: (line: string) => void, env: Nod
     await queue.ping();
   } catch (error) {
     await database.close();
-    throw new ConfigError(ConfigErrorCode.ServiceUnreachable, `cannot reach Redis at ${config.redisUrl} (${(error as Error).message}); check REDIS_URL or unset it`);
+    throw new ConfigError(
+      ConfigErrorCode.ServiceUnreachable,
+      `cannot reach Redis at ${config.redisUrl} (${(error as Error).message}); check REDIS_URL or unset it`,
+    );
   }
   log(`job queue: ${queue.name}`);
   const storage = artifactStorage(config);

@@ -5,8 +5,7 @@ import { ConfigError } from '@vad/config';
 const USER_ERROR_NAMES = new Set(['ConfigError', 'StartupError', 'DbError']);
 
 /** Whether the error is the user's to fix (bad configuration or environment) rather than a platform failure. */
-export const isUserFixable = (error: unknown): error is Error =>
-  error instanceof Error && (error instanceof ConfigError || USER_ERROR_NAMES.has(error.name));
+export const isUserFixable = (error: unknown): error is Error => error instanceof Error && (error instanceof ConfigError || USER_ERROR_NAMES.has(error.name));
 
 /** Logs the error and returns the process's exit code. */
 export function reportStartFailure(error: unknown, log: (line: string) => void): number {

@@ -108,6 +108,9 @@ export class LocalStorage implements ArtifactStorage {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });
-    return entries.filter((name) => !name.startsWith('.')).map((name) => `${prefix}/${name}`).sort();
+    return entries
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => `${prefix}/${name}`)
+      .sort();
   }
 }

@@ -22,9 +22,13 @@ describe('module boundaries', () => {
     ['apps/cli/src/probe.ts', "import { main as imported } from '@vad/worker';"],
     ['apps/cli/src/probe.ts', "import { main as imported } from '@vad/api-server';"],
     ['apps/worker/src/probe.ts', "import { main as imported } from '@vad/api-server';"],
-  ])('forbids %s to %s', async (file, importLine) => {
-    expect(await boundaryErrors(file, importLine)).not.toEqual([]);
-  }, 60_000);
+  ])(
+    'forbids %s to %s',
+    async (file, importLine) => {
+      expect(await boundaryErrors(file, importLine)).not.toEqual([]);
+    },
+    60_000,
+  );
 
   it.each([
     ['apps/worker/src/probe.ts', "import { startPlatformWorker as imported } from '@vad/jobs';"],
@@ -33,7 +37,11 @@ describe('module boundaries', () => {
     ['apps/cli/src/probe.ts', "import { trainDetector as imported } from '@vad/jobs';"],
     ['libs/jobs/src/probe.ts', "import { openDatabase as imported } from '@vad/db';"],
     ['libs/db/src/probe.ts', "import { loadConfig as imported } from '@vad/config';"],
-  ])('allows %s to %s', async (file, importLine) => {
-    expect(await boundaryErrors(file, importLine)).toEqual([]);
-  }, 60_000);
+  ])(
+    'allows %s to %s',
+    async (file, importLine) => {
+      expect(await boundaryErrors(file, importLine)).toEqual([]);
+    },
+    60_000,
+  );
 });

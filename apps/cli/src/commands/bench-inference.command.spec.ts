@@ -7,7 +7,13 @@ import { defaultDeps, registerBenchInferenceCommand, runBenchInference, type Ben
 
 const PED2_VIDEO = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2/videos/test/01.mp4');
 
-function fakeDeps(): BenchInferenceDeps & { out: string[]; err: string[]; calls: BenchInferenceOptions[]; backends: Array<string | undefined>; videos: Array<string | undefined> } {
+function fakeDeps(): BenchInferenceDeps & {
+  out: string[];
+  err: string[];
+  calls: BenchInferenceOptions[];
+  backends: Array<string | undefined>;
+  videos: Array<string | undefined>;
+} {
   const out: string[] = [];
   const err: string[] = [];
   const calls: BenchInferenceOptions[] = [];
@@ -58,7 +64,16 @@ describe('vad bench inference', () => {
     const deps = fakeDeps();
     await runBenchInference({ preset: 'cpu-ped2', engine: 'onnx', batch: '8', json: true }, deps);
     expect(deps.out).toHaveLength(1);
-    expect(JSON.parse(deps.out[0])).toMatchObject({ preset: 'cpu-ped2', engine: 'onnx', peakGflops: 100, gflopsPerFrame: 0.5, modelFps: 40, achievedGflops: 20, batch: 8, runs: 5 });
+    expect(JSON.parse(deps.out[0])).toMatchObject({
+      preset: 'cpu-ped2',
+      engine: 'onnx',
+      peakGflops: 100,
+      gflopsPerFrame: 0.5,
+      modelFps: 40,
+      achievedGflops: 20,
+      batch: 8,
+      runs: 5,
+    });
     expect(deps.backends).toEqual([]);
     expect(JSON.parse(deps.out[0])).toMatchObject({ endToEndFps: 30, endToEndRatio: 0.75, streams: 1 });
   });
@@ -107,14 +122,18 @@ describe('vad bench inference', () => {
   }, 30_000);
 
   // The data sets live in ../shared beside the checkout (on this machine and in CI); a clone without it skips this.
-  (existsSync(PED2_VIDEO) ? it : it.skip)('decodes a Ped2 test video end to end', async () => {
-    const result = await runBenchInference(
-      { preset: 'cpu-tiny', engine: 'onnx', batch: '16', matmulSize: '64', video: PED2_VIDEO, json: true },
-      { ...fakeDeps(), selectBackend, benchInference, benchVideo: defaultDeps.benchVideo, stdout: () => undefined },
-    );
-    expect(result.endToEndFrames).toBeGreaterThan(100);
-    expect(result.endToEndFps).toBeGreaterThan(0);
-  }, 60_000);
+  (existsSync(PED2_VIDEO) ? it : it.skip)(
+    'decodes a Ped2 test video end to end',
+    async () => {
+      const result = await runBenchInference(
+        { preset: 'cpu-tiny', engine: 'onnx', batch: '16', matmulSize: '64', video: PED2_VIDEO, json: true },
+        { ...fakeDeps(), selectBackend, benchInference, benchVideo: defaultDeps.benchVideo, stdout: () => undefined },
+      );
+      expect(result.endToEndFrames).toBeGreaterThan(100);
+      expect(result.endToEndFps).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it('registers `inference` under `bench`', () => {
     const program = new Command();

@@ -149,7 +149,10 @@ export function registerBenchInferenceCommand(bench: Command): void {
     .option('--matmul-size <n>', 'side of the square matrices of the peak measurement (default 2048)')
     .option('--video <file>', 'video decoded for the end-to-end figure (default: a generated 360×240 test pattern of 180 frames)')
     .option('--streams <n>', 'copies of the video decoded at once, sharing batches (default 1)')
-    .option('--json', 'print one JSON object: preset, engine, device, batch, peakGflops, gflopsPerFrame, modelFps, achievedGflops, peakRatio, runs, endToEndFps, endToEndRatio, streams')
+    .option(
+      '--json',
+      'print one JSON object: preset, engine, device, batch, peakGflops, gflopsPerFrame, modelFps, achievedGflops, peakRatio, runs, endToEndFps, endToEndRatio, streams',
+    )
     .action(async (flags: BenchInferenceFlags) => {
       await runBenchInference(flags);
     });

@@ -14,7 +14,16 @@ function fakeDeps(): BenchModelDeps & { out: string[]; err: string[]; calls: Ben
     selectBackend: async (o) => ({ choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', skipped: [] }),
     benchModel: async (o): Promise<BenchModelResult> => {
       calls.push(o);
-      return { preset: o.preset.name, backend: o.backend, params: 123, gflopsPerFrame: 0.5, inferenceFps: { '1': 10, '32': 20 }, trainFps: 3, trainBatch: o.trainBatchSize ?? 0, runs: o.runs ?? 0 };
+      return {
+        preset: o.preset.name,
+        backend: o.backend,
+        params: 123,
+        gflopsPerFrame: 0.5,
+        inferenceFps: { '1': 10, '32': 20 },
+        trainFps: 3,
+        trainBatch: o.trainBatchSize ?? 0,
+        runs: o.runs ?? 0,
+      };
     },
     stdout: (t) => out.push(t),
     stderr: (l) => err.push(l),
@@ -27,7 +36,15 @@ describe('vad bench model', () => {
     await runBenchModel({ preset: 'cpu-ped2', backend: 'cpu', json: true, runs: '3' }, deps);
     expect(deps.out).toHaveLength(1);
     const printed = JSON.parse(deps.out[0]);
-    expect(printed).toMatchObject({ preset: 'cpu-ped2', backend: 'cpu', params: 123, gflopsPerFrame: 0.5, inferenceFps: { '1': 10, '32': 20 }, trainFps: 3, runs: 3 });
+    expect(printed).toMatchObject({
+      preset: 'cpu-ped2',
+      backend: 'cpu',
+      params: 123,
+      gflopsPerFrame: 0.5,
+      inferenceFps: { '1': 10, '32': 20 },
+      trainFps: 3,
+      runs: 3,
+    });
     expect(deps.calls[0].trainBatchSize).toBe(8);
   });
 

@@ -3,7 +3,9 @@ import type { TrainingEndToEndOptions } from './training-end-to-end';
 import { CliUsageError } from '../cli-error';
 import { runBenchTrain, type BenchTrainDeps } from './bench-train.command';
 
-function fakeDeps(cores = 4): BenchTrainDeps & { out: string[]; err: string[]; calls: BenchTrainOptions[]; endToEndCalls: TrainingEndToEndOptions[]; disposed: string[] } {
+function fakeDeps(
+  cores = 4,
+): BenchTrainDeps & { out: string[]; err: string[]; calls: BenchTrainOptions[]; endToEndCalls: TrainingEndToEndOptions[]; disposed: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const calls: BenchTrainOptions[] = [];
@@ -85,7 +87,9 @@ describe('vad bench train', () => {
     const deps = fakeDeps(1);
     await runBenchTrain({ preset: 'cpu-tiny', json: true }, deps);
     expect(deps.calls[0].workers).toBe(2);
-    await expect(runBenchTrain({ preset: 'cpu-tiny', workers: '1' }, fakeDeps())).rejects.toThrow(new CliUsageError('--workers must be an integer ≥ 2, got "1"'));
+    await expect(runBenchTrain({ preset: 'cpu-tiny', workers: '1' }, fakeDeps())).rejects.toThrow(
+      new CliUsageError('--workers must be an integer ≥ 2, got "1"'),
+    );
   });
 
   it('refuses unknown presets, too few runs and unknown backends with one line', async () => {

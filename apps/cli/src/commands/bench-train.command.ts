@@ -115,7 +115,10 @@ export function registerBenchTrainCommand(bench: Command): void {
     .option('--runs <n>', `timed steps per run, at least ${MIN_RUNS}; the median is reported (default ${MIN_RUNS})`)
     .option('--backend <name>', `${BACKEND_CHOICES.join(' | ')} (default wasm: one thread per instance, what data-parallel training is for)`)
     .option('--video <file>', 'video trained on for the end-to-end figure (default: a generated 360×240 test pattern of 180 frames)')
-    .option('--json', 'print one JSON object: preset, engine, backend, workers, batch, peakGflops, gflopsPerFrame, singleFps, parallelFps, modelFps, endToEndFps, endToEndRatio, endToEndSource, speedup, achievedGflops, peakRatio, maxLossDifference, runs')
+    .option(
+      '--json',
+      'print one JSON object: preset, engine, backend, workers, batch, peakGflops, gflopsPerFrame, singleFps, parallelFps, modelFps, endToEndFps, endToEndRatio, endToEndSource, speedup, achievedGflops, peakRatio, maxLossDifference, runs',
+    )
     .action(async (flags: BenchTrainFlags) => {
       await runBenchTrain(flags);
     });

@@ -8,7 +8,23 @@ import { registerDatasetCommand } from './dataset.command';
 
 function video(file: string, frames: number): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10', '-frames:v', String(frames), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=64x48:rate=10',
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    file,
+  ]);
 }
 
 async function run(args: string[]): Promise<string> {
@@ -58,12 +74,22 @@ describe('vad dataset', () => {
   it('import prints the summary as one JSON line', async () => {
     const out = await run(['dataset', 'import', path.join(root, 'ds'), '--format', 'folder', '--name', 'tiny', '--labels', path.join(root, 'labels.json')]);
     expect(out.endsWith('\n')).toBe(true);
-    expect(JSON.parse(out)).toMatchObject({ name: 'tiny', trainVideos: 1, testVideos: 1, trainFrames: 12, testFrames: 6, abnormalTestFrames: 2, hasPixelMasks: false });
+    expect(JSON.parse(out)).toMatchObject({
+      name: 'tiny',
+      trainVideos: 1,
+      testVideos: 1,
+      trainFrames: 12,
+      testFrames: 6,
+      abnormalTestFrames: 2,
+      hasPixelMasks: false,
+    });
     expect(JSON.parse(out).datasetVersion).toMatch(/^[0-9a-f]{24}$/);
   });
 
   it('turns data errors into usage errors that name the file and the problem', async () => {
-    expect(await usageError(['dataset', 'import', path.join(root, 'ds'), '--format', 'folder', '--labels', path.join(root, 'short.json')])).toMatch(/short\.json: video "b" has 2 labels but 6 frames/);
+    expect(await usageError(['dataset', 'import', path.join(root, 'ds'), '--format', 'folder', '--labels', path.join(root, 'short.json')])).toMatch(
+      /short\.json: video "b" has 2 labels but 6 frames/,
+    );
     expect(await usageError(['dataset', 'import', path.join(root, 'ds'), '--format', 'kinetics'])).toMatch(/unknown data set format "kinetics"/);
     expect(await usageError(['dataset', 'import', path.join(root, 'missing'), '--format', 'folder'])).toMatch(/does not exist/);
     expect(await usageError(['dataset', 'import', path.join(root, 'ds'), '--format', 'folder', '--fps', 'fast'])).toMatch(/--fps must be a frame rate/);

@@ -51,9 +51,11 @@ function integerFlag(value: string | undefined, flag: string, fallback: number, 
 async function load(sourcePath: string, flags: DatasetImportFlags): Promise<ImportedDataset> {
   if (flags.format === undefined) throw new CliUsageError('--format is required (ucsd, avenue, shanghaitech, ubnormal or folder)');
   const split = flags.ubnormalSplit;
-  if (split !== undefined && split !== 'test' && split !== 'validation') throw new CliUsageError(`--ubnormal-split must be "test" or "validation", got "${split}"`);
+  if (split !== undefined && split !== 'test' && split !== 'validation')
+    throw new CliUsageError(`--ubnormal-split must be "test" or "validation", got "${split}"`);
   const folderFps = flags.fps === undefined ? undefined : Number(flags.fps);
-  if (folderFps !== undefined && !(folderFps > 0 && folderFps <= 1000)) throw new CliUsageError(`--fps must be a frame rate between 0 and 1000, got "${flags.fps}"`);
+  if (folderFps !== undefined && !(folderFps > 0 && folderFps <= 1000))
+    throw new CliUsageError(`--fps must be a frame rate between 0 and 1000, got "${flags.fps}"`);
   return asUsageError(() =>
     importDataset(sourcePath, {
       folderFps,
@@ -72,7 +74,13 @@ export async function runDatasetImport(sourcePath: string, flags: DatasetImportF
   const dataset = await load(sourcePath, flags);
   const recorded = await withLocalStore(flags.team, (database, teamId) => recordImportedDataset(database, teamId, dataset, flags.name ?? dataset.name));
   process.stdout.write(
-    JSON.stringify({ ...dataset.summary, datasetId: recorded.datasetId, datasetVersionId: recorded.datasetVersionId, versionNumber: recorded.number, newVersion: recorded.created }) + '\n',
+    JSON.stringify({
+      ...dataset.summary,
+      datasetId: recorded.datasetId,
+      datasetVersionId: recorded.datasetVersionId,
+      versionNumber: recorded.number,
+      newVersion: recorded.created,
+    }) + '\n',
   );
   return dataset.summary;
 }
@@ -98,12 +106,12 @@ export function registerDatasetCommand(program: Command): void {
       .option('--labels <file>', 'frame labels kept beside the data: JSON {"video": [0,1,…]} or {"video": [[start,end],…]}, .npy, or UCSD .m')
       .option('--masks <dir>', 'pixel masks kept beside the data: one folder of images (or .npy / .mat file) per test video')
       .option('--ubnormal-split <split>', 'UBnormal: evaluate on the "test" (default) or "validation" split')
-      .option('--fps <n>', 'frame rate of frame folders, which carry none (default: the format\'s usual rate, 25 for folder)');
+      .option('--fps <n>', "frame rate of frame folders, which carry none (default: the format's usual rate, 25 for folder)");
   withSourceOptions(dataset.command('import <path>'))
     .description('validate a data set and print its summary as JSON (videos, frames, abnormal frames, masks, version)')
     .option('--name <name>', 'name of the data set (default: the folder name)')
     .option('--no-verify', 'do not decode every video to check it; trust the frame counts the files declare')
-    .option('--team <slug>', 'team to record the data set in (default: the local owner\'s team)')
+    .option('--team <slug>', "team to record the data set in (default: the local owner's team)")
     .action(async (sourcePath: string, flags: DatasetImportFlags, command: Command) => {
       const remote = RemoteApi.from(command.optsWithGlobals());
       if (remote) return remoteDatasetImport(remote, sourcePath, flags);
@@ -113,13 +121,19 @@ export function registerDatasetCommand(program: Command): void {
         // the running platform owns the embedded store: it imports, and its dashboard shows the data set
         process.stderr.write(`vad dataset import: \`vad start\` is running on ${config.dataDir}; importing through it (${running})\n`);
         const local = RemoteApi.from({ api: running }) as RemoteApi;
-        return remoteDatasetImport(local, path.resolve(sourcePath), { ...flags, labels: flags.labels && path.resolve(flags.labels), masks: flags.masks && path.resolve(flags.masks) });
+        return remoteDatasetImport(local, path.resolve(sourcePath), {
+          ...flags,
+          labels: flags.labels && path.resolve(flags.labels),
+          masks: flags.masks && path.resolve(flags.masks),
+        });
       }
       await runDatasetImport(sourcePath, flags);
     });
   dataset
     .command('upload <video>')
-    .description('upload a video to a data set on the server (--api); its import adds it to the latest version while uploads arrive together (ten minutes, nothing using it yet), else makes a new one')
+    .description(
+      'upload a video to a data set on the server (--api); its import adds it to the latest version while uploads arrive together (ten minutes, nothing using it yet), else makes a new one',
+    )
     .requiredOption('--dataset <name>', 'data set name (or id) on the server')
     .requiredOption('--split <split>', 'train or test')
     .option('--name <name>', 'video name (default: the file name)')

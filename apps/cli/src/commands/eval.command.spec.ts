@@ -77,7 +77,13 @@ describe('parseFrameInputs', () => {
 
   const testSet = fc.dictionary(
     fc.stringMatching(/^[0-9a-z_]{1,6}$/),
-    fc.array(fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 20 }),
+    fc.array(
+      fc.tuple(
+        fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0),
+        fc.constantFrom(0, 1),
+      ),
+      { minLength: 1, maxLength: 20 },
+    ),
     { minKeys: 1, maxKeys: 5 },
   );
   const split = (set: Record<string, [number, number][]>) => ({
@@ -114,9 +120,7 @@ describe('parseDetections and parseTracks', () => {
     expect(parseDetections('[{"video":"01","frame":3,"box":[1,2,3,4],"score":0.5}]', 'D.json')).toEqual([
       { video: '01', frame: 3, box: [1, 2, 3, 4], score: 0.5 },
     ]);
-    expect(parseTracks('[{"video":"01","track":7,"frame":0,"box":[0,0,0,0]}]', 'T.json')).toEqual([
-      { video: '01', track: '7', frame: 0, box: [0, 0, 0, 0] },
-    ]);
+    expect(parseTracks('[{"video":"01","track":7,"frame":0,"box":[0,0,0,0]}]', 'T.json')).toEqual([{ video: '01', track: '7', frame: 0, box: [0, 0, 0, 0] }]);
   });
 
   it('accepts a file without detections', () => {

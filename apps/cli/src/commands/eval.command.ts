@@ -45,10 +45,16 @@ function frameReportText(result: ReturnType<typeof evaluateFrameFiles>): string 
     ['EER %', percent(result.eer)],
     ['videos', result.numVideos],
     ['frames', `${result.numFrames} (${result.numAnomalousFrames} abnormal)`],
-    ['single-class videos', result.skippedVideos.length ? `${result.skippedVideos.join(', ')} (${result.macroPad ? 'padded' : 'left out of the macro AUC'})` : null],
+    [
+      'single-class videos',
+      result.skippedVideos.length ? `${result.skippedVideos.join(', ')} (${result.macroPad ? 'padded' : 'left out of the macro AUC'})` : null,
+    ],
     ['protocol', result.protocol?.name ?? 'none (scores as given)'],
   ]);
-  const videos = textTable(['video', 'AUC %'], Object.entries(result.perVideoAuc).map(([video, auc]) => [video, auc === null ? 'single class' : percent(auc)]));
+  const videos = textTable(
+    ['video', 'AUC %'],
+    Object.entries(result.perVideoAuc).map(([video, auc]) => [video, auc === null ? 'single class' : percent(auc)]),
+  );
   return `${summary}\n${videos}`;
 }
 
@@ -75,7 +81,9 @@ export function registerEvalCommand(program: Command): void {
     .action((options: EvalFramesOptions & { json?: boolean }) => {
       const result = evaluateFrameFiles(options, readTextFile);
       if (result.labelledWithoutScores.length > 0) {
-        process.stderr.write(`vad eval frames: left out ${result.labelledWithoutScores.length} labelled video(s) without scores: ${result.labelledWithoutScores.join(', ')}\n`);
+        process.stderr.write(
+          `vad eval frames: left out ${result.labelledWithoutScores.length} labelled video(s) without scores: ${result.labelledWithoutScores.join(', ')}\n`,
+        );
       }
       process.stdout.write(options.json ? JSON.stringify(result) + '\n' : frameReportText(result));
     });

@@ -57,7 +57,14 @@ interface LeaderboardData {
     framesPerSecond: number | null;
     modelVersion: { number: number; model: { name: string } };
   }>;
-  references: Array<{ source: string; microAuc: number | null; macroAuc: number | null; rbdc: number | null; tbdc: number | null; framesPerSecond: number | null }>;
+  references: Array<{
+    source: string;
+    microAuc: number | null;
+    macroAuc: number | null;
+    rbdc: number | null;
+    tbdc: number | null;
+    framesPerSecond: number | null;
+  }>;
 }
 
 export function registerJobsCommand(program: Command): void {
@@ -89,7 +96,9 @@ export function registerJobsCommand(program: Command): void {
       const job = data.job;
       if (!job) throw new CliUsageError(`no job ${id}`);
       if (flags.json) return print(job);
-      const where = job.progress?.stage ? `${job.progress.stage}${job.progress.epoch != null ? ` epoch ${job.progress.epoch}/${job.progress.epochs}` : ''}` : null;
+      const where = job.progress?.stage
+        ? `${job.progress.stage}${job.progress.epoch != null ? ` epoch ${job.progress.epoch}/${job.progress.epochs}` : ''}`
+        : null;
       process.stdout.write(
         fieldList([
           ['job', `${job.kind.toLowerCase()} ${job.id}`],
@@ -100,7 +109,9 @@ export function registerJobsCommand(program: Command): void {
           ['started', job.startedAt],
           ['finished', job.finishedAt],
           ['error', job.error],
-        ]) + job.logs.map((line) => `  ${line.at.slice(11, 19)} [${line.level}] ${line.message}`).join('\n') + (job.logs.length ? '\n' : ''),
+        ]) +
+          job.logs.map((line) => `  ${line.at.slice(11, 19)} [${line.level}] ${line.message}`).join('\n') +
+          (job.logs.length ? '\n' : ''),
       );
     });
   jobs
@@ -134,7 +145,7 @@ export function registerJobsCommand(program: Command): void {
     });
   program
     .command('leaderboard <dataset>')
-    .description('a data set\'s leaderboard on a server (--api), with the paper\'s reference numbers')
+    .description("a data set's leaderboard on a server (--api), with the paper's reference numbers")
     .option('--metric <metric>', 'MICRO_AUC, MACRO_AUC, RBDC or TBDC', 'MICRO_AUC')
     .option('--protocol <name>', PROTOCOL_PRESET_NAMES.join(' | '), 'paper')
     .option(...JSON_FLAG)
@@ -156,7 +167,15 @@ export function registerJobsCommand(program: Command): void {
         percent(row.tbdc),
         row.framesPerSecond === null ? null : Math.round(row.framesPerSecond),
       ]);
-      const references = board.references.map((ref) => ['ref', ref.source, percent(ref.microAuc), percent(ref.macroAuc), percent(ref.rbdc), percent(ref.tbdc), ref.framesPerSecond]);
+      const references = board.references.map((ref) => [
+        'ref',
+        ref.source,
+        percent(ref.microAuc),
+        percent(ref.macroAuc),
+        percent(ref.rbdc),
+        percent(ref.tbdc),
+        ref.framesPerSecond,
+      ]);
       process.stdout.write(
         `${datasetName}, protocol ${board.protocol}, ranked by ${board.metric.toLowerCase().replace('_', ' ')}\n` +
           textTable(['rank', 'model version', 'micro AUC %', 'macro AUC %', 'RBDC %', 'TBDC %', 'frames/s'], [...rows, ...references]),

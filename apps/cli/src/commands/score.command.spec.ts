@@ -26,7 +26,9 @@ describe('vad score', () => {
     expect(plan.protocol).toEqual(protocolPreset('paper'));
     expect(plan.out).toBe(path.resolve('scores.json'));
     expect(plan.componentsOut).toBe(path.resolve('scores.components.json'));
-    expect(planScore('ped2', { model: 'run', format: 'ucsd', testMasking: 'seeded', seed: '3', out: 'x/s.json', protocol: 'reference-code' }, '/d')).toMatchObject({
+    expect(
+      planScore('ped2', { model: 'run', format: 'ucsd', testMasking: 'seeded', seed: '3', out: 'x/s.json', protocol: 'reference-code' }, '/d'),
+    ).toMatchObject({
       format: 'ucsd',
       testMasking: { mode: 'seeded', seed: 3 },
       componentsOut: path.resolve('x/s.components.json'),

@@ -18,7 +18,14 @@ import {
   parseDatasetFormat,
   type FrameStore,
 } from '@vad/data';
-import { applyProtocolToMaps, isProtocolPresetName, PROTOCOL_PRESET_NAMES, protocolPreset, type PostProcessingProtocol, type ProtocolStage } from '@vad/metrics';
+import {
+  applyProtocolToMaps,
+  isProtocolPresetName,
+  PROTOCOL_PRESET_NAMES,
+  protocolPreset,
+  type PostProcessingProtocol,
+  type ProtocolStage,
+} from '@vad/metrics';
 import {
   BACKEND_CHOICES,
   chooseCheckpointEngine,

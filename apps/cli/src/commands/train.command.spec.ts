@@ -17,7 +17,14 @@ describe('vad train', () => {
       { dataset: folder, format: 'ucsd', preset: 'cpu-ped2', epochsTeacher: '3', epochsStudent: '0', batch: '4', seed: '7', resume: true },
       '/data',
     );
-    expect(plan).toMatchObject({ source: { kind: 'folder', format: 'ucsd' }, seed: 7, resume: true, motion: 'paper', validationVideos: undefined, cacheDir: '/data/cache/frames' });
+    expect(plan).toMatchObject({
+      source: { kind: 'folder', format: 'ucsd' },
+      seed: 7,
+      resume: true,
+      motion: 'paper',
+      validationVideos: undefined,
+      cacheDir: '/data/cache/frames',
+    });
     expect(plan.outDir).toBe(`/data/models/${path.basename(folder)}-cpu-ped2-seed7`);
     expect(plan.preset.training).toMatchObject({ teacherEpochs: 3, studentEpochs: 0, batchSize: 4, checkpointSelection: 'last-epoch' });
   });
@@ -31,7 +38,9 @@ describe('vad train', () => {
   it('takes --threads as the replica count, and leaves it to the backend without it', () => {
     expect(planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2', threads: '3' }, '/data').threads).toBe(3);
     expect(planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2' }, '/data').threads).toBeUndefined();
-    expect(() => planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2', threads: '0' }, '/data')).toThrow('--threads must be an integer ≥ 1, got "0"');
+    expect(() => planTrain({ dataset: folder, format: 'ucsd', preset: 'cpu-ped2', threads: '0' }, '/data')).toThrow(
+      '--threads must be an integer ≥ 1, got "0"',
+    );
   });
 
   it('holds out the videos asked for, and selects by validation loss only when asked', () => {
@@ -49,7 +58,10 @@ describe('vad train', () => {
     [{ dataset: '.', format: 'ucsd', preset: 'big' }, /--preset must be one of/],
     [{ dataset: '.', format: 'ucsd', preset: 'cpu-ped2', batch: '0' }, /--batch must be an integer ≥ 1/],
     [{ dataset: '.', format: 'ucsd', preset: 'cpu-ped2', motion: 'fast' }, /--motion must be paper or reference-code/],
-    [{ dataset: '.', format: 'ucsd', preset: 'cpu-ped2', checkpointSelection: 'best-test-auc' }, /--checkpoint-selection must be last-epoch or validation-loss/],
+    [
+      { dataset: '.', format: 'ucsd', preset: 'cpu-ped2', checkpointSelection: 'best-test-auc' },
+      /--checkpoint-selection must be last-epoch or validation-loss/,
+    ],
     [{ dataset: '.', format: 'ucsd', preset: 'cpu-ped2', checkpointSelection: 'validation-loss', validationVideos: '0' }, /needs held-out videos/],
   ])('rejects %j', (flags, message) => {
     expect(() => planTrain(flags, '/data')).toThrow(CliUsageError);

@@ -127,11 +127,11 @@ export function planTrain(flags: TrainFlags, dataDir: string): TrainPlan {
   }
   const preset = usageErrorOf(() =>
     resolvePreset(presetName, {
-    teacherEpochs: nonNegativeIntegerFlag(flags.epochsTeacher, '--epochs-teacher', base.training.teacherEpochs, 0),
-    studentEpochs: nonNegativeIntegerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
-    batchSize: nonNegativeIntegerFlag(flags.batch, '--batch', base.training.batchSize, 1),
-    checkpointSelection: flags.checkpointSelection as CheckpointSelection | undefined,
-  }),
+      teacherEpochs: nonNegativeIntegerFlag(flags.epochsTeacher, '--epochs-teacher', base.training.teacherEpochs, 0),
+      studentEpochs: nonNegativeIntegerFlag(flags.epochsStudent, '--epochs-student', base.training.studentEpochs, 0),
+      batchSize: nonNegativeIntegerFlag(flags.batch, '--batch', base.training.batchSize, 1),
+      checkpointSelection: flags.checkpointSelection as CheckpointSelection | undefined,
+    }),
   );
   const seed = nonNegativeIntegerFlag(flags.seed, '--seed', 0, 0);
   const datasetLabel = source.kind === 'folder' ? path.basename(source.path) : source.name;
@@ -213,25 +213,28 @@ export async function runTrain(plan: TrainPlan, log: (line: string) => void = wr
     process.once('SIGINT', stop);
     try {
       const storage = artifactStorage(loadConfig(process.env, process.cwd()));
-      const result = await withSourceFiles(storage, videos.map((v) => v.location), (files) =>
-        trainDetector({
-        videos: videos.map((v, i) => ({ name: v.name, sourcePath: files[i], checksum: v.checksum })),
-        preset: plan.preset,
-        seed: plan.seed,
-        outDir: plan.outDir,
-        cacheDir: plan.cacheDir,
-        resume: plan.resume,
-        motion: plan.motion,
-        validationVideos: plan.validationVideos,
-        datasetVersion: dataset.version,
-        threads: plan.threads,
-        signal: controller.signal,
-        onProgress: (p) => {
-          const fraction = p.stepsPerEpoch === null ? null : ((p.epoch - 1) * p.stepsPerEpoch + p.step) / (p.totalEpochs * p.stepsPerEpoch);
-          display.update(fraction, progressLine(p), p.step === p.stepsPerEpoch);
-        },
-        onLog: (line) => display.log(`vad train: ${line}`),
-      }),
+      const result = await withSourceFiles(
+        storage,
+        videos.map((v) => v.location),
+        (files) =>
+          trainDetector({
+            videos: videos.map((v, i) => ({ name: v.name, sourcePath: files[i], checksum: v.checksum })),
+            preset: plan.preset,
+            seed: plan.seed,
+            outDir: plan.outDir,
+            cacheDir: plan.cacheDir,
+            resume: plan.resume,
+            motion: plan.motion,
+            validationVideos: plan.validationVideos,
+            datasetVersion: dataset.version,
+            threads: plan.threads,
+            signal: controller.signal,
+            onProgress: (p) => {
+              const fraction = p.stepsPerEpoch === null ? null : ((p.epoch - 1) * p.stepsPerEpoch + p.step) / (p.totalEpochs * p.stepsPerEpoch);
+              display.update(fraction, progressLine(p), p.step === p.stepsPerEpoch);
+            },
+            onLog: (line) => display.log(`vad train: ${line}`),
+          }),
       );
       // the bar's line ends before the summary goes to stdout
       display.finish();
@@ -263,7 +266,10 @@ export function registerTrainCommand(program: Command): void {
   program
     .command('train')
     .description('train the self-distilled masked auto-encoder on a data set folder: teacher, then student; a checkpoint per epoch')
-    .requiredOption('--dataset <name|path>', 'data set folder (with --format), or the name of a data set imported with `vad dataset import`; with --api, its name on the server')
+    .requiredOption(
+      '--dataset <name|path>',
+      'data set folder (with --format), or the name of a data set imported with `vad dataset import`; with --api, its name on the server',
+    )
     .option('--format <format>', 'layout of the data set folder: ucsd, avenue, shanghaitech, ubnormal or folder')
     .requiredOption('--preset <name>', `model preset: ${PRESET_NAMES.join(', ')}`)
     .option('--epochs-teacher <n>', 'stage-1 epochs (default: the preset’s)')

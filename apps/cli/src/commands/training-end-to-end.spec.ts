@@ -19,7 +19,16 @@ describe('measureTrainingEndToEnd', () => {
   it('trains two replicas on a video and times the steps between the warm-up and the epoch’s end', async () => {
     const video = await generatedOrGivenVideo(undefined);
     try {
-      const result = await measureTrainingEndToEnd({ file: video.file, preset: getPreset('cpu-tiny'), batch: 4, workers: 2, backend: 'cpu', runs: 5, warmupRuns: 1, now: slowingClock() });
+      const result = await measureTrainingEndToEnd({
+        file: video.file,
+        preset: getPreset('cpu-tiny'),
+        batch: 4,
+        workers: 2,
+        backend: 'cpu',
+        runs: 5,
+        warmupRuns: 1,
+        now: slowingClock(),
+      });
       // steps 2..8 took 1..7 s; step 2 is the warm-up, step 8 is held back until a next step shows it is
       // not the epoch's last, so the timed ones are 2..6 s, median 4 s: 4 frames / 4 s
       expect(result.steps).toBe(8);

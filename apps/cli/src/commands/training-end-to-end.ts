@@ -96,7 +96,9 @@ export async function measureTrainingEndToEnd(options: TrainingEndToEndOptions):
     await rm(dir, { recursive: true, force: true });
   }
   if (timer.tooShort() || timer.timed.length < options.runs) {
-    throw new CliUsageError(`${path.basename(options.file)} gives too few training samples for ${options.runs} timed steps of batch ${options.batch}; give a longer --video or a smaller --batch`);
+    throw new CliUsageError(
+      `${path.basename(options.file)} gives too few training samples for ${options.runs} timed steps of batch ${options.batch}; give a longer --video or a smaller --batch`,
+    );
   }
   return { fps: options.batch / median(timer.timed), steps: timer.steps() };
 }

@@ -92,7 +92,8 @@ export class RemoteApi {
       if (line !== last) log(`vad: job ${id}: ${line}`);
       last = line;
       if (job.status === 'SUCCEEDED') return job;
-      if (job.status === 'FAILED' || job.status === 'CANCELLED') throw new CliUsageError(`job ${id} ${job.status.toLowerCase()}: ${job.error ?? 'no reason given'}`);
+      if (job.status === 'FAILED' || job.status === 'CANCELLED')
+        throw new CliUsageError(`job ${id} ${job.status.toLowerCase()}: ${job.error ?? 'no reason given'}`);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }

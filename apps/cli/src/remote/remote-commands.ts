@@ -27,12 +27,22 @@ export async function remoteDatasetImport(api: RemoteApi, serverPath: string, fl
 }
 
 /** `vad dataset upload FILE --dataset NAME --split test --api …` */
-export async function remoteDatasetUpload(api: RemoteApi, file: string, flags: { dataset: string; split: string; name?: string; labels?: string }): Promise<void> {
+export async function remoteDatasetUpload(
+  api: RemoteApi,
+  file: string,
+  flags: { dataset: string; split: string; name?: string; labels?: string },
+): Promise<void> {
   if (flags.split !== 'train' && flags.split !== 'test') throw new CliUsageError('--split must be train or test');
   if (!fs.existsSync(file)) throw new CliUsageError(`${file} does not exist`);
   const dataset = await api.dataset(flags.dataset);
   const labels = flags.labels ? fs.readFileSync(flags.labels, 'utf8') : undefined;
-  const name = flags.name ?? file.split('/').at(-1)?.replace(/\.[^.]+$/, '') ?? 'video';
+  const name =
+    flags.name ??
+    file
+      .split('/')
+      .at(-1)
+      ?.replace(/\.[^.]+$/, '') ??
+    'video';
   const { jobId } = await api.upload(dataset.id, flags.split, file, name, labels);
   const job = await api.waitForJob(jobId, log);
   print(job.result);

@@ -33,8 +33,30 @@ const root = {
   model: ({ id }: { id: string }) => (id === 'm1' ? data.model : null),
   modelVersion: ({ id }: { id: string }) => byId(data.versions, id),
   modelPresets: [
-    { name: 'paper-avenue', intendedFor: 'gpu', teacherEpochs: 100, studentEpochs: 40, batchSize: 100, description: 'Avenue as in the paper', parameterCount: 3_100_000, gflopsPerFrame: 3.1, config: {}, measuredSpeed: null },
-    { name: 'paper-ped2', intendedFor: 'gpu', teacherEpochs: 100, studentEpochs: 40, batchSize: 100, description: 'UCSD Ped2 as in the paper', parameterCount: 3_100_000, gflopsPerFrame: 1.2, config: {}, measuredSpeed: null },
+    {
+      name: 'paper-avenue',
+      intendedFor: 'gpu',
+      teacherEpochs: 100,
+      studentEpochs: 40,
+      batchSize: 100,
+      description: 'Avenue as in the paper',
+      parameterCount: 3_100_000,
+      gflopsPerFrame: 3.1,
+      config: {},
+      measuredSpeed: null,
+    },
+    {
+      name: 'paper-ped2',
+      intendedFor: 'gpu',
+      teacherEpochs: 100,
+      studentEpochs: 40,
+      batchSize: 100,
+      description: 'UCSD Ped2 as in the paper',
+      parameterCount: 3_100_000,
+      gflopsPerFrame: 1.2,
+      config: {},
+      measuredSpeed: null,
+    },
     {
       name: 'cpu-ped2',
       intendedFor: 'cpu',
@@ -47,7 +69,18 @@ const root = {
       config: {},
       measuredSpeed: { teacherFramesPerSecond: 7.5, studentFramesPerSecond: 20, trainings: 2 },
     },
-    { name: 'cpu-tiny', intendedFor: 'smoke-test', teacherEpochs: 2, studentEpochs: 1, batchSize: 4, description: 'Smoke tests', parameterCount: 20_000, gflopsPerFrame: 0.01, config: {}, measuredSpeed: null },
+    {
+      name: 'cpu-tiny',
+      intendedFor: 'smoke-test',
+      teacherEpochs: 2,
+      studentEpochs: 1,
+      batchSize: 4,
+      description: 'Smoke tests',
+      parameterCount: 20_000,
+      gflopsPerFrame: 0.01,
+      config: {},
+      measuredSpeed: null,
+    },
   ],
   workers: [{ backend: 'tfjs-wasm', device: 'cpu', kinds: ['IMPORT', 'TRAIN', 'INFER', 'EVALUATE'], count: 1 }],
   jobs: () => ({ nodes: data.jobs, pageInfo: { endCursor: null, hasNextPage: false }, totalCount: data.jobs.length }),
@@ -140,7 +173,9 @@ const server = http.createServer(async (req, res) => {
     for await (const _chunk of req) void _chunk;
     const name = url.searchParams.get('name') ?? 'video';
     if (name.includes('broken')) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'UNSUPPORTED_VIDEO', message: `${name}: not a video ffmpeg can decode` } }));
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'UNSUPPORTED_VIDEO', message: `${name}: not a video ffmpeg can decode` } }));
       return;
     }
     res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ jobId: 'job-infer-1', videoName: name }));
@@ -157,7 +192,9 @@ const server = http.createServer(async (req, res) => {
     return;
   }
   if (/^\/files\/(leaderboards\/[^/]+\.csv|runs\/[^/]+\/scores\.csv)$/.test(url.pathname)) {
-    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="mock.csv"' }).end('rank,model\r\n1,sdmae\r\n');
+    res
+      .writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="mock.csv"' })
+      .end('rank,model\r\n1,sdmae\r\n');
     return;
   }
   const previewMatch = /^\/files\/dataset-versions\/[^/]+\/synthetic-preview\.png$/.exec(url.pathname);

@@ -76,7 +76,8 @@ export function buildData() {
     summary: { trainVideos: 2, testVideos: 3, trainFrames: 240, testFrames: 360, abnormalTestFrames: 66, hasPixelMasks: false },
     createdAt: at(500),
     videos: ({ split }: { split?: string }) => videos.filter((v) => !split || v.split === split),
-    syntheticPreviewUrl: ({ seed, count }: { seed?: number; count?: number }) => `/files/dataset-versions/dv2/synthetic-preview.png?seed=${seed ?? 0}&count=${count ?? 8}`,
+    syntheticPreviewUrl: ({ seed, count }: { seed?: number; count?: number }) =>
+      `/files/dataset-versions/dv2/synthetic-preview.png?seed=${seed ?? 0}&count=${count ?? 8}`,
   };
   const dataset = { id: 'd1', name: 'ped2-mini', createdAt: at(2000), versions: [datasetVersion], latestVersion: datasetVersion };
   (datasetVersion as Record<string, unknown>).dataset = dataset;
@@ -197,7 +198,12 @@ export function buildData() {
   const doneTrain = job('job-train-1', 'TRAIN', 'SUCCEEDED', 300, {
     modelVersion: v2,
     lossCurve: curve(1250),
-    epochResults: [...epochResults, { stage: 'student', epoch: 3, loss: 0.031, validationLoss: 0.029, seconds: 120 }, { stage: 'student', epoch: 4, loss: 0.024, validationLoss: 0.026, seconds: 118 }, { stage: 'student', epoch: 5, loss: 0.021, validationLoss: 0.025, seconds: 119 }],
+    epochResults: [
+      ...epochResults,
+      { stage: 'student', epoch: 3, loss: 0.031, validationLoss: 0.029, seconds: 120 },
+      { stage: 'student', epoch: 4, loss: 0.024, validationLoss: 0.026, seconds: 118 },
+      { stage: 'student', epoch: 5, loss: 0.021, validationLoss: 0.025, seconds: 119 },
+    ],
   });
   v2.trainingJob = doneTrain;
   v1.trainingJob = doneTrain;
@@ -252,9 +258,57 @@ export function buildData() {
     csvUrl: '/files/leaderboards/d1.csv?metric=MICRO_AUC&protocol=paper',
     datasetVersion,
     rows: [
-      { rank: 1, evaluation, modelVersion: v2, microAuc: 0.9412, macroAuc: 0.9635, rbdc: 0.612, tbdc: 0.789, framesPerSecond: 231.5, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(100), author: user },
-      { rank: 2, evaluation: oldEvaluation, modelVersion: v1, microAuc: 0.8821, macroAuc: 0.9012, rbdc: 0.481, tbdc: 0.663, framesPerSecond: 240.2, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'last-epoch', datasetVersionNumber: 2, comparable: true, createdAt: at(250), author: user },
-      { rank: null, evaluation: { ...oldEvaluation, id: 'e-old' }, modelVersion: v1, microAuc: 0.9655, macroAuc: 0.97, rbdc: null, tbdc: null, framesPerSecond: null, parameterCount: 1_480_000, protocolName: 'paper', checkpointRule: 'validation:auc', datasetVersionNumber: 1, comparable: false, createdAt: at(900), author: null },
+      {
+        rank: 1,
+        evaluation,
+        modelVersion: v2,
+        microAuc: 0.9412,
+        macroAuc: 0.9635,
+        rbdc: 0.612,
+        tbdc: 0.789,
+        framesPerSecond: 231.5,
+        parameterCount: 1_480_000,
+        protocolName: 'paper',
+        checkpointRule: 'last-epoch',
+        datasetVersionNumber: 2,
+        comparable: true,
+        createdAt: at(100),
+        author: user,
+      },
+      {
+        rank: 2,
+        evaluation: oldEvaluation,
+        modelVersion: v1,
+        microAuc: 0.8821,
+        macroAuc: 0.9012,
+        rbdc: 0.481,
+        tbdc: 0.663,
+        framesPerSecond: 240.2,
+        parameterCount: 1_480_000,
+        protocolName: 'paper',
+        checkpointRule: 'last-epoch',
+        datasetVersionNumber: 2,
+        comparable: true,
+        createdAt: at(250),
+        author: user,
+      },
+      {
+        rank: null,
+        evaluation: { ...oldEvaluation, id: 'e-old' },
+        modelVersion: v1,
+        microAuc: 0.9655,
+        macroAuc: 0.97,
+        rbdc: null,
+        tbdc: null,
+        framesPerSecond: null,
+        parameterCount: 1_480_000,
+        protocolName: 'paper',
+        checkpointRule: 'validation:auc',
+        datasetVersionNumber: 1,
+        comparable: false,
+        createdAt: at(900),
+        author: null,
+      },
     ],
     references: [{ source: 'Paper (published, Ped2)', microAuc: 0.954, macroAuc: 0.979, rbdc: null, tbdc: null, framesPerSecond: 1655 }],
   };

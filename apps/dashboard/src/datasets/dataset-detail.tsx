@@ -30,7 +30,14 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
   const dataset = data?.dataset;
   if (!dataset) {
     return (
-      <EmptyState title="This data set does not exist" action={<Link className="button" href="/datasets">All data sets</Link>}>
+      <EmptyState
+        title="This data set does not exist"
+        action={
+          <Link className="button" href="/datasets">
+            All data sets
+          </Link>
+        }
+      >
         It may have been deleted, or it belongs to another team.
       </EmptyState>
     );
@@ -46,8 +53,9 @@ export function DatasetDetail({ datasetId }: { datasetId: string }) {
 
       {latest && (
         <p className="muted small">
-          Version v{latest.number} · {latest.format} · hash <span className="mono">{latest.contentHash.slice(0, 12)}</span> · {formatCount(summary.trainVideos)} train /{' '}
-          {formatCount(summary.testVideos)} test videos · {formatCount(summary.testFrames)} test frames, {formatCount(summary.abnormalTestFrames)} abnormal
+          Version v{latest.number} · {latest.format} · hash <span className="mono">{latest.contentHash.slice(0, 12)}</span> · {formatCount(summary.trainVideos)}{' '}
+          train / {formatCount(summary.testVideos)} test videos · {formatCount(summary.testFrames)} test frames, {formatCount(summary.abnormalTestFrames)}{' '}
+          abnormal
           {summary.hasPixelMasks ? ' · pixel masks' : ''} · {dataset.versions.length} version{dataset.versions.length === 1 ? '' : 's'}
         </p>
       )}

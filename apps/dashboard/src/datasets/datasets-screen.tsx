@@ -53,8 +53,8 @@ export function DatasetsScreen() {
       {error !== undefined && <ErrorState error={error} onRetry={refetch} />}
       {data && data.datasets.length === 0 && (
         <EmptyState title="No data sets yet">
-          Name one above, then upload its training videos (normal only) and test videos with their ground truth. A server folder in UCSD or
-          Avenue layout can also be imported with <code>npx vad dataset import</code>.
+          Name one above, then upload its training videos (normal only) and test videos with their ground truth. A server folder in UCSD or Avenue layout can
+          also be imported with <code>npx vad dataset import</code>.
         </EmptyState>
       )}
       {data && data.datasets.length > 0 && (

@@ -4,7 +4,15 @@
 import { useId, type ReactNode } from 'react';
 import { readFileText } from './read-file-text';
 
-export function JsonFileButton({ children, busy = false, onText }: { children: ReactNode; busy?: boolean; onText(name: string, text: string): void | Promise<void> }) {
+export function JsonFileButton({
+  children,
+  busy = false,
+  onText,
+}: {
+  children: ReactNode;
+  busy?: boolean;
+  onText(name: string, text: string): void | Promise<void>;
+}) {
   const id = useId();
   return (
     <>

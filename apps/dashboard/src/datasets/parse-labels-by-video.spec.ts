@@ -17,8 +17,11 @@ describe('parseLabelsByVideo', () => {
     });
   });
 
-  it("names the video whose ground truth does not fit it, and refuses a file of other videos", () => {
-    expect(parseLabelsByVideo(JSON.stringify({ '01': [0, 1] }), videos)).toEqual({ ok: false, message: expect.stringMatching(/^video "01": the ground truth has 2 labels but the video has 3 frames/) });
+  it('names the video whose ground truth does not fit it, and refuses a file of other videos', () => {
+    expect(parseLabelsByVideo(JSON.stringify({ '01': [0, 1] }), videos)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^video "01": the ground truth has 2 labels but the video has 3 frames/),
+    });
     expect(parseLabelsByVideo(JSON.stringify({ '07': [0] }), videos)).toEqual({ ok: false, message: 'none of its videos (07) is in this data set' });
     expect(parseLabelsByVideo('[0,1]', videos)).toMatchObject({ ok: false, message: expect.stringMatching(/JSON object/) });
   });

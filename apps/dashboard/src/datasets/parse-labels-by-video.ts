@@ -9,9 +9,7 @@ export interface NamedVideo {
   frameCount: number;
 }
 
-export type LabelsByVideoResult =
-  | { ok: true; entries: { video: NamedVideo; labels: ParsedLabels }[]; unknownNames: string[] }
-  | { ok: false; message: string };
+export type LabelsByVideoResult = { ok: true; entries: { video: NamedVideo; labels: ParsedLabels }[]; unknownNames: string[] } | { ok: false; message: string };
 
 export function parseLabelsByVideo(text: string, videos: readonly NamedVideo[]): LabelsByVideoResult {
   let value: unknown;

@@ -28,8 +28,8 @@ export function SyntheticPreview({ datasetId, datasetName }: { datasetId: string
         </button>
       </div>
       <p className="muted small">
-        What training adds to normal frames: each row is a training sample with a synthetic anomaly — the input, its anomaly map, the clean
-        target and the token weights. Sample {seed + 1}, {COUNT} rows.
+        What training adds to normal frames: each row is a training sample with a synthetic anomaly — the input, its anomaly map, the clean target and the token
+        weights. Sample {seed + 1}, {COUNT} rows.
       </p>
       {loading && !data && <LoadingState label="preview" />}
       {error !== undefined && !data && <ErrorState error={error} onRetry={refetch} title="The preview could not be loaded" />}

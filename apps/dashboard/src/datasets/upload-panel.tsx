@@ -93,8 +93,9 @@ export function UploadPanel({ datasetId, defaultSplit = 'train', onImported, upl
         }
       }
       try {
-        const accepted = await upload({ datasetId, split, name: videoNameOf(video.name), file: video, fileName: video.name, labels: labelsText }, (loaded, total) =>
-          apply({ type: 'progress', key, loaded, total }),
+        const accepted = await upload(
+          { datasetId, split, name: videoNameOf(video.name), file: video, fileName: video.name, labels: labelsText },
+          (loaded, total) => apply({ type: 'progress', key, loaded, total }),
         ).done;
         apply({ type: 'accepted', key, jobId: accepted.jobId });
         imports.push(
@@ -128,17 +129,29 @@ export function UploadPanel({ datasetId, defaultSplit = 'train', onImported, upl
         onDrop={onDrop}
       >
         <p style={{ marginTop: 0 }}>
-          Drop video files here, with optional ground truth as <code>NAME.json</code> beside <code>NAME.mp4</code> (<code>[0,1,…]</code> per
-          frame or <code>[[start,end],…]</code>). Uploads less than ten minutes apart make one data-set version, until a job uses it.
+          Drop video files here, with optional ground truth as <code>NAME.json</code> beside <code>NAME.mp4</code> (<code>[0,1,…]</code> per frame or{' '}
+          <code>[[start,end],…]</code>). Uploads less than ten minutes apart make one data-set version, until a job uses it.
         </p>
         <div className="row" style={{ justifyContent: 'center' }}>
           <label>
             Videos
-            <input ref={videoInput} type="file" accept="video/*,.avi,.mkv,.mov,.mp4,.webm" multiple onChange={(event) => addFiles(Array.from(event.target.files ?? []))} />
+            <input
+              ref={videoInput}
+              type="file"
+              accept="video/*,.avi,.mkv,.mov,.mp4,.webm"
+              multiple
+              onChange={(event) => addFiles(Array.from(event.target.files ?? []))}
+            />
           </label>
           <label>
             Ground truth (optional)
-            <input ref={labelsInput} type="file" accept=".json,application/json" multiple onChange={(event) => addFiles(Array.from(event.target.files ?? []))} />
+            <input
+              ref={labelsInput}
+              type="file"
+              accept=".json,application/json"
+              multiple
+              onChange={(event) => addFiles(Array.from(event.target.files ?? []))}
+            />
           </label>
           <label>
             Split
@@ -188,7 +201,10 @@ export function UploadPanel({ datasetId, defaultSplit = 'train', onImported, upl
                 {item.name} <span className="muted small">{formatBytes(item.size)}</span>
               </span>
               <ProgressBar fraction={itemFraction(item)} label={`${item.name}: ${itemStatusText(item)}`} />
-              <span className={`upload-status small ${item.status === 'failed' ? 'bad' : item.status === 'done' ? 'ok' : 'muted'}`} role={item.status === 'failed' ? 'alert' : undefined}>
+              <span
+                className={`upload-status small ${item.status === 'failed' ? 'bad' : item.status === 'done' ? 'ok' : 'muted'}`}
+                role={item.status === 'failed' ? 'alert' : undefined}
+              >
                 {itemStatusText(item)}
               </span>
             </li>

@@ -47,7 +47,10 @@ describe('upload queue', () => {
 describe('matchLabelFiles', () => {
   it('pairs videos and label files by base name, case-insensitively', () => {
     const pairs = matchLabelFiles([{ name: 'Cam01.mp4' }, { name: 'cam02.avi' }], [{ name: 'cam01.json' }]);
-    expect(pairs).toEqual([{ video: { name: 'Cam01.mp4' }, labels: { name: 'cam01.json' } }, { video: { name: 'cam02.avi' }, labels: undefined }]);
+    expect(pairs).toEqual([
+      { video: { name: 'Cam01.mp4' }, labels: { name: 'cam01.json' } },
+      { video: { name: 'cam02.avi' }, labels: undefined },
+    ]);
   });
 });
 

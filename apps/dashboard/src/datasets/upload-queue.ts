@@ -84,7 +84,10 @@ export function itemStatusText(item: UploadItem): string {
 }
 
 /** Pairs each video with a ground-truth JSON file of the same base name (video01.mp4 ↔ video01.json). */
-export function matchLabelFiles<V extends { name: string }, L extends { name: string }>(videos: readonly V[], labelFiles: readonly L[]): { video: V; labels?: L }[] {
+export function matchLabelFiles<V extends { name: string }, L extends { name: string }>(
+  videos: readonly V[],
+  labelFiles: readonly L[],
+): { video: V; labels?: L }[] {
   const base = (name: string) => name.replace(/\.[^.]+$/, '').toLowerCase();
   const byBase = new Map(labelFiles.map((file) => [base(file.name), file]));
   return videos.map((video) => ({ video, labels: byBase.get(base(video.name)) }));

@@ -37,8 +37,8 @@ export function VideosCard({ allVideos, hasVersion, onChanged }: VideosCardProps
       </div>
       {videos.length === 0 ? (
         <EmptyState title={hasVersion ? 'No videos in this split' : 'No videos yet'}>
-          Upload training videos (normal behaviour only) and test videos with ground truth above. Each upload is decoded by an import job;
-          its status shows here.
+          Upload training videos (normal behaviour only) and test videos with ground truth above. Each upload is decoded by an import job; its status shows
+          here.
         </EmptyState>
       ) : (
         <div className="table-wrap" style={{ marginTop: '0.75rem' }}>
@@ -86,7 +86,9 @@ export function VideosCard({ allVideos, hasVersion, onChanged }: VideosCardProps
                     ) : (
                       <span className="muted small">none </span>
                     )}{' '}
-                    {video.split === 'TEST' && <GroundTruthButton videoId={video.id} videoName={video.name} frameCount={video.frameCount} onSaved={() => onChanged()} />}
+                    {video.split === 'TEST' && (
+                      <GroundTruthButton videoId={video.id} videoName={video.name} frameCount={video.frameCount} onSaved={() => onChanged()} />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -6,8 +6,6 @@ describe('sameOriginUrl', () => {
   });
 
   it('drops the API origin of an absolute URL but keeps its query', () => {
-    expect(sameOriginUrl('http://127.0.0.1:4000/files/runs/r1/maps/7.png?component=teacher')).toBe(
-      '/files/runs/r1/maps/7.png?component=teacher',
-    );
+    expect(sameOriginUrl('http://127.0.0.1:4000/files/runs/r1/maps/7.png?component=teacher')).toBe('/files/runs/r1/maps/7.png?component=teacher');
   });
 });

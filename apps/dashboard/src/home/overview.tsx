@@ -59,7 +59,8 @@ export function Overview() {
           <ul style={{ paddingLeft: '1.1rem' }}>
             {data.jobs.nodes.map((job) => (
               <li key={job.id}>
-                <Link href={`/jobs/${job.id}`}>{job.kind.toLowerCase()}</Link> <StatusBadge status={job.status} /> <span className="muted small">{formatDate(job.createdAt)}</span>
+                <Link href={`/jobs/${job.id}`}>{job.kind.toLowerCase()}</Link> <StatusBadge status={job.status} />{' '}
+                <span className="muted small">{formatDate(job.createdAt)}</span>
               </li>
             ))}
           </ul>

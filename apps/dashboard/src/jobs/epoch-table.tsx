@@ -18,9 +18,17 @@ export function EpochTable({ epochs }: { epochs: readonly EpochRow[] }) {
             <tr>
               <th scope="col">Epoch</th>
               <th scope="col">Stage</th>
-              <th scope="col" className="num">Training loss</th>
-              {withValidation && <th scope="col" className="num">Validation loss</th>}
-              <th scope="col" className="num">Time</th>
+              <th scope="col" className="num">
+                Training loss
+              </th>
+              {withValidation && (
+                <th scope="col" className="num">
+                  Validation loss
+                </th>
+              )}
+              <th scope="col" className="num">
+                Time
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -48,7 +48,14 @@ export function JobDetail({ jobId }: { jobId: string }) {
   if (error !== undefined && !job) return <ErrorState error={error} onRetry={refetch} />;
   if (!job) {
     return (
-      <EmptyState title="This job does not exist" action={<Link className="button" href="/jobs">All jobs</Link>}>
+      <EmptyState
+        title="This job does not exist"
+        action={
+          <Link className="button" href="/jobs">
+            All jobs
+          </Link>
+        }
+      >
         It may belong to another team.
       </EmptyState>
     );
@@ -62,7 +69,8 @@ export function JobDetail({ jobId }: { jobId: string }) {
             <Link href="/jobs">Jobs</Link> /
           </p>
           <h1>
-            {job.kind.toLowerCase()} job <span className="mono small muted">{job.id}</span> <StatusBadge status={job.status} /> {!finished && <LiveBadge status={live} />}
+            {job.kind.toLowerCase()} job <span className="mono small muted">{job.id}</span> <StatusBadge status={job.status} />{' '}
+            {!finished && <LiveBadge status={live} />}
           </h1>
           <p style={{ margin: 0 }} data-testid="job-subject">
             {job.subject}
@@ -109,7 +117,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
         {job.kind === 'TRAIN' && (
           <div className="card">
             <h2>Loss</h2>
-            {job.lossCurve.length > 1 ? <LossChart curve={job.lossCurve} epochs={job.epochResults} /> : <p className="muted">The loss curve appears once training has taken a few steps.</p>}
+            {job.lossCurve.length > 1 ? (
+              <LossChart curve={job.lossCurve} epochs={job.epochResults} />
+            ) : (
+              <p className="muted">The loss curve appears once training has taken a few steps.</p>
+            )}
           </div>
         )}
       </div>

@@ -1,6 +1,11 @@
 import { canCancel, canRetry, jobDurationSeconds, jobInView, mergeJobUpdate, progressText } from './job-list-state';
 
-const job = (id: string, createdAt: string, status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' = 'QUEUED', extra: Record<string, unknown> = {}) => ({ id, createdAt, status, ...extra });
+const job = (id: string, createdAt: string, status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' = 'QUEUED', extra: Record<string, unknown> = {}) => ({
+  id,
+  createdAt,
+  status,
+  ...extra,
+});
 
 describe('mergeJobUpdate', () => {
   const jobs = [job('b', '2025-01-02T00:00:00Z'), job('a', '2025-01-01T00:00:00Z')];

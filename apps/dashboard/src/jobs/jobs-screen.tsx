@@ -39,7 +39,11 @@ export function JobsScreen() {
   const [kind, setKind] = useState<JobKindFilter>('ALL');
   const now = useNow(1000);
   const live = useSubscription(JobUpdatesSubscription, {}, (data) => setJobs((now) => mergeJobUpdate(now, data.jobUpdated)));
-  const { data, error, loading, refetch } = useQuery(JobsQuery, { first: 50, filter: kind === 'ALL' ? undefined : { kind: [kind] } }, { pollMs: live === 'offline' ? 3000 : undefined });
+  const { data, error, loading, refetch } = useQuery(
+    JobsQuery,
+    { first: 50, filter: kind === 'ALL' ? undefined : { kind: [kind] } },
+    { pollMs: live === 'offline' ? 3000 : undefined },
+  );
   useEffect(() => {
     if (data) setJobs((now) => data.jobs.nodes.reduce((list, job) => mergeJobUpdate(list, job), now));
   }, [data]);
@@ -86,7 +90,14 @@ export function JobsScreen() {
       {loading && <LoadingState label="jobs" />}
       {error !== undefined && !data && <ErrorState error={error} onRetry={refetch} />}
       {data && jobs.length === 0 && (
-        <EmptyState title="No jobs yet" action={<Link className="button" href="/jobs/new?kind=train">Start training</Link>}>
+        <EmptyState
+          title="No jobs yet"
+          action={
+            <Link className="button" href="/jobs/new?kind=train">
+              Start training
+            </Link>
+          }
+        >
           Jobs import videos, train models, score videos and evaluate results. Upload a data set, then start training here.
         </EmptyState>
       )}
@@ -124,7 +135,12 @@ export function JobsScreen() {
                 <tr key={job.id} data-testid="job-row" data-status={job.status}>
                   <td>
                     <Link href={`/jobs/${job.id}`}>{job.kind.toLowerCase()}</Link> <span className="muted mono small">{job.id.slice(0, 8)}</span>
-                    {job.attempt > 1 && <span className="muted small"> · attempt {job.attempt}/{job.maxAttempts}</span>}
+                    {job.attempt > 1 && (
+                      <span className="muted small">
+                        {' '}
+                        · attempt {job.attempt}/{job.maxAttempts}
+                      </span>
+                    )}
                     <div className="small" data-testid="job-subject">
                       {job.subject}
                     </div>
@@ -135,7 +151,10 @@ export function JobsScreen() {
                   <td>
                     {job.status === 'RUNNING' || job.status === 'QUEUED' ? (
                       <>
-                        <ProgressBar fraction={job.status === 'QUEUED' ? 0 : job.progress?.fraction} label={`Progress of ${job.kind.toLowerCase()} job ${job.id.slice(0, 8)}`} />
+                        <ProgressBar
+                          fraction={job.status === 'QUEUED' ? 0 : job.progress?.fraction}
+                          label={`Progress of ${job.kind.toLowerCase()} job ${job.id.slice(0, 8)}`}
+                        />
                         <div className="muted small">{progressText(job.progress)}</div>
                       </>
                     ) : job.status === 'FAILED' ? (

@@ -37,7 +37,15 @@ function StageChart({ series }: { series: StageSeries }) {
           {series.hasValidation && <Legend verticalAlign="top" height={20} iconSize={10} wrapperStyle={{ fontSize: 12 }} />}
           <Line name="training loss" dataKey="loss" dot={false} stroke="var(--chart-1)" strokeWidth={1.6} isAnimationActive={false} connectNulls />
           {series.hasValidation && (
-            <Line name="validation loss (per epoch)" dataKey="validationLoss" stroke="var(--chart-2)" strokeWidth={1.6} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+            <Line
+              name="validation loss (per epoch)"
+              dataKey="validationLoss"
+              stroke="var(--chart-2)"
+              strokeWidth={1.6}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+              connectNulls
+            />
           )}
         </LineChart>
       </ResponsiveContainer>

@@ -2,7 +2,15 @@ import { readableFields } from './readable-fields';
 
 describe('readableFields', () => {
   it('flattens nested objects under readable labels and rounds numbers', () => {
-    expect(readableFields({ modelName: 'sdmae', epochsTeacher: 6, overrides: {}, protocol: { name: 'paper', parameters: { sigmaTemporal: 2.000001 } }, microAuc: 0.8372991 })).toEqual([
+    expect(
+      readableFields({
+        modelName: 'sdmae',
+        epochsTeacher: 6,
+        overrides: {},
+        protocol: { name: 'paper', parameters: { sigmaTemporal: 2.000001 } },
+        microAuc: 0.8372991,
+      }),
+    ).toEqual([
       { label: 'model name', value: 'sdmae' },
       { label: 'epochs teacher', value: '6' },
       { label: 'overrides', value: 'none' },

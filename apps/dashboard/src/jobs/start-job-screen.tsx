@@ -101,7 +101,14 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
 
   if (versions.length === 0) {
     return (
-      <EmptyState title="Nothing to train on yet" action={<Link className="button" href="/datasets">Go to data sets</Link>}>
+      <EmptyState
+        title="Nothing to train on yet"
+        action={
+          <Link className="button" href="/datasets">
+            Go to data sets
+          </Link>
+        }
+      >
         Training needs a data set with training videos. Create one and upload its videos first.
       </EmptyState>
     );
@@ -110,7 +117,9 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
   const device = trainingDevice(choices.workers);
   const trainFrames = readDatasetSummary(versions.find((d) => d.latestVersion?.id === form.datasetVersionId)?.latestVersion?.summary).trainFrames;
   const epochsAsked = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : undefined);
-  const estimate = preset ? estimateTraining(preset, { teacher: epochsAsked(form.epochsTeacher), student: epochsAsked(form.epochsStudent) }, trainFrames) : null;
+  const estimate = preset
+    ? estimateTraining(preset, { teacher: epochsAsked(form.epochsTeacher), student: epochsAsked(form.epochsStudent) }, trainFrames)
+    : null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = trainingInput(form);
@@ -159,10 +168,12 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
       <p className="small" data-testid="training-workers">
         {choices.workers.length === 0
           ? 'No worker is running: the job waits in the queue until one starts.'
-          : `Trains on ${choices.workers
-              .filter((w) => w.kinds.includes('TRAIN'))
-              .map((w) => `${w.count} worker${w.count === 1 ? '' : 's'} with ${w.backend} (${w.device.toUpperCase()})`)
-              .join(', ') || 'no worker that takes training jobs'}.`}{' '}
+          : `Trains on ${
+              choices.workers
+                .filter((w) => w.kinds.includes('TRAIN'))
+                .map((w) => `${w.count} worker${w.count === 1 ? '' : 's'} with ${w.backend} (${w.device.toUpperCase()})`)
+                .join(', ') || 'no worker that takes training jobs'
+            }.`}{' '}
         {preset && preset.intendedFor !== device && (
           <span className="warn" role="note">
             {preset.name} is sized for {HARDWARE[preset.intendedFor] ?? preset.intendedFor}, not for the {device.toUpperCase()} these workers have.
@@ -171,7 +182,8 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
       </p>
       {preset && (
         <p className="muted small">
-          {preset.description} · {formatCount(preset.parameterCount)} parameters · {preset.gflopsPerFrame.toFixed(2)} GFLOPs per frame · {preset.teacherEpochs} teacher + {preset.studentEpochs} student epochs, batch {preset.batchSize}
+          {preset.description} · {formatCount(preset.parameterCount)} parameters · {preset.gflopsPerFrame.toFixed(2)} GFLOPs per frame · {preset.teacherEpochs}{' '}
+          teacher + {preset.studentEpochs} student epochs, batch {preset.batchSize}
         </p>
       )}
       {preset && (
@@ -186,12 +198,22 @@ function TrainingFormView({ choices, defaults }: { choices: Choices; defaults: S
         <div className="form-grid" style={{ marginTop: '0.75rem' }}>
           <label>
             Teacher epochs
-            <input inputMode="numeric" value={form.epochsTeacher} onChange={set('epochsTeacher')} placeholder={preset ? `${preset.teacherEpochs} (preset)` : ''} />
+            <input
+              inputMode="numeric"
+              value={form.epochsTeacher}
+              onChange={set('epochsTeacher')}
+              placeholder={preset ? `${preset.teacherEpochs} (preset)` : ''}
+            />
             <FieldError errors={errors} field="epochsTeacher" />
           </label>
           <label>
             Student epochs
-            <input inputMode="numeric" value={form.epochsStudent} onChange={set('epochsStudent')} placeholder={preset ? `${preset.studentEpochs} (preset)` : ''} />
+            <input
+              inputMode="numeric"
+              value={form.epochsStudent}
+              onChange={set('epochsStudent')}
+              placeholder={preset ? `${preset.studentEpochs} (preset)` : ''}
+            />
             <FieldError errors={errors} field="epochsStudent" />
           </label>
           <label>
@@ -231,7 +253,14 @@ function InferenceFormView({ choices, defaults }: { choices: Choices; defaults: 
   const [maskSeed, setMaskSeed] = useState('');
   if (versions.length === 0) {
     return (
-      <EmptyState title="No trained model yet" action={<Link className="button" href="/jobs/new?kind=train">Train a model</Link>}>
+      <EmptyState
+        title="No trained model yet"
+        action={
+          <Link className="button" href="/jobs/new?kind=train">
+            Train a model
+          </Link>
+        }
+      >
         Inference scores the test videos with a trained model version.
       </EmptyState>
     );
@@ -294,7 +323,14 @@ function EvaluationFormView({ choices, defaults }: { choices: Choices; defaults:
   const [protocol, setProtocol] = useState(choices.protocols[0] ?? 'paper');
   if (jobs.length === 0 && !defaults.inferenceJobId) {
     return (
-      <EmptyState title="No finished inference job yet" action={<Link className="button" href="/jobs/new?kind=infer">Run inference</Link>}>
+      <EmptyState
+        title="No finished inference job yet"
+        action={
+          <Link className="button" href="/jobs/new?kind=infer">
+            Run inference
+          </Link>
+        }
+      >
         An evaluation scores the runs of a finished inference job against the ground truth under a protocol.
       </EmptyState>
     );

@@ -3,7 +3,13 @@ import { estimateTraining, suggestPreset, trainingDevice } from './training-defa
 const presets = [
   { name: 'paper-avenue', intendedFor: 'gpu', teacherEpochs: 100, studentEpochs: 40 },
   { name: 'paper-ped2', intendedFor: 'gpu', teacherEpochs: 100, studentEpochs: 40 },
-  { name: 'cpu-ped2', intendedFor: 'cpu', teacherEpochs: 6, studentEpochs: 3, measuredSpeed: { teacherFramesPerSecond: 8, studentFramesPerSecond: 20, trainings: 2 } },
+  {
+    name: 'cpu-ped2',
+    intendedFor: 'cpu',
+    teacherEpochs: 6,
+    studentEpochs: 3,
+    measuredSpeed: { teacherFramesPerSecond: 8, studentFramesPerSecond: 20, trainings: 2 },
+  },
   { name: 'cpu-tiny', intendedFor: 'smoke-test', teacherEpochs: 2, studentEpochs: 1 },
 ];
 const cpu = { device: 'cpu', kinds: ['IMPORT', 'TRAIN', 'INFER'], count: 1 };
@@ -28,7 +34,10 @@ describe('training defaults', () => {
     // 6 × 2000 / 8 + 3 × 2000 / 20
     expect(estimateTraining(presets[2], {}, 2000)).toEqual({ seconds: 1800, studentAssumed: false });
     expect(estimateTraining(presets[2], { teacher: 1, student: 0 }, 2000)).toEqual({ seconds: 250, studentAssumed: false });
-    expect(estimateTraining({ ...presets[2], measuredSpeed: { teacherFramesPerSecond: 8, trainings: 1 } }, {}, 2000)).toEqual({ seconds: 2250, studentAssumed: true });
+    expect(estimateTraining({ ...presets[2], measuredSpeed: { teacherFramesPerSecond: 8, trainings: 1 } }, {}, 2000)).toEqual({
+      seconds: 2250,
+      studentAssumed: true,
+    });
   });
 
   it('gives no estimate without a measurement or a frame count', () => {

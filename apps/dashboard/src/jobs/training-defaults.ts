@@ -41,7 +41,11 @@ export interface TrainingEstimate {
 }
 
 /** Seconds for `trainFrames` per epoch over the epochs asked for; null without a measured teacher speed. */
-export function estimateTraining(preset: PresetChoice, epochs: { teacher?: number; student?: number }, trainFrames: number | undefined): TrainingEstimate | null {
+export function estimateTraining(
+  preset: PresetChoice,
+  epochs: { teacher?: number; student?: number },
+  trainFrames: number | undefined,
+): TrainingEstimate | null {
   const teacherRate = preset.measuredSpeed?.teacherFramesPerSecond;
   if (!teacherRate || !trainFrames) return null;
   const studentRate = preset.measuredSpeed?.studentFramesPerSecond;

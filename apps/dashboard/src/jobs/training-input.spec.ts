@@ -21,7 +21,16 @@ describe('trainingInput', () => {
     const result = trainingInput(form({ epochsTeacher: '3', epochsStudent: '2', batchSize: '16', seed: '0', overrides: '{"useMotion": false}' }));
     expect(result).toEqual({
       ok: true,
-      input: { datasetVersionId: 'dv1', modelName: 'sdmae', preset: 'tiny', epochsTeacher: 3, epochsStudent: 2, batchSize: 16, seed: 0, overrides: { useMotion: false } },
+      input: {
+        datasetVersionId: 'dv1',
+        modelName: 'sdmae',
+        preset: 'tiny',
+        epochsTeacher: 3,
+        epochsStudent: 2,
+        batchSize: 16,
+        seed: 0,
+        overrides: { useMotion: false },
+      },
     });
   });
 

@@ -44,8 +44,6 @@ export function leaderboardFixture(): Leaderboard {
         createdAt: '2025-01-01T00:00:00.000Z',
       }),
     ],
-    references: [
-      { source: 'Ristea et al., CVPR 2024 (paper)', microAuc: 0.954, macroAuc: 0.979, rbdc: 0.702, tbdc: 0.801, framesPerSecond: 1655 },
-    ],
+    references: [{ source: 'Ristea et al., CVPR 2024 (paper)', microAuc: 0.954, macroAuc: 0.979, rbdc: 0.702, tbdc: 0.801, framesPerSecond: 1655 }],
   };
 }

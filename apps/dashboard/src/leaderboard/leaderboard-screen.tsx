@@ -22,11 +22,7 @@ export function LeaderboardScreen({ selection }: { selection: LeaderboardSelecti
   const router = useRouter();
   const choices = useQuery(LeaderboardChoicesQuery, {});
   const datasetId = selection.datasetId ?? choices.data?.datasets[0]?.id;
-  const board = useQuery(
-    LeaderboardQuery,
-    { datasetId: datasetId ?? '', metric: selection.metric, protocol: selection.protocol },
-    { skip: !datasetId },
-  );
+  const board = useQuery(LeaderboardQuery, { datasetId: datasetId ?? '', metric: selection.metric, protocol: selection.protocol }, { skip: !datasetId });
 
   const choose = (change: Partial<LeaderboardSelection>) => {
     const next = { ...selection, datasetId, ...change };
@@ -40,7 +36,14 @@ export function LeaderboardScreen({ selection }: { selection: LeaderboardSelecti
   const datasets = choices.data?.datasets ?? [];
   if (datasets.length === 0) {
     return (
-      <EmptyState title="No data sets yet" action={<Link className="button" href="/datasets">Create a data set</Link>}>
+      <EmptyState
+        title="No data sets yet"
+        action={
+          <Link className="button" href="/datasets">
+            Create a data set
+          </Link>
+        }
+      >
         A leaderboard ranks the model versions evaluated on a data set. Create one and upload its videos first.
       </EmptyState>
     );
@@ -89,14 +92,13 @@ export function LeaderboardScreen({ selection }: { selection: LeaderboardSelecti
             Comparing results on data set version{' '}
             {board.data.leaderboard.datasetVersion ? (
               <>
-                v{board.data.leaderboard.datasetVersion.number} (
-                <span className="mono">{board.data.leaderboard.datasetVersion.contentHash.slice(0, 12)}</span>)
+                v{board.data.leaderboard.datasetVersion.number} (<span className="mono">{board.data.leaderboard.datasetVersion.contentHash.slice(0, 12)}</span>)
               </>
             ) : (
               '—'
             )}{' '}
-            under protocol “{board.data.leaderboard.protocol}”. Rows marked <span className="badge warn">not comparable</span> were
-            evaluated otherwise and are listed after the comparable ones.{' '}
+            under protocol “{board.data.leaderboard.protocol}”. Rows marked <span className="badge warn">not comparable</span> were evaluated otherwise and are
+            listed after the comparable ones.{' '}
             {board.data.leaderboard.rows.length > 0 && (
               <a href={sameOriginUrl(board.data.leaderboard.csvUrl)} download>
                 Download as CSV
@@ -104,13 +106,18 @@ export function LeaderboardScreen({ selection }: { selection: LeaderboardSelecti
             )}
           </p>
           {board.data.leaderboard.rows.length === 0 && (
-            <EmptyState title="No evaluations on this data set yet" action={<Link className="button" href="/jobs/new?kind=train">Train a model</Link>}>
+            <EmptyState
+              title="No evaluations on this data set yet"
+              action={
+                <Link className="button" href="/jobs/new?kind=train">
+                  Train a model
+                </Link>
+              }
+            >
               Train a model, run inference on the test videos, then evaluate that inference job: its result appears here.
             </EmptyState>
           )}
-          {(board.data.leaderboard.rows.length > 0 || board.data.leaderboard.references.length > 0) && (
-            <LeaderboardTable board={board.data.leaderboard} />
-          )}
+          {(board.data.leaderboard.rows.length > 0 || board.data.leaderboard.references.length > 0) && <LeaderboardTable board={board.data.leaderboard} />}
         </>
       )}
     </div>

@@ -27,7 +27,14 @@ export function ModelDetail({ modelId, versionId }: { modelId: string; versionId
   const model = data?.model;
   if (!model) {
     return (
-      <EmptyState title="This model does not exist" action={<Link className="button" href="/models">All models</Link>}>
+      <EmptyState
+        title="This model does not exist"
+        action={
+          <Link className="button" href="/models">
+            All models
+          </Link>
+        }
+      >
         It may belong to another team.
       </EmptyState>
     );
@@ -74,9 +81,19 @@ export function ModelDetail({ modelId, versionId }: { modelId: string; versionId
             {versions.map((v) => {
               const best = Math.max(...v.evaluations.map((e) => e.microAuc ?? -Infinity));
               return (
-                <tr key={v.id} aria-current={v.id === chosen?.id ? 'true' : undefined} style={v.id === chosen?.id ? { background: 'var(--surface-2)' } : undefined}>
+                <tr
+                  key={v.id}
+                  aria-current={v.id === chosen?.id ? 'true' : undefined}
+                  style={v.id === chosen?.id ? { background: 'var(--surface-2)' } : undefined}
+                >
                   <td>
-                    <Link href={`/models/${model.id}?version=${v.id}`} onClick={(event) => { event.preventDefault(); router.replace(`/models/${model.id}?version=${v.id}`); }}>
+                    <Link
+                      href={`/models/${model.id}?version=${v.id}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        router.replace(`/models/${model.id}?version=${v.id}`);
+                      }}
+                    >
                       v{v.number}
                     </Link>
                   </td>
@@ -96,7 +113,15 @@ export function ModelDetail({ modelId, versionId }: { modelId: string; versionId
                       '—'
                     )}
                   </td>
-                  <td>{v.trainingJob ? <Link href={`/jobs/${v.trainingJob.id}`}><StatusBadge status={v.trainingJob.status} /></Link> : '—'}</td>
+                  <td>
+                    {v.trainingJob ? (
+                      <Link href={`/jobs/${v.trainingJob.id}`}>
+                        <StatusBadge status={v.trainingJob.status} />
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>{v.createdBy?.name ?? '—'}</td>
                   <td>
                     <span className="chip-list">
@@ -219,7 +244,10 @@ function VersionPanel({ version, onPromoted }: { version: Version; onPromoted():
             <ul aria-label="Runs" style={{ paddingLeft: '1.1rem', maxHeight: '16rem', overflow: 'auto' }}>
               {runs.data.inferenceRuns.map((run) => (
                 <li key={run.id}>
-                  <Link href={`/runs/${run.id}`}>{run.video.name}</Link> <span className="muted small">{run.video.split.toLowerCase()} · {formatRate(run.framesPerSecond)} · {run.engine}</span>
+                  <Link href={`/runs/${run.id}`}>{run.video.name}</Link>{' '}
+                  <span className="muted small">
+                    {run.video.split.toLowerCase()} · {formatRate(run.framesPerSecond)} · {run.engine}
+                  </span>
                 </li>
               ))}
             </ul>

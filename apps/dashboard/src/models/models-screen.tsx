@@ -21,7 +21,14 @@ export function ModelsScreen() {
       {loading && <LoadingState label="models" />}
       {error !== undefined && <ErrorState error={error} onRetry={refetch} />}
       {data && data.models.length === 0 && (
-        <EmptyState title="No models yet" action={<Link className="button" href="/jobs/new?kind=train">Train a model</Link>}>
+        <EmptyState
+          title="No models yet"
+          action={
+            <Link className="button" href="/jobs/new?kind=train">
+              Train a model
+            </Link>
+          }
+        >
           Each training job adds a version to a model. Train one on a data set to see it here.
         </EmptyState>
       )}

@@ -31,14 +31,41 @@ interface FrameCardProps {
 }
 
 export function FrameCard(props: FrameCardProps) {
-  const { frame, frameCount, score, threshold, thresholdOnMap, inGroundTruth, images, frameUrl, map, overlay, hasMaps, opacity, video, seek, playing, setPlaying, speed, setSpeed } = props;
+  const {
+    frame,
+    frameCount,
+    score,
+    threshold,
+    thresholdOnMap,
+    inGroundTruth,
+    images,
+    frameUrl,
+    map,
+    overlay,
+    hasMaps,
+    opacity,
+    video,
+    seek,
+    playing,
+    setPlaying,
+    speed,
+    setSpeed,
+  } = props;
   return (
     <div className="card">
       <div className="row" style={{ justifyContent: 'space-between', marginBottom: '0.5rem' }}>
         <h2 style={{ margin: 0 }} aria-live="polite" data-testid="frame-heading">
           Frame {frame}
-          {inGroundTruth && <span className="badge bad" style={{ marginLeft: '0.5rem' }}>abnormal</span>}
-          {score !== undefined && score >= threshold && <span className="badge warn" style={{ marginLeft: '0.35rem' }}>flagged</span>}
+          {inGroundTruth && (
+            <span className="badge bad" style={{ marginLeft: '0.5rem' }}>
+              abnormal
+            </span>
+          )}
+          {score !== undefined && score >= threshold && (
+            <span className="badge warn" style={{ marginLeft: '0.35rem' }}>
+              flagged
+            </span>
+          )}
         </h2>
         <span className="mono small">score {score === undefined ? '—' : score.toPrecision(3)}</span>
       </div>

@@ -18,11 +18,20 @@ export function MapLegend({ low, high, scale, threshold }: MapLegendProps) {
   return (
     <figure className="map-legend" aria-label={`Map colours from ${low.toPrecision(3)} to ${high.toPrecision(3)} (${scale})`} data-testid="map-legend">
       <div className="map-legend-bar" style={{ background: `${RAMP}, #000` }}>
-        {at !== null && at >= 0 && at <= 1 && <span className="map-legend-threshold" style={{ left: `${100 * at}%` }} title={`threshold ${threshold?.toPrecision(3)}`} data-testid="legend-threshold" />}
+        {at !== null && at >= 0 && at <= 1 && (
+          <span
+            className="map-legend-threshold"
+            style={{ left: `${100 * at}%` }}
+            title={`threshold ${threshold?.toPrecision(3)}`}
+            data-testid="legend-threshold"
+          />
+        )}
       </div>
       <figcaption className="map-legend-labels small">
         <span className="mono">{low.toPrecision(3)}</span>
-        <span className="muted">{scale === 'standardised' ? 'standard deviations above the held-out training videos' : "the model's own units, this run's range"}</span>
+        <span className="muted">
+          {scale === 'standardised' ? 'standard deviations above the held-out training videos' : "the model's own units, this run's range"}
+        </span>
         <span className="mono">{high.toPrecision(3)}</span>
       </figcaption>
     </figure>

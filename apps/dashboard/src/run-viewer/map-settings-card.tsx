@@ -36,7 +36,15 @@ export function MapSettingsCard({ hasMaps, overlay, setOverlay, component, setCo
           </div>
           <label>
             Overlay opacity: {Math.round(opacity * 100)} %
-            <input type="range" min={0} max={1} step={0.05} value={opacity} onChange={(event) => setOpacity(Number(event.target.value))} aria-label="Overlay opacity" />
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={opacity}
+              onChange={(event) => setOpacity(Number(event.target.value))}
+              aria-label="Overlay opacity"
+            />
           </label>
         </div>
       ) : (

@@ -24,7 +24,14 @@ export function PerVideoAucCard({ siblings, evaluation, runByVideo, videoName, i
       {siblings.loading && <LoadingState label="evaluation" />}
       {siblings.error !== undefined && <ErrorState error={siblings.error} onRetry={siblings.refetch} />}
       {siblings.data && !evaluation && (
-        <EmptyState title="Not evaluated under this protocol" action={<Link className="button secondary" href={`/jobs/new?kind=evaluate&inferenceJobId=${inferenceJobId}`}>Evaluate this inference job</Link>}>
+        <EmptyState
+          title="Not evaluated under this protocol"
+          action={
+            <Link className="button secondary" href={`/jobs/new?kind=evaluate&inferenceJobId=${inferenceJobId}`}>
+              Evaluate this inference job
+            </Link>
+          }
+        >
           Per-video AUCs come from an evaluation of the model version’s inference job.
         </EmptyState>
       )}

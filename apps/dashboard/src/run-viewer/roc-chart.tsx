@@ -23,7 +23,14 @@ export function RocChart({ points, auc, title }: { points: readonly RocPoint[]; 
             label={{ value: 'false-positive rate', position: 'insideBottom', offset: -8, fill: 'var(--muted)', fontSize: 12 }}
           />
           <YAxis dataKey="tpr" type="number" domain={[0, 1]} tickCount={6} stroke="var(--muted)" fontSize={12} width={40} />
-          <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="var(--muted)" strokeDasharray="4 4" />
+          <ReferenceLine
+            segment={[
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ]}
+            stroke="var(--muted)"
+            strokeDasharray="4 4"
+          />
           <Line dataKey="tpr" dot={false} stroke="var(--chart-1)" strokeWidth={2} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

@@ -29,7 +29,10 @@ type Run = NonNullable<RunViewerData['inferenceRun']>;
 /** Keys that a focused form control or button handles itself. */
 const ownsKey = (target: EventTarget, key: string) =>
   target instanceof HTMLElement &&
-  (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || (target.tagName === 'BUTTON' && (key === ' ' || key === 'Enter')));
+  (target.tagName === 'INPUT' ||
+    target.tagName === 'SELECT' ||
+    target.tagName === 'TEXTAREA' ||
+    (target.tagName === 'BUTTON' && (key === ' ' || key === 'Enter')));
 
 export function RunViewer({ runId, initialFrame, protocol }: { runId: string; initialFrame: number; protocol: string }) {
   const router = useRouter();
@@ -39,7 +42,14 @@ export function RunViewer({ runId, initialFrame, protocol }: { runId: string; in
   const run = data?.inferenceRun;
   if (!run) {
     return (
-      <EmptyState title="This run does not exist" action={<Link className="button" href="/models">Browse models</Link>}>
+      <EmptyState
+        title="This run does not exist"
+        action={
+          <Link className="button" href="/models">
+            Browse models
+          </Link>
+        }
+      >
         It may have been deleted, or it belongs to another team. Runs are listed on each model version.
       </EmptyState>
     );
@@ -124,7 +134,8 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
   const images = useQuery(RunFrameQuery, { runId: run.id, frame, component, threshold: regionThreshold });
 
   const rows = useMemo(
-    () => timelineRows(scores, { teacherError: frameScores.teacherError, discrepancy: frameScores.discrepancy, classifier: frameScores.classifier }, series, range),
+    () =>
+      timelineRows(scores, { teacherError: frameScores.teacherError, discrepancy: frameScores.discrepancy, classifier: frameScores.classifier }, series, range),
     [scores, frameScores, series, range],
   );
   const flagged = useMemo(() => intervalsAtOrAbove(scores, threshold), [scores, threshold]);
@@ -133,17 +144,11 @@ function LoadedRunViewer({ run, protocols, protocol, initialFrame, onProtocol }:
 
   const siblings = useQuery(RunSiblingsQuery, { modelVersionId: run.modelVersion.id });
   const evaluation = useMemo(
-    () =>
-      [...(siblings.data?.evaluations ?? [])]
-        .filter((e) => e.protocolName === protocol)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
+    () => [...(siblings.data?.evaluations ?? [])].filter((e) => e.protocolName === protocol).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0],
     [siblings.data, protocol],
   );
   const runByVideo = useMemo(() => new Map((siblings.data?.inferenceRuns ?? []).map((r) => [r.video.name, r.id])), [siblings.data]);
-  const evaluationRoc = useMemo(
-    () => (evaluation?.rocCurve ? curvePoints(evaluation.rocCurve.fpr, evaluation.rocCurve.tpr) : undefined),
-    [evaluation],
-  );
+  const evaluationRoc = useMemo(() => (evaluation?.rocCurve ? curvePoints(evaluation.rocCurve.fpr, evaluation.rocCurve.tpr) : undefined), [evaluation]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (ownsKey(event.target, event.key) || event.altKey || event.ctrlKey || event.metaKey) return;

@@ -32,7 +32,23 @@ interface ScoreCardProps {
 }
 
 export function ScoreCard(props: ScoreCardProps) {
-  const { protocol, stagesNotApplied, scores, frameCount, rows, range, frame, groundTruth, flagged, series, setSeries, threshold, setThreshold, stats, onSeek } = props;
+  const {
+    protocol,
+    stagesNotApplied,
+    scores,
+    frameCount,
+    rows,
+    range,
+    frame,
+    groundTruth,
+    flagged,
+    series,
+    setSeries,
+    threshold,
+    setThreshold,
+    stats,
+    onSeek,
+  } = props;
   const step = (range.max - range.min) / 200;
   return (
     <div className="card span-all">
@@ -54,8 +70,8 @@ export function ScoreCard(props: ScoreCardProps) {
       </div>
       {stagesNotApplied.length > 0 && (
         <p className="bad small" role="note">
-          These scores skip stages of {protocol}: {stagesNotApplied.join(', ')} (the run was recorded before token maps were kept). Run
-          inference again for the protocol's own scores.
+          These scores skip stages of {protocol}: {stagesNotApplied.join(', ')} (the run was recorded before token maps were kept). Run inference again for the
+          protocol's own scores.
         </p>
       )}
       {scores.length === 0 ? (

@@ -5,10 +5,7 @@ import type { FrameInterval } from './frame-intervals';
 export type MapComponent = 'combined' | 'teacher' | 'discrepancy';
 
 export type ViewerAction =
-  | { type: 'seek'; frame: number }
-  | { type: 'toggle-play' }
-  | { type: 'toggle-overlay' }
-  | { type: 'component'; component: MapComponent };
+  { type: 'seek'; frame: number } | { type: 'toggle-play' } | { type: 'toggle-overlay' } | { type: 'component'; component: MapComponent };
 
 export interface ViewerPosition {
   frame: number;

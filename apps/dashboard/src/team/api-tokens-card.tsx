@@ -27,7 +27,9 @@ export function ApiTokensCard({ viewer, onChanged }: ApiTokensCardProps) {
   return (
     <div className="card">
       <h2>API tokens</h2>
-      <p className="muted small">For the CLI and scripts: send as <code>Authorization: Bearer TOKEN</code>. {isOwner ? 'You see every token of the team.' : 'You see your own tokens.'}</p>
+      <p className="muted small">
+        For the CLI and scripts: send as <code>Authorization: Bearer TOKEN</code>. {isOwner ? 'You see every token of the team.' : 'You see your own tokens.'}
+      </p>
       {createdToken && (
         <div className="callout" role="status">
           <strong>Copy this token now; it is not shown again.</strong>

@@ -108,7 +108,14 @@ export function MembersCard({ viewer, onChanged }: MembersCardProps) {
             </label>
             <label>
               Initial password
-              <input required type="password" minLength={8} autoComplete="new-password" value={newMember.password} onChange={(e) => setNewMember({ ...newMember, password: e.target.value })} />
+              <input
+                required
+                type="password"
+                minLength={8}
+                autoComplete="new-password"
+                value={newMember.password}
+                onChange={(e) => setNewMember({ ...newMember, password: e.target.value })}
+              />
             </label>
             <label>
               Role

@@ -50,11 +50,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export async function authenticate(
-  database: Database,
-  mode: 'embedded' | 'team',
-  credentials: RequestCredentials,
-): Promise<Principal | null> {
+export async function authenticate(database: Database, mode: 'embedded' | 'team', credentials: RequestCredentials): Promise<Principal | null> {
   const prisma = database.prisma;
   const bearer = /^Bearer (\S+)$/i.exec(credentials.authorization ?? '')?.[1];
   if (bearer) {

@@ -2,7 +2,8 @@ import { LoginThrottle } from './login-throttle';
 
 describe('LoginThrottle', () => {
   let now: number;
-  const throttle = () => new LoginThrottle({ freeFailures: 3, baseDelayMs: 1_000, maxDelayMs: 8_000, maxAccountDelayMs: 2_000, forgetAfterMs: 60_000 }, () => now);
+  const throttle = () =>
+    new LoginThrottle({ freeFailures: 3, baseDelayMs: 1_000, maxDelayMs: 8_000, maxAccountDelayMs: 2_000, forgetAfterMs: 60_000 }, () => now);
   beforeEach(() => (now = 0));
 
   it('lets the first failures through, then asks for a delay that doubles with each failure up to its cap', () => {

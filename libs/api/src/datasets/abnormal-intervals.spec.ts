@@ -3,7 +3,11 @@ import { abnormalIntervals, labelsFromIntervals } from './abnormal-intervals';
 
 describe('abnormal intervals', () => {
   it('finds inclusive runs of abnormal frames, including at both ends', () => {
-    expect(abnormalIntervals([1, 1, 0, 0, 1, 0, 1, 1])).toEqual([[0, 1], [4, 4], [6, 7]]);
+    expect(abnormalIntervals([1, 1, 0, 0, 1, 0, 1, 1])).toEqual([
+      [0, 1],
+      [4, 4],
+      [6, 7],
+    ]);
     expect(abnormalIntervals([0, 0])).toEqual([]);
   });
 

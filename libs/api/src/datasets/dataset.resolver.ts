@@ -49,10 +49,8 @@ function isUniqueViolation(error: unknown): boolean {
 
 export const datasetResolvers: Resolvers = {
   Query: {
-    datasets: (_p, _a, context) =>
-      context.database.prisma.dataset.findMany({ where: { teamId: requireRole(context).team.id }, orderBy: { name: 'asc' } }),
-    dataset: async (_p, { id }, context) =>
-      context.database.prisma.dataset.findFirst({ where: { id, teamId: requireRole(context).team.id } }),
+    datasets: (_p, _a, context) => context.database.prisma.dataset.findMany({ where: { teamId: requireRole(context).team.id }, orderBy: { name: 'asc' } }),
+    dataset: async (_p, { id }, context) => context.database.prisma.dataset.findFirst({ where: { id, teamId: requireRole(context).team.id } }),
     video: async (_p, { id }, context) => videoInTeam(context, id).catch(() => null),
   },
   Mutation: {
@@ -120,8 +118,7 @@ export const datasetResolvers: Resolvers = {
     },
   },
   Dataset: {
-    versions: (dataset, _a, context) =>
-      context.database.prisma.datasetVersion.findMany({ where: { datasetId: dataset.id }, orderBy: { number: 'desc' } }),
+    versions: (dataset, _a, context) => context.database.prisma.datasetVersion.findMany({ where: { datasetId: dataset.id }, orderBy: { number: 'desc' } }),
     latestVersion: (dataset, _a, context) =>
       context.database.prisma.datasetVersion.findFirst({ where: { datasetId: dataset.id }, orderBy: { number: 'desc' } }),
   },

@@ -71,16 +71,13 @@ export const evaluationResolvers: Resolvers = {
       if (!job || typeof inferenceJobId !== 'string') return null;
       return context.database.prisma.job.findFirst({ where: { id: inferenceJobId, teamId: job.teamId } });
     },
-    modelVersion: (evaluation, _a, context) =>
-      context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: evaluation.modelVersionId } }),
-    datasetVersion: (evaluation, _a, context) =>
-      context.database.prisma.datasetVersion.findUniqueOrThrow({ where: { id: evaluation.datasetVersionId } }),
+    modelVersion: (evaluation, _a, context) => context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: evaluation.modelVersionId } }),
+    datasetVersion: (evaluation, _a, context) => context.database.prisma.datasetVersion.findUniqueOrThrow({ where: { id: evaluation.datasetVersionId } }),
     protocol: (evaluation) => evaluation.protocol,
     metrics: (evaluation) => evaluation.metrics,
     eer: (evaluation) => (evaluation.metrics as StoredFrameMetrics).eer ?? null,
     videosSkipped: (evaluation) => (evaluation.metrics as StoredFrameMetrics).videosSkipped ?? null,
-    perVideoAuc: (evaluation) =>
-      Object.entries((evaluation.metrics as StoredFrameMetrics).perVideoAuc ?? {}).map(([video, auc]) => ({ video, auc })),
+    perVideoAuc: (evaluation) => Object.entries((evaluation.metrics as StoredFrameMetrics).perVideoAuc ?? {}).map(([video, auc]) => ({ video, auc })),
     rocCurve: (evaluation) => (evaluation.metrics as StoredFrameMetrics).rocCurve ?? null,
   },
   LeaderboardRow: {

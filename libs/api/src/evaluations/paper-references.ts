@@ -27,11 +27,14 @@ const TEST_VIDEOS: Record<string, number> = { avenue: 21, shanghaitech: 107, ubn
  */
 export function paperReferences(datasetName: string, format: string | undefined, testVideos: number | undefined): ReferenceResult[] {
   const name = datasetName.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const key =
-    name.includes('ped2') ? 'ped2'
-    : name.includes('avenue') || format === 'avenue' ? 'avenue'
-    : name.includes('shanghai') || format === 'shanghaitech' ? 'shanghaitech'
-    : name.includes('ubnormal') || format === 'ubnormal' ? 'ubnormal'
-    : undefined;
+  const key = name.includes('ped2')
+    ? 'ped2'
+    : name.includes('avenue') || format === 'avenue'
+      ? 'avenue'
+      : name.includes('shanghai') || format === 'shanghaitech'
+        ? 'shanghaitech'
+        : name.includes('ubnormal') || format === 'ubnormal'
+          ? 'ubnormal'
+          : undefined;
   return key && testVideos === TEST_VIDEOS[key] ? [{ source: SOURCE, ...published[key] }] : [];
 }

@@ -3,8 +3,15 @@ import { rankLeaderboard } from './rank-leaderboard';
 
 const entry = (id: string, microAuc: number | null, protocolName = 'paper', datasetVersionId = 'v2', day = 1): LeaderboardEntry => ({
   evaluation: {
-    id, microAuc, macroAuc: null, rbdc: null, tbdc: null, protocolName, datasetVersionId,
-    createdAt: new Date(2026, 0, day), metrics: { framesPerSecond: 10 },
+    id,
+    microAuc,
+    macroAuc: null,
+    rbdc: null,
+    tbdc: null,
+    protocolName,
+    datasetVersionId,
+    createdAt: new Date(2026, 0, day),
+    metrics: { framesPerSecond: 10 },
   } as unknown as Store.Evaluation,
   modelVersion: { id: `mv-${id}` } as Store.ModelVersion,
   datasetVersionNumber: datasetVersionId === 'v2' ? 2 : 1,

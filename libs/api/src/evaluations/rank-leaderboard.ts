@@ -19,8 +19,7 @@ export function rankLeaderboard(
   boardDatasetVersionId: string | undefined,
 ): LeaderboardRowModel[] {
   const value = (e: LeaderboardEntry) => e.evaluation[field[metric]];
-  const isComparable = (e: LeaderboardEntry) =>
-    e.evaluation.protocolName === protocolName && e.evaluation.datasetVersionId === boardDatasetVersionId;
+  const isComparable = (e: LeaderboardEntry) => e.evaluation.protocolName === protocolName && e.evaluation.datasetVersionId === boardDatasetVersionId;
   const byMetric = (a: LeaderboardEntry, b: LeaderboardEntry) =>
     (value(b) ?? -Infinity) - (value(a) ?? -Infinity) || b.evaluation.createdAt.getTime() - a.evaluation.createdAt.getTime();
   const comparable = entries.filter(isComparable).sort(byMetric);
@@ -29,7 +28,7 @@ export function rankLeaderboard(
     rank: i < comparable.length ? i + 1 : null,
     evaluation: entry.evaluation,
     modelVersion: entry.modelVersion,
-    framesPerSecond: ((entry.evaluation.metrics as { framesPerSecond?: number } | null)?.framesPerSecond ?? null),
+    framesPerSecond: (entry.evaluation.metrics as { framesPerSecond?: number } | null)?.framesPerSecond ?? null,
     comparable: isComparable(entry),
     datasetVersionNumber: entry.datasetVersionNumber,
   }));

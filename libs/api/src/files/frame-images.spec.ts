@@ -13,7 +13,25 @@ describe('FrameImages', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-frame-images-'));
     storage = new LocalStorage(dir);
     file = path.join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10', '-frames:v', '6', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=64x48:rate=10',
+      '-frames:v',
+      '6',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      file,
+    ]);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

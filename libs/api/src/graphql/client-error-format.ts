@@ -13,7 +13,9 @@ export function formatClientError(debug: boolean, log: (line: string) => void) {
     const code = formatted.extensions?.code;
     if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     const original = unwrapResolverError(error);
-    log(`unexpected error at ${formatted.path?.join('.') ?? 'the operation'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    log(
+      `unexpected error at ${formatted.path?.join('.') ?? 'the operation'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+    );
     return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -39,7 +39,11 @@ export function limitConcurrentRequests(limiter: ConcurrencyLimiter) {
       response
         .status(429)
         .setHeader('retry-after', '1')
-        .json({ errors: [{ message: `you have ${limiter.maxPerKey} requests running, the most at once; wait for some to finish`, extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+        .json({
+          errors: [
+            { message: `you have ${limiter.maxPerKey} requests running, the most at once; wait for some to finish`, extensions: { code: 'TOO_MANY_REQUESTS' } },
+          ],
+        });
       return;
     }
     response.once('close', release);

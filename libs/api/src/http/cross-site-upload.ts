@@ -15,6 +15,10 @@ export function assertUploadNotCrossSite(request: Request, response: Response): 
     throw new HttpError(403, 'FORBIDDEN', 'web pages upload through the dashboard; programs send no Origin header');
   }
   if (principal?.via === 'session' && !request.headers[UPLOAD_CSRF_HEADER]) {
-    throw new HttpError(403, 'FORBIDDEN', `an upload authenticated by a session cookie needs the header ${UPLOAD_CSRF_HEADER}; programs should use an API token`);
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      `an upload authenticated by a session cookie needs the header ${UPLOAD_CSRF_HEADER}; programs should use an API token`,
+    );
   }
 }

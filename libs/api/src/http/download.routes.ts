@@ -74,7 +74,9 @@ export function downloadRoutes(services: ApiServices): Router {
       const written = pipeline(archive, response);
       for (const file of files) {
         const content = await readFile(path.join(folder, file));
-        await new Promise<void>((resolve, reject) => archive.entry({ name: `${base}/${file}`, size: content.length }, content, (error) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          archive.entry({ name: `${base}/${file}`, size: content.length }, content, (error) => (error ? reject(error) : resolve())),
+        );
       }
       archive.finalize();
       await written;
@@ -106,7 +108,14 @@ export function downloadRoutes(services: ApiServices): Router {
     if (!run) throw new HttpError(404, 'NOT_FOUND', 'no such inference run in your team');
     const { scores } = scoresOf(run, protocol);
     const labels = run.video.groundTruth?.frameLabels.length === scores.length ? run.video.groundTruth.frameLabels : null;
-    const rows = Array.from(scores, (score, frame) => [frame, score, run.teacherError[frame], run.discrepancy[frame], run.classifier[frame] ?? null, labels?.[frame] ?? null]);
+    const rows = Array.from(scores, (score, frame) => [
+      frame,
+      score,
+      run.teacherError[frame],
+      run.discrepancy[frame],
+      run.classifier[frame] ?? null,
+      labels?.[frame] ?? null,
+    ]);
     attachment(response, 'text/csv; charset=utf-8', `${run.video.name}-${run.modelVersion.model.name}-v${run.modelVersion.number}-${protocol.name}.csv`);
     response.end(csvTable(['frame', `score_${protocol.name}`, 'teacher_error', 'discrepancy', 'classifier', 'label'], rows));
   });
@@ -120,7 +129,9 @@ export function downloadRoutes(services: ApiServices): Router {
     if (!board) throw new HttpError(404, 'NOT_FOUND', 'no such data set in your team');
     const rows = rankLeaderboard(board.entries, metric, protocol.name, board.latestVersion?.id);
     const models = new Map(
-      (await prisma.model.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.modelVersion.modelId))] } }, select: { id: true, name: true } })).map((m) => [m.id, m.name]),
+      (await prisma.model.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.modelVersion.modelId))] } }, select: { id: true, name: true } })).map(
+        (m) => [m.id, m.name],
+      ),
     );
     const table = rows.map((row) => [
       row.comparable ? row.rank : null,
@@ -138,7 +149,23 @@ export function downloadRoutes(services: ApiServices): Router {
     ]);
     attachment(response, 'text/csv; charset=utf-8', `leaderboard-${board.dataset.name}-${protocol.name}-${metric.toLowerCase()}.csv`);
     response.end(
-      csvTable(['rank', 'model', 'version', 'protocol', 'dataset_version', 'comparable', 'micro_auc', 'macro_auc', 'rbdc', 'tbdc', 'frames_per_second', 'evaluated_at'], table),
+      csvTable(
+        [
+          'rank',
+          'model',
+          'version',
+          'protocol',
+          'dataset_version',
+          'comparable',
+          'micro_auc',
+          'macro_auc',
+          'rbdc',
+          'tbdc',
+          'frames_per_second',
+          'evaluated_at',
+        ],
+        table,
+      ),
     );
   });
 

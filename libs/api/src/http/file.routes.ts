@@ -12,7 +12,6 @@ import type { ApiServices } from '../server/api-context';
 import { HttpError } from './http-error';
 import { requestPrincipal } from './request-principal';
 
-
 function frameIndex(value: string | string[] | undefined): number {
   const frame = Number(value);
   if (!Number.isInteger(frame) || frame < 0) throw new HttpError(400, 'BAD_USER_INPUT', `"${String(value)}" is not a frame number`);
@@ -81,30 +80,33 @@ export function fileRoutes(services: ApiServices, volumes: RunMapVolumes, option
     });
     if (!version) throw new HttpError(404, 'NOT_FOUND', 'no such data-set version in your team');
     if (version.videos.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'this version has no training videos to preview');
-    const preview = await withSourceFiles(services.storage, version.videos.map((v) => v.path), (files) =>
-      previewDataset(
-      {
-        format: 'folder',
-        name: version.dataset.name,
-        rootPath: '',
-        summary: version.summary as unknown as ImportedDataset['summary'],
-        anomalySources: [],
-        videos: version.videos.map((v, i) => ({
-          name: v.name,
-          split: 'train',
-          sourcePath: files[i],
-          sourceKind: 'video-file',
-          codec: v.codec ?? '',
-          fps: v.fps ?? 0,
-          frameCount: v.frameCount,
-          width: v.width,
-          height: v.height,
-          sizeBytes: Number(v.sizeBytes),
-          checksum: v.checksum,
-        })),
-      },
-      { seed, count },
-    ),
+    const preview = await withSourceFiles(
+      services.storage,
+      version.videos.map((v) => v.path),
+      (files) =>
+        previewDataset(
+          {
+            format: 'folder',
+            name: version.dataset.name,
+            rootPath: '',
+            summary: version.summary as unknown as ImportedDataset['summary'],
+            anomalySources: [],
+            videos: version.videos.map((v, i) => ({
+              name: v.name,
+              split: 'train',
+              sourcePath: files[i],
+              sourceKind: 'video-file',
+              codec: v.codec ?? '',
+              fps: v.fps ?? 0,
+              frameCount: v.frameCount,
+              width: v.width,
+              height: v.height,
+              sizeBytes: Number(v.sizeBytes),
+              checksum: v.checksum,
+            })),
+          },
+          { seed, count },
+        ),
     );
     await send(response, preview.png);
   });

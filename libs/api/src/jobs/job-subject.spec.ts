@@ -14,10 +14,15 @@ describe(`jobSubject on ${testDatabaseKind()}`, () => {
     const other = await prisma.team.create({ data: { slug: 'subjects-other', name: 'O' } });
     const dataset = await prisma.dataset.create({ data: { teamId: team.id, name: 'ped2' } });
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 2, contentHash: 'h', format: 'ucsd', summary: {} } });
-    const video = await prisma.video.create({ data: { datasetVersionId: version.id, name: '01', split: 'TEST', path: 'v', frameCount: 1, width: 1, height: 1, sizeBytes: 1, checksum: 'c' } });
+    const video = await prisma.video.create({
+      data: { datasetVersionId: version.id, name: '01', split: 'TEST', path: 'v', frameCount: 1, width: 1, height: 1, sizeBytes: 1, checksum: 'c' },
+    });
     const model = await prisma.model.create({ data: { teamId: team.id, name: 'sdmae' } });
-    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 3, config: {}, checkpointPath: 'c', checkpointRule: 'last-epoch' } });
-    const job = (kind: 'IMPORT' | 'TRAIN' | 'INFER' | 'EVALUATE', parameters: object, teamId = team.id) => prisma.job.create({ data: { teamId, kind, parameters } });
+    const modelVersion = await prisma.modelVersion.create({
+      data: { modelId: model.id, number: 3, config: {}, checkpointPath: 'c', checkpointRule: 'last-epoch' },
+    });
+    const job = (kind: 'IMPORT' | 'TRAIN' | 'INFER' | 'EVALUATE', parameters: object, teamId = team.id) =>
+      prisma.job.create({ data: { teamId, kind, parameters } });
     const infer = await job('INFER', { modelVersionId: modelVersion.id, videoIds: [video.id] });
     const subjects = await Promise.all(
       [

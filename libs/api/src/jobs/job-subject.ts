@@ -20,7 +20,9 @@ async function modelVersionName(prisma: PrismaClient, teamId: string, id: unknow
 
 async function inferenceSubject(prisma: PrismaClient, teamId: string, p: Parameters): Promise<string> {
   const videoIds = Array.isArray(p.videoIds) ? p.videoIds.filter((id): id is string => typeof id === 'string') : [];
-  const first = videoIds.length ? await prisma.video.findFirst({ where: { id: videoIds[0], datasetVersion: { dataset: { teamId } } }, select: { datasetVersionId: true } }) : null;
+  const first = videoIds.length
+    ? await prisma.video.findFirst({ where: { id: videoIds[0], datasetVersion: { dataset: { teamId } } }, select: { datasetVersionId: true } })
+    : null;
   const videos = `${videoIds.length} video${videoIds.length === 1 ? '' : 's'}`;
   const dataset = first ? ` of ${await datasetVersionName(prisma, teamId, first.datasetVersionId)}` : '';
   return `score ${videos}${dataset} with ${await modelVersionName(prisma, teamId, p.modelVersionId)}`;
@@ -31,7 +33,8 @@ export async function jobSubject(prisma: PrismaClient, job: Pick<Store.Job, 'kin
   switch (job.kind) {
     case 'IMPORT': {
       if (p.source === 'folder') return `import the folder data set ${text(p.datasetName) ?? ''}`.trim();
-      const dataset = typeof p.datasetId === 'string' ? await prisma.dataset.findFirst({ where: { id: p.datasetId, teamId: job.teamId }, select: { name: true } }) : null;
+      const dataset =
+        typeof p.datasetId === 'string' ? await prisma.dataset.findFirst({ where: { id: p.datasetId, teamId: job.teamId }, select: { name: true } }) : null;
       return `import ${text(p.name) ?? 'a video'} into ${dataset?.name ?? '(deleted data set)'} (${text(p.split) ?? 'test'})`;
     }
     case 'TRAIN':
@@ -41,7 +44,9 @@ export async function jobSubject(prisma: PrismaClient, job: Pick<Store.Job, 'kin
     case 'EVALUATE': {
       const inference = typeof p.inferenceJobId === 'string' ? await prisma.job.findFirst({ where: { id: p.inferenceJobId, teamId: job.teamId } }) : null;
       const protocol = text((p.protocol as Parameters | undefined)?.name) ?? 'paper';
-      const scored = inference ? (await inferenceSubject(prisma, job.teamId, inference.parameters as Parameters)).replace(/^score /, '') : 'a deleted inference job';
+      const scored = inference
+        ? (await inferenceSubject(prisma, job.teamId, inference.parameters as Parameters)).replace(/^score /, '')
+        : 'a deleted inference job';
       return `evaluate ${scored} (${protocol})`;
     }
   }

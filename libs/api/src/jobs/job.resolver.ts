@@ -91,8 +91,7 @@ export const jobResolvers: Resolvers = {
       const rows = await context.database.prisma.epochResult.findMany({ where: { jobId: job.id }, orderBy: [{ epoch: 'asc' }, { attempt: 'desc' }] });
       return rows.filter((row, i) => i === 0 || rows[i - 1].epoch !== row.epoch);
     },
-    queuedBy: (job, _a, context) =>
-      job.queuedById ? context.database.prisma.user.findUnique({ where: { id: job.queuedById } }) : null,
+    queuedBy: (job, _a, context) => (job.queuedById ? context.database.prisma.user.findUnique({ where: { id: job.queuedById } }) : null),
     inferenceRuns: (job, _a, context) => context.database.prisma.inferenceRun.findMany({ where: { jobId: job.id } }),
     modelVersion: (job, _a, context) => context.database.prisma.modelVersion.findUnique({ where: { trainingJobId: job.id } }),
     evaluation: (job, _a, context) => context.database.prisma.evaluation.findUnique({ where: { jobId: job.id } }),

@@ -5,12 +5,7 @@ import { apiError } from '../graphql/api-error';
 import type { ApiServices } from '../server/api-context';
 import type { Principal } from '../auth/principal';
 
-export async function queueJob(
-  services: ApiServices,
-  principal: Principal,
-  kind: JobKindName,
-  parameters: object,
-): Promise<Store.Job> {
+export async function queueJob(services: ApiServices, principal: Principal, kind: JobKindName, parameters: object): Promise<Store.Job> {
   const job = await services.database.prisma.job.create({
     data: { teamId: principal.team.id, kind, parameters, queuedById: principal.user.id },
   });

@@ -40,12 +40,24 @@ describe(`presets and workers on ${testDatabaseKind()}`, () => {
       { epoch: 1, stage: 1, frames: 1000, seconds: teacherSeconds },
       { epoch: 2, stage: 2, frames: 250, seconds: 12.5 },
     ];
-    for (const [number, seconds] of [[1, 100], [2, 150]]) {
+    for (const [number, seconds] of [
+      [1, 100],
+      [2, 150],
+    ]) {
       await database.prisma.modelVersion.create({
-        data: { modelId: model.id, number, config: { preset: 'cpu-ped2' }, checkpointPath: 'c', checkpointRule: 'last', trainingMetrics: { history: history(seconds) } },
+        data: {
+          modelId: model.id,
+          number,
+          config: { preset: 'cpu-ped2' },
+          checkpointPath: 'c',
+          checkpointRule: 'last',
+          trainingMetrics: { history: history(seconds) },
+        },
       });
     }
-    const { modelPresets } = await post('{ modelPresets { name intendedFor teacherEpochs studentEpochs batchSize measuredSpeed { teacherFramesPerSecond studentFramesPerSecond trainings } } }');
+    const { modelPresets } = await post(
+      '{ modelPresets { name intendedFor teacherEpochs studentEpochs batchSize measuredSpeed { teacherFramesPerSecond studentFramesPerSecond trainings } } }',
+    );
     const byName = new Map((modelPresets as Array<{ name: string }>).map((p) => [p.name, p]));
     const cpu = getPreset('cpu-ped2').training;
     expect(byName.get('cpu-ped2')).toEqual({

@@ -67,5 +67,7 @@ export async function measuredTrainingSpeeds(database: Database, teamId: string)
     sums.set(preset, entry);
   }
   const rate = (s: { frames: number; seconds: number }) => (s.seconds > 0 ? s.frames / s.seconds : null);
-  return new Map([...sums].map(([preset, e]) => [preset, { trainings: e.trainings, teacherFramesPerSecond: rate(e.stages[1]), studentFramesPerSecond: rate(e.stages[2]) }]));
+  return new Map(
+    [...sums].map(([preset, e]) => [preset, { trainings: e.trainings, teacherFramesPerSecond: rate(e.stages[1]), studentFramesPerSecond: rate(e.stages[2]) }]),
+  );
 }

@@ -19,8 +19,7 @@ const ALIAS = /^[a-z][a-z0-9-]{0,39}$/;
 
 export const modelResolvers: Resolvers = {
   Query: {
-    models: (_p, _a, context) =>
-      context.database.prisma.model.findMany({ where: { teamId: requireRole(context).team.id }, orderBy: { name: 'asc' } }),
+    models: (_p, _a, context) => context.database.prisma.model.findMany({ where: { teamId: requireRole(context).team.id }, orderBy: { name: 'asc' } }),
     model: (_p, { id }, context) => context.database.prisma.model.findFirst({ where: { id, teamId: requireRole(context).team.id } }),
     modelVersion: (_p, { id }, context) => versionInTeam(context, id).catch(() => null),
     modelPresets: async (_p, _a, context) => {
@@ -54,7 +53,11 @@ export const modelResolvers: Resolvers = {
         throw apiError('BAD_USER_INPUT', `unknown preset "${input.preset}"; one of ${presets.map((p) => p.name).join(', ')}`);
       }
       if (!/^[\w][\w .-]{0,99}$/.test(input.modelName)) throw apiError('BAD_USER_INPUT', 'invalid model name');
-      for (const [field, value, least] of [['epochsTeacher', input.epochsTeacher, 0], ['epochsStudent', input.epochsStudent, 0], ['batchSize', input.batchSize, 1]] as const) {
+      for (const [field, value, least] of [
+        ['epochsTeacher', input.epochsTeacher, 0],
+        ['epochsStudent', input.epochsStudent, 0],
+        ['batchSize', input.batchSize, 1],
+      ] as const) {
         if (value != null && (value < least || value > 10_000)) throw apiError('BAD_USER_INPUT', `${field} must be between ${least} and 10000`);
       }
       const problems = trainingOverridesProblems(input.preset, input.overrides, {
@@ -79,8 +82,7 @@ export const modelResolvers: Resolvers = {
     },
   },
   Model: {
-    versions: (model, _a, context) =>
-      context.database.prisma.modelVersion.findMany({ where: { modelId: model.id }, orderBy: { number: 'desc' } }),
+    versions: (model, _a, context) => context.database.prisma.modelVersion.findMany({ where: { modelId: model.id }, orderBy: { number: 'desc' } }),
     aliases: (model, _a, context) => context.database.prisma.modelAlias.findMany({ where: { modelId: model.id }, orderBy: { alias: 'asc' } }),
   },
   ModelAlias: {
@@ -99,16 +101,13 @@ export const modelResolvers: Resolvers = {
     },
     model: (version, _a, context) => context.database.prisma.model.findUniqueOrThrow({ where: { id: version.modelId } }),
     config: (version) => version.config,
-    preset: (version) => ((version.config as { preset?: string } | null)?.preset ?? null),
+    preset: (version) => (version.config as { preset?: string } | null)?.preset ?? null,
     trainingMetrics: (version) => version.trainingMetrics ?? null,
     datasetVersion: (version, _a, context) =>
       version.datasetVersionId ? context.database.prisma.datasetVersion.findUnique({ where: { id: version.datasetVersionId } }) : null,
-    trainingJob: (version, _a, context) =>
-      version.trainingJobId ? context.database.prisma.job.findUnique({ where: { id: version.trainingJobId } }) : null,
-    createdBy: (version, _a, context) =>
-      version.createdById ? context.database.prisma.user.findUnique({ where: { id: version.createdById } }) : null,
-    aliases: async (version, _a, context) =>
-      (await context.database.prisma.modelAlias.findMany({ where: { modelVersionId: version.id } })).map((a) => a.alias),
+    trainingJob: (version, _a, context) => (version.trainingJobId ? context.database.prisma.job.findUnique({ where: { id: version.trainingJobId } }) : null),
+    createdBy: (version, _a, context) => (version.createdById ? context.database.prisma.user.findUnique({ where: { id: version.createdById } }) : null),
+    aliases: async (version, _a, context) => (await context.database.prisma.modelAlias.findMany({ where: { modelVersionId: version.id } })).map((a) => a.alias),
     evaluations: (version, _a, context) =>
       context.database.prisma.evaluation.findMany({ where: { modelVersionId: version.id }, orderBy: { createdAt: 'desc' } }),
   },

@@ -64,8 +64,7 @@ export const inferenceRunResolvers: Resolvers = {
   InferenceRun: {
     job: (run, _a, context) => context.database.prisma.job.findUniqueOrThrow({ where: { id: run.jobId } }),
     modelVersion: (run, _a, context) => context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: run.modelVersionId } }),
-    video: (run, _a, context) =>
-      context.database.prisma.video.findUniqueOrThrow({ where: { id: run.videoId }, include: { groundTruth: true } }),
+    video: (run, _a, context) => context.database.prisma.video.findUniqueOrThrow({ where: { id: run.videoId }, include: { groundTruth: true } }),
     hasMaps: (run) => run.mapsPath !== null,
     frameScores: async (run, { protocol }, context) => {
       const chosen = protocolByName(protocol ?? 'paper');
@@ -91,7 +90,10 @@ export const inferenceRunResolvers: Resolvers = {
       const name = component ?? 'combined';
       const url = mapUrl(run, frame, name);
       if (!isMapComponent(name)) throw apiError('BAD_USER_INPUT', `component must be one of ${MAP_COMPONENTS.join(', ')}`);
-      const modelVersion = await context.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: run.modelVersionId }, select: { componentStatistics: true } });
+      const modelVersion = await context.database.prisma.modelVersion.findUniqueOrThrow({
+        where: { id: run.modelVersionId },
+        select: { componentStatistics: true },
+      });
       const volume = await context.mapVolumes.get(runMapSource(context.storage, { ...run, modelVersion }), name).catch((error: unknown) => {
         if (error instanceof DataError) throw apiError('NOT_FOUND', OLD_MAP_FORMAT);
         throw error;

@@ -12,4 +12,3 @@ export function scoresOf(run: Store.InferenceRun, protocol: PostProcessingProtoc
   const classifier = run.classifier.length === 0 ? run.teacherError.map(() => 0) : run.classifier;
   return applyProtocolToComponents({ teacherError: run.teacherError, discrepancy: run.discrepancy, classifier }, protocol);
 }
-

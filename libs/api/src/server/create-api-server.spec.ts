@@ -29,7 +29,10 @@ describe(`API server on ${testDatabaseKind()}`, () => {
 
   const post = async (query: string, variables: object = {}) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] },
+    };
   };
 
   it('answers the health query with the version, store and queue', async () => {
@@ -74,7 +77,8 @@ describe(`API server on ${testDatabaseKind()}`, () => {
   });
 
   it('rejects queries nested deeper than the limit', async () => {
-    const deep = '{ datasets { versions { videos { id } } latestVersion { videos { name } } } models { versions { model { versions { model { versions { id } } } } } } }';
+    const deep =
+      '{ datasets { versions { videos { id } } latestVersion { videos { name } } } models { versions { model { versions { model { versions { id } } } } } } }';
     const { status, body } = await post(deep);
     expect(status).toBe(400);
     expect(body.errors?.[0].message).toMatch(/query depth \d+ exceeds the limit of 6/);

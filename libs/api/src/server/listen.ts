@@ -10,7 +10,9 @@ export function listen(server: Server, port: number, host: string, setting: stri
       if (error.code === 'EADDRINUSE') {
         reject(new StartupError(StartupErrorCode.PortInUse, `port ${port} on ${host} is already in use; set ${setting} to a free port`, { cause: error }));
       } else if (error.code === 'EACCES') {
-        reject(new StartupError(StartupErrorCode.PermissionDenied, `no permission to listen on port ${port}; set ${setting} to a port above 1023`, { cause: error }));
+        reject(
+          new StartupError(StartupErrorCode.PermissionDenied, `no permission to listen on port ${port}; set ${setting} to a port above 1023`, { cause: error }),
+        );
       } else {
         reject(error);
       }

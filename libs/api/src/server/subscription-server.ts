@@ -126,16 +126,13 @@ export function serveSubscriptions(
   });
 
   /** The counters a socket holds: its address's, and its account's once known (else the pending pool's). */
-  const keysOf = (entry: SocketEntry) => [
-    'all',
-    `address:${entry.source.address}`,
-    ...(entry.principal ? [principalKey(entry.principal)] : ['pending']),
-  ];
+  const keysOf = (entry: SocketEntry) => ['all', `address:${entry.source.address}`, ...(entry.principal ? [principalKey(entry.principal)] : ['pending'])];
   const hold = (entry: SocketEntry) => keysOf(entry).forEach((key) => counts.add(key));
   const release = (entry: SocketEntry) => keysOf(entry).forEach((key) => counts.remove(key));
   /** Why a socket of `entry` cannot be held now, or undefined when it can. */
   const refusal = (entry: SocketEntry): { status: number; message: string } | undefined => {
-    if (counts.get('all') >= limits.maxConnections) return { status: 503, message: `the server has ${limits.maxConnections} open subscription sockets, the most it takes; retry later` };
+    if (counts.get('all') >= limits.maxConnections)
+      return { status: 503, message: `the server has ${limits.maxConnections} open subscription sockets, the most it takes; retry later` };
     if (counts.get(`address:${entry.source.address}`) >= limits.maxConnectionsPerAddress) {
       return { status: 429, message: `too many subscription sockets from this address (at most ${limits.maxConnectionsPerAddress}); close some first` };
     }
@@ -192,7 +189,9 @@ export function serveSubscriptions(
 
   /** Live subscriptions of an account over all its sockets. */
   const subscriptionsOf = (principal: Principal) =>
-    [...sockets.values()].filter((entry) => entry.principal?.user.id === principal.user.id).reduce((sum, entry) => sum + Object.keys(entry.subscriptions ?? {}).length, 0);
+    [...sockets.values()]
+      .filter((entry) => entry.principal?.user.id === principal.user.id)
+      .reduce((sum, entry) => sum + Object.keys(entry.subscriptions ?? {}).length, 0);
 
   const server = useServer(
     {
@@ -232,7 +231,9 @@ export function serveSubscriptions(
         }
         const principal = sockets.get(ctx.extra.socket)?.principal;
         if (principal && subscriptionsOf(principal) > limits.maxSubscriptionsPerPrincipal) {
-          return [apiError('FORBIDDEN', `this account already has ${limits.maxSubscriptionsPerPrincipal} live subscriptions, the most allowed; complete some first`)];
+          return [
+            apiError('FORBIDDEN', `this account already has ${limits.maxSubscriptionsPerPrincipal} live subscriptions, the most allowed; complete some first`),
+          ];
         }
         let document;
         try {
@@ -242,7 +243,12 @@ export function serveSubscriptions(
         }
         const operation = getOperationAST(document, payload.operationName);
         if (operation && operation.operation !== 'subscription') {
-          return [apiError('BAD_USER_INPUT', `this socket serves subscriptions only; send ${operation.operation === 'query' ? 'queries' : 'mutations'} to POST /graphql`)];
+          return [
+            apiError(
+              'BAD_USER_INPUT',
+              `this socket serves subscriptions only; send ${operation.operation === 'query' ? 'queries' : 'mutations'} to POST /graphql`,
+            ),
+          ];
         }
         const errors = validate(schema, document, [...specifiedRules, depthLimitRule(limits.maxQueryDepth)]);
         if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));

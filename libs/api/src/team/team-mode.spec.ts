@@ -28,14 +28,20 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     return { body: (await response.json()) as GraphQLResponse, setCookie: response.headers.get('set-cookie') };
   };
   const login = async (email: string, password: string) => {
-    const { body, setCookie } = await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { role user { email } } }', { e: email, p: password });
+    const { body, setCookie } = await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { role user { email } } }', {
+      e: email,
+      p: password,
+    });
     return { body, cookie: setCookie?.split(';')[0] ?? '' };
   };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const prisma = database.prisma;
-    for (const [slug, email] of [['alpha', 'ada@alpha.test'], ['beta', 'bob@beta.test']]) {
+    for (const [slug, email] of [
+      ['alpha', 'ada@alpha.test'],
+      ['beta', 'bob@beta.test'],
+    ]) {
       const team = await prisma.team.create({ data: { slug, name: slug } });
       const user = await prisma.user.create({ data: { email, name: email, passwordHash: await hashPassword('correct horse battery') } });
       await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: 'OWNER' } });
@@ -110,7 +116,7 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     expect(escalate.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const ownerToken = await call('mutation { createApiToken(name: "x", role: OWNER) { token } }', {}, { cookie: mia });
     expect(ownerToken.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    const adaId = ((await call('{ viewer { user { id } } }', {}, { cookie: ada })).body.data?.viewer.user.id) as string;
+    const adaId = (await call('{ viewer { user { id } } }', {}, { cookie: ada })).body.data?.viewer.user.id as string;
     const demoteLastOwner = await call('mutation($u: ID!) { changeRole(userId: $u, role: MEMBER) { role } }', { u: adaId }, { cookie: ada });
     expect(demoteLastOwner.body.errors?.[0]).toMatchObject({ message: 'a team keeps at least one owner', extensions: { code: 'CONFLICT' } });
     expect((await call('mutation($u: ID!) { removeMember(userId: $u) }', { u: miaId }, { cookie: ada })).body.data).toEqual({ removeMember: true });
@@ -126,7 +132,14 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'f', format: 'folder', summary: {} } });
     const video = await prisma.video.create({
       data: {
-        datasetVersionId: version.id, name: '01', split: 'TEST', frameCount: 180, width: 360, height: 240, sizeBytes: BigInt(1), checksum: 'a'.repeat(64),
+        datasetVersionId: version.id,
+        name: '01',
+        split: 'TEST',
+        frameCount: 180,
+        width: 360,
+        height: 240,
+        sizeBytes: BigInt(1),
+        checksum: 'a'.repeat(64),
         path: path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2/videos/test/01.mp4'),
       },
     });
@@ -139,7 +152,11 @@ describe(`team mode on ${testDatabaseKind()}`, () => {
     expect(traversal.status).toBe(404);
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('x')]), 'x.mp4');
-    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), { method: 'POST', body: form, headers: { cookie: bob, 'x-requested-with': 'XMLHttpRequest' } });
+    const upload = await fetch(url.replace('/graphql', `/uploads?datasetId=${dataset.id}&split=test`), {
+      method: 'POST',
+      body: form,
+      headers: { cookie: bob, 'x-requested-with': 'XMLHttpRequest' },
+    });
     expect(upload.status).toBe(404);
   });
 

@@ -9,7 +9,10 @@ describe('forwardedClient', () => {
   it('reads the client from the right of X-Forwarded-For, skipping trusted proxies, so a client cannot choose its address', () => {
     // the client wrote "1.1.1.1" itself; the trusted proxy appended the address it saw
     expect(forwardedClient('10.0.0.5', '1.1.1.1, 203.0.113.9', 'https', ['10.0.0.5'])).toEqual({ address: '203.0.113.9', protocol: 'https' });
-    expect(forwardedClient('::ffff:127.0.0.1', '203.0.113.9, 10.0.0.5', 'http', ['loopback', '10.0.0.5'])).toEqual({ address: '203.0.113.9', protocol: 'http' });
+    expect(forwardedClient('::ffff:127.0.0.1', '203.0.113.9, 10.0.0.5', 'http', ['loopback', '10.0.0.5'])).toEqual({
+      address: '203.0.113.9',
+      protocol: 'http',
+    });
   });
 
   it('keeps the proxy as the client when it forwards no usable address', () => {

@@ -39,7 +39,10 @@ export function forwardedClient(
   trusted: TrustedProxies,
 ): ForwardedClient {
   if (!isTrustedProxy(peer, trusted)) return { address: plainAddress(peer), protocol: 'http' };
-  const hops = (firstValue(forwardedFor) ?? '').split(',').map((hop) => hop.trim()).filter((hop) => net.isIP(hop) !== 0);
+  const hops = (firstValue(forwardedFor) ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter((hop) => net.isIP(hop) !== 0);
   let address = peer;
   while (hops.length > 0 && isTrustedProxy(address, trusted)) address = hops.pop() as string;
   // the proxy nearest to us writes the protocol it was reached with: the last value

@@ -10,7 +10,13 @@ const H = 8;
 
 /** Video `id` whose frame t is a flat gray of id·40 + t (so every sample says where it came from). */
 function flatVideo(id: number, frames: number, channels = 1): InMemoryFrameStore {
-  return new InMemoryFrameStore(`v${id}`, W, H, channels, Array.from({ length: frames }, (_, t) => new Uint8Array(W * H * channels).fill(id * 40 + t)));
+  return new InMemoryFrameStore(
+    `v${id}`,
+    W,
+    H,
+    channels,
+    Array.from({ length: frames }, (_, t) => new Uint8Array(W * H * channels).fill(id * 40 + t)),
+  );
 }
 
 async function collect(options: TrainingBatchOptions): Promise<TrainingBatch[]> {
@@ -19,7 +25,15 @@ async function collect(options: TrainingBatchOptions): Promise<TrainingBatch[]> 
   return out;
 }
 
-const base = (videos: FrameStore[]): TrainingBatchOptions => ({ videos, patchSize: 4, batchSize: 4, inputMode: 'single', colour: 'gray', motion: 'paper', seed: 1 });
+const base = (videos: FrameStore[]): TrainingBatchOptions => ({
+  videos,
+  patchSize: 4,
+  batchSize: 4,
+  inputMode: 'single',
+  colour: 'gray',
+  motion: 'paper',
+  seed: 1,
+});
 const pixel = (batch: TrainingBatch, which: 'input' | 'target', slot: number, p: number, c: number) => {
   const channels = which === 'input' ? batch.inputChannels : batch.targetChannels;
   return batch[which][(slot * W * H + p) * channels + c];
@@ -34,9 +48,13 @@ describe('createTrainingBatches', () => {
     const seen = batches.flatMap((b) => Array.from({ length: b.size }, (_, s) => toByte(pixel(b, 'target', s, 0, 0))));
     expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 40, 41, 42, 43, 44, 45]);
     expect(seen).not.toEqual([0, 1, 2, 3, 4, 40, 41, 42, 43, 44, 45]);
-    const again = (await collect({ ...base(videos), syntheticAnomalyProbability: 0 })).flatMap((b) => Array.from({ length: b.size }, (_, s) => toByte(pixel(b, 'target', s, 0, 0))));
+    const again = (await collect({ ...base(videos), syntheticAnomalyProbability: 0 })).flatMap((b) =>
+      Array.from({ length: b.size }, (_, s) => toByte(pixel(b, 'target', s, 0, 0))),
+    );
     expect(again).toEqual(seen);
-    const nextEpoch = (await collect({ ...base(videos), epoch: 1, syntheticAnomalyProbability: 0 })).flatMap((b) => Array.from({ length: b.size }, (_, s) => toByte(pixel(b, 'target', s, 0, 0))));
+    const nextEpoch = (await collect({ ...base(videos), epoch: 1, syntheticAnomalyProbability: 0 })).flatMap((b) =>
+      Array.from({ length: b.size }, (_, s) => toByte(pixel(b, 'target', s, 0, 0))),
+    );
     expect(nextEpoch).not.toEqual(seen);
     expect(await collect({ ...base(videos), dropLast: true })).toHaveLength(2);
   });
@@ -97,7 +115,13 @@ describe('createTrainingBatches', () => {
   });
 
   it('gives token weights that sum to 1 and concentrate on the pasted object in a still scene', async () => {
-    const still = new InMemoryFrameStore('still', W, H, 1, Array.from({ length: 6 }, () => new Uint8Array(W * H).fill(90)));
+    const still = new InMemoryFrameStore(
+      'still',
+      W,
+      H,
+      1,
+      Array.from({ length: 6 }, () => new Uint8Array(W * H).fill(90)),
+    );
     const square = { width: 3, height: 3, pixels: new Uint8Array(9).fill(250), mask: new Uint8Array(9).fill(1), origin: 'test' };
     const [batch] = await collect({ ...base([still]), batchSize: 6, syntheticAnomalyProbability: 1, objectSource: poolSource('sq', [square]) });
     for (let s = 0; s < 6; s++) {
@@ -114,7 +138,13 @@ describe('createTrainingBatches', () => {
   it('weights moving tokens more than static ones', async () => {
     // Right half changes every frame, left half never.
     const frames = Array.from({ length: 4 }, (_, t) => Uint8Array.from({ length: W * H }, (_, p) => (p % W >= 8 ? 30 * t : 50)));
-    const [batch] = await collect({ ...base([new InMemoryFrameStore('half', W, H, 1, frames)]), batchSize: 4, syntheticAnomalyProbability: 0, motion: 'reference-code', shuffle: false });
+    const [batch] = await collect({
+      ...base([new InMemoryFrameStore('half', W, H, 1, frames)]),
+      batchSize: 4,
+      syntheticAnomalyProbability: 0,
+      motion: 'reference-code',
+      shuffle: false,
+    });
     const row = [...batch.tokenWeights.subarray(8, 16)];
     expect(row).toEqual([0, 0, 0.25, 0.25, 0, 0, 0.25, 0.25]);
   });
@@ -122,7 +152,13 @@ describe('createTrainingBatches', () => {
   it('gives the same batches with pre-filtered frames for the paper motion gradient as when filtering on the fly', async () => {
     const noisy = Array.from({ length: 6 }, (_, t) => Uint8Array.from({ length: W * H }, (_, i) => (i * 31 + t * 57 + ((i * t) % 7) * 40) % 256));
     const video = new InMemoryFrameStore('noisy', W, H, 1, noisy);
-    const filtered = new InMemoryFrameStore('noisy-median', W, H, 1, noisy.map((f) => medianFilter3x3(f, { width: W, height: H, channels: 1 })));
+    const filtered = new InMemoryFrameStore(
+      'noisy-median',
+      W,
+      H,
+      1,
+      noisy.map((f) => medianFilter3x3(f, { width: W, height: H, channels: 1 })),
+    );
     const plain = await collect({ ...base([video]), batchSize: 6 });
     const fast = await collect({ ...base([video]), batchSize: 6, medianFiltered: [filtered] });
     expect(fast[0].tokenWeights).toEqual(plain[0].tokenWeights);
@@ -135,7 +171,9 @@ describe('createTrainingBatches', () => {
       const store = flatVideo(0, 8);
       let reads = 0;
       const spy: FrameStore = { name: 'spy', width: W, height: H, channels: 1, frameCount: 8, readFrame: (i) => (reads++, store.readFrame(i)) };
-      const iterator = createTrainingBatches({ ...base([spy]), batchSize: 4, syntheticAnomalyProbability: 0, motion: 'reference-code', prefetch })[Symbol.asyncIterator]();
+      const iterator = createTrainingBatches({ ...base([spy]), batchSize: 4, syntheticAnomalyProbability: 0, motion: 'reference-code', prefetch })[
+        Symbol.asyncIterator
+      ]();
       await iterator.next();
       const count = reads;
       await iterator.return?.();

@@ -14,7 +14,6 @@ import { DEFAULT_SYNTHETIC_ANOMALY_OPTIONS, type SyntheticAnomalyOptions } from 
 import type { TrainingBatch } from './training-batch';
 import { type InputMode, type SampleSettings, writeTrainingSample } from './training-sample';
 
-
 /** The method's share of training samples that receive a synthetic anomaly (docs/method.md §6). */
 export const SYNTHETIC_ANOMALY_PROBABILITY = 0.25;
 /** Motion value (0–255 scale) added where a pasted anomaly lies, so that it always weighs a lot (docs/method.md §4). */
@@ -76,12 +75,20 @@ export function planTrainingBatches(options: TrainingBatchOptions): TrainingBatc
   if (videos.length === 0) throw invalid('training needs at least one video');
   const { width, height, channels } = videos[0];
   const mismatch = videos.find((v) => v.width !== width || v.height !== height || v.channels !== channels);
-  if (mismatch !== undefined) throw invalid(`video ${mismatch.name} is ${mismatch.width}×${mismatch.height}×${mismatch.channels}, unlike ${videos[0].name} (${width}×${height}×${channels})`);
+  if (mismatch !== undefined)
+    throw invalid(
+      `video ${mismatch.name} is ${mismatch.width}×${mismatch.height}×${mismatch.channels}, unlike ${videos[0].name} (${width}×${height}×${channels})`,
+    );
   const filtered = options.medianFiltered;
-  if (filtered !== undefined && (filtered.length !== videos.length || filtered.some((f, i) => f.frameCount !== videos[i].frameCount || f.width !== width || f.height !== height || f.channels !== channels))) {
+  if (
+    filtered !== undefined &&
+    (filtered.length !== videos.length ||
+      filtered.some((f, i) => f.frameCount !== videos[i].frameCount || f.width !== width || f.height !== height || f.channels !== channels))
+  ) {
     throw invalid('medianFiltered must hold one store per video, with the same frame counts, size and channels');
   }
-  if (channels !== CHANNELS_OF[options.colour]) throw invalid(`colour "${options.colour}" needs ${CHANNELS_OF[options.colour]} channel(s) but the frames have ${channels}`);
+  if (channels !== CHANNELS_OF[options.colour])
+    throw invalid(`colour "${options.colour}" needs ${CHANNELS_OF[options.colour]} channel(s) but the frames have ${channels}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw invalid(`batch size must be a positive integer, got ${batchSize}`);
   const p = options.syntheticAnomalyProbability ?? SYNTHETIC_ANOMALY_PROBABILITY;
   if (!(p >= 0 && p <= 1)) throw invalid(`synthetic anomaly probability must be between 0 and 1, got ${p}`);
@@ -106,7 +113,9 @@ export function createTrainingBatches(options: TrainingBatchOptions): AsyncItera
     anomalyWeightBoost: options.anomalyWeightBoost ?? SYNTHETIC_ANOMALY_MOTION_FLOOR,
     neighbourOffset: options.neighbourOffset ?? 3,
   };
-  const order: Array<[video: number, frame: number]> = options.videos.flatMap((v, i) => Array.from({ length: v.frameCount }, (_, t): [number, number] => [i, t]));
+  const order: Array<[video: number, frame: number]> = options.videos.flatMap((v, i) =>
+    Array.from({ length: v.frameCount }, (_, t): [number, number] => [i, t]),
+  );
   if (options.shuffle ?? true) shuffleInPlace(order, createRandom(combineSeeds(options.seed, epoch, 0x5f3759df)));
 
   const build = async (index: number): Promise<TrainingBatch> => {

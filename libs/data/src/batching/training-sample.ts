@@ -96,7 +96,8 @@ export async function writeTrainingSample(
     target[to + channels] = map[p];
   }
 
-  const gradient = motionPair !== undefined ? absoluteDifference(motionPair[0], motionPair[1]) : motionGradient(settings.motion, frameAt(earlier), frameAt(later), shape);
+  const gradient =
+    motionPair !== undefined ? absoluteDifference(motionPair[0], motionPair[1]) : motionGradient(settings.motion, frameAt(earlier), frameAt(later), shape);
   if (hasAnomaly) boostGradient(gradient, map, channels, settings.anomalyWeightBoost);
   const tokens = (width / settings.patchSize) * (height / settings.patchSize);
   tokenWeightsInto(batch.tokenWeights, slot * tokens, gradient, shape, settings.patchSize);

@@ -20,7 +20,12 @@ export interface CacheVideoOptions {
   signal?: AbortSignal;
 }
 
-export async function openCachedVideo(cache: FrameCache, video: CacheableVideo, geometry: FrameGeometry, options: CacheVideoOptions = {}): Promise<CachedFrames> {
+export async function openCachedVideo(
+  cache: FrameCache,
+  video: CacheableVideo,
+  geometry: FrameGeometry,
+  options: CacheVideoOptions = {},
+): Promise<CachedFrames> {
   const key = { checksum: video.checksum, ...geometry };
   const source = async function* () {
     yield* decodeFrames(await openFrameSource(video.sourcePath), { ...geometry, ...options });

@@ -142,9 +142,12 @@ describe('FrameCache', () => {
 
   it('stores the median-filtered frames of a cached video as a separate entry', async () => {
     const cache = new FrameCache(dir);
-    const frames = await cache.build(key, (async function* () {
-      for (let i = 0; i < 3; i++) yield Uint8Array.from({ length: 12 }, (_, p) => (p === 5 ? 255 : 10 * i));
-    })());
+    const frames = await cache.build(
+      key,
+      (async function* () {
+        for (let i = 0; i < 3; i++) yield Uint8Array.from({ length: 12 }, (_, p) => (p === 5 ? 255 : 10 * i));
+      })(),
+    );
     const video = { name: 'v', sourcePath: '/nonexistent', checksum: key.checksum };
     const filtered = await openMedianFilteredFrames(cache, video, frames);
     expect(filtered.path).not.toBe(frames.path);

@@ -61,10 +61,12 @@ export class CachedFrames implements FrameStore {
   }
 
   async readFrame(index: number): Promise<Uint8Array> {
-    if (!Number.isInteger(index) || index < 0 || index >= this.frameCount) throw new RangeError(`${this.path} has no frame ${index} (0–${this.frameCount - 1})`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.frameCount)
+      throw new RangeError(`${this.path} has no frame ${index} (0–${this.frameCount - 1})`);
     const frame = new Uint8Array(this.frameSize);
     const { bytesRead } = await this.handle.read(frame, 0, this.frameSize, HEADER_BYTES + index * this.frameSize);
-    if (bytesRead !== this.frameSize) throw new DataError(DataErrorCode.CacheCorrupt, `${this.path} ends inside frame ${index}; delete it to rebuild`, this.path);
+    if (bytesRead !== this.frameSize)
+      throw new DataError(DataErrorCode.CacheCorrupt, `${this.path} ends inside frame ${index}; delete it to rebuild`, this.path);
     return frame;
   }
 
@@ -171,7 +173,8 @@ export class FrameCache {
     try {
       await handle.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
       for await (const frame of frames) {
-        if (frame.length !== frameSize) throw new DataError(DataErrorCode.InvalidOptions, `frame ${frameCount} has ${frame.length} values, expected ${frameSize}`, file);
+        if (frame.length !== frameSize)
+          throw new DataError(DataErrorCode.InvalidOptions, `frame ${frameCount} has ${frame.length} values, expected ${frameSize}`, file);
         if (HEADER_BYTES + (frameCount + 1) * frameSize > this.maxBytes) {
           throw new DataError(
             DataErrorCode.CacheBudgetExceeded,

@@ -17,9 +17,16 @@ describe('decodeFrames', () => {
     flat = path.join(dir, 'flat');
     mkdirSync(flat);
     // Frame i is a flat gray of 20·i, so order and values can both be checked.
-    for (let i = 0; i < 4; i++) writeFileSync(path.join(flat, `${i + 1}.png`), grayPng(8, 6, () => 20 * i));
+    for (let i = 0; i < 4; i++)
+      writeFileSync(
+        path.join(flat, `${i + 1}.png`),
+        grayPng(8, 6, () => 20 * i),
+      );
     // "10.png" sorts after "2.png" only in natural order.
-    writeFileSync(path.join(flat, '10.png'), grayPng(8, 6, () => 200));
+    writeFileSync(
+      path.join(flat, '10.png'),
+      grayPng(8, 6, () => 200),
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -80,7 +87,12 @@ describe('decodeFrames', () => {
   });
 
   it('reports a missing ffmpeg clearly', async () => {
-    const run = decodeAllFrames(await openFrameSource(mp4), { width: 32, height: 24, colour: 'gray', tools: { ffmpegPath: '/nonexistent/ffmpeg', ffprobePath: 'ffprobe' } });
+    const run = decodeAllFrames(await openFrameSource(mp4), {
+      width: 32,
+      height: 24,
+      colour: 'gray',
+      tools: { ffmpegPath: '/nonexistent/ffmpeg', ffprobePath: 'ffprobe' },
+    });
     await expect(run).rejects.toMatchObject({ code: DataErrorCode.FfmpegNotFound });
   });
 });

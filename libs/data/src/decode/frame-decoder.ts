@@ -125,13 +125,23 @@ async function* runDecoder(source: FrameSource, options: DecodeOptions, listPath
         ? new DataError(DataErrorCode.FfmpegNotFound, `${tools.ffmpegPath} was not found; install ffmpeg (apt-get install -y ffmpeg) to decode ${subject}`)
         : new DataError(DataErrorCode.DecoderFailed, `ffmpeg could not start for ${subject}: ${spawnError.message}`, subject);
     }
-    if (timedOut) throw new DataError(DataErrorCode.DecodeTimeout, `${subject}: decoding took longer than the limit of ${limits.decodeTimeoutMs} ms and was stopped`, subject);
+    if (timedOut)
+      throw new DataError(
+        DataErrorCode.DecodeTimeout,
+        `${subject}: decoding took longer than the limit of ${limits.decodeTimeoutMs} ms and was stopped`,
+        subject,
+      );
     if (options.signal?.aborted) throw new DataError(DataErrorCode.Cancelled, `decoding ${subject} was cancelled`, subject);
     if (code !== 0) {
-      throw new DataError(DataErrorCode.CorruptVideo, `${subject} could not be decoded (${summariseLog(stderr) || `ffmpeg exited with code ${code}`})`, subject);
+      throw new DataError(
+        DataErrorCode.CorruptVideo,
+        `${subject} could not be decoded (${summariseLog(stderr) || `ffmpeg exited with code ${code}`})`,
+        subject,
+      );
     }
     if (filled !== 0) throw new DataError(DataErrorCode.TruncatedVideo, `${subject}: the decoder stopped in the middle of frame ${count + 1}`, subject);
-    if (count === 0) throw new DataError(DataErrorCode.ZeroFrames, `${subject} contains no decodable frame${stderr ? ` (${summariseLog(stderr)})` : ''}`, subject);
+    if (count === 0)
+      throw new DataError(DataErrorCode.ZeroFrames, `${subject} contains no decodable frame${stderr ? ` (${summariseLog(stderr)})` : ''}`, subject);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

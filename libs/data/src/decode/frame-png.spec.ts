@@ -25,8 +25,15 @@ describe('framePng', () => {
     const video = makeVideo(path.join(dir, 'clip.mp4'), { frames: 9, width: 64, height: 48 });
     const folder = path.join(dir, 'folder');
     mkdirSync(folder);
-    for (let i = 0; i < 4; i++) writeFileSync(path.join(folder, `${i}.png`), grayPng(8, 6, () => 40 * i));
-    for (const [file, width, height] of [[video, 64, 48], [folder, 8, 6]] as const) {
+    for (let i = 0; i < 4; i++)
+      writeFileSync(
+        path.join(folder, `${i}.png`),
+        grayPng(8, 6, () => 40 * i),
+      );
+    for (const [file, width, height] of [
+      [video, 64, 48],
+      [folder, 8, 6],
+    ] as const) {
       const source = await openFrameSource(file);
       const all = await decodeAllFrames(source, { width, height, colour: 'rgb' });
       for (const index of [0, 2, all.length - 1]) expect(rgbOf(await framePng(source, index))).toEqual(all[index]);

@@ -65,7 +65,10 @@ function encode(args: string[], subject: string, index: number, options: FramePn
       failure ??= error;
       child.kill('SIGKILL');
     };
-    const timer = setTimeout(() => stop(new DataError(DataErrorCode.DecodeTimeout, `${subject}: decoding frame ${index} took longer than ${limits.decodeTimeoutMs} ms`, subject)), limits.decodeTimeoutMs);
+    const timer = setTimeout(
+      () => stop(new DataError(DataErrorCode.DecodeTimeout, `${subject}: decoding frame ${index} took longer than ${limits.decodeTimeoutMs} ms`, subject)),
+      limits.decodeTimeoutMs,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > maxBytes) stop(new DataError(DataErrorCode.FileTooLarge, `${subject}: frame ${index} encodes to more than ${maxBytes} bytes`, subject));
@@ -84,7 +87,14 @@ function encode(args: string[], subject: string, index: number, options: FramePn
     child.on('close', (code) => {
       clearTimeout(timer);
       if (failure) return reject(failure);
-      if (code !== 0) return reject(new DataError(DataErrorCode.CorruptVideo, `${subject}: frame ${index} could not be decoded (${summariseLog(stderr) || `ffmpeg exited with code ${code}`})`, subject));
+      if (code !== 0)
+        return reject(
+          new DataError(
+            DataErrorCode.CorruptVideo,
+            `${subject}: frame ${index} could not be decoded (${summariseLog(stderr) || `ffmpeg exited with code ${code}`})`,
+            subject,
+          ),
+        );
       if (bytes === 0) return reject(new DataError(DataErrorCode.ZeroFrames, `${subject} has no frame ${index}`, subject));
       resolve(Buffer.concat(chunks));
     });

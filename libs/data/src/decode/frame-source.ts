@@ -4,15 +4,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError, DataErrorCode } from '../data.error';
 import { sortNatural } from './natural-order';
-import {
-  type ContainerFamily,
-  detectContainer,
-  detectImage,
-  IMAGE_EXTENSIONS,
-  type ImageKind,
-  MAGIC_BYTES_LENGTH,
-  VIDEO_EXTENSIONS,
-} from './media-type';
+import { type ContainerFamily, detectContainer, detectImage, IMAGE_EXTENSIONS, type ImageKind, MAGIC_BYTES_LENGTH, VIDEO_EXTENSIONS } from './media-type';
 
 export type FrameSource =
   | { kind: 'video'; path: string; container: ContainerFamily }
@@ -67,10 +59,18 @@ export async function openFrameSource(sourcePath: string): Promise<FrameSource> 
   if (info.size === 0) throw new DataError(DataErrorCode.ZeroFrames, `${absolute} is empty (0 bytes)`, absolute);
   const found = detectContainer(await readHead(absolute));
   if (found === undefined) {
-    throw new DataError(DataErrorCode.CorruptVideo, `${absolute} is not a video file: its first bytes match no known container (corrupt or mislabelled)`, absolute);
+    throw new DataError(
+      DataErrorCode.CorruptVideo,
+      `${absolute} is not a video file: its first bytes match no known container (corrupt or mislabelled)`,
+      absolute,
+    );
   }
   if (found !== expected) {
-    throw new DataError(DataErrorCode.ContentMismatch, `${absolute}: the extension says ${expected} but the content is ${found}; rename the file or re-export it`, absolute);
+    throw new DataError(
+      DataErrorCode.ContentMismatch,
+      `${absolute}: the extension says ${expected} but the content is ${found}; rename the file or re-export it`,
+      absolute,
+    );
   }
   return { kind: 'video', path: absolute, container: found };
 }
@@ -90,6 +90,7 @@ async function openFrameFolder(dir: string): Promise<FrameSource> {
 export function checkImageBytes(file: string, bytes: Uint8Array, expected: ImageKind): void {
   if (bytes.length === 0) throw new DataError(DataErrorCode.CorruptVideo, `${file} is empty (0 bytes)`, file);
   const found = detectImage(bytes);
-  if (found === undefined) throw new DataError(DataErrorCode.CorruptVideo, `${file} is not a ${expected} image: its first bytes match no known image type`, file);
+  if (found === undefined)
+    throw new DataError(DataErrorCode.CorruptVideo, `${file} is not a ${expected} image: its first bytes match no known image type`, file);
   if (found !== expected) throw new DataError(DataErrorCode.ContentMismatch, `${file}: the extension says ${expected} but the content is ${found}`, file);
 }

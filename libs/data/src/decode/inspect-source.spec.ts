@@ -46,7 +46,9 @@ describe('inspectFrameSource', () => {
     expect(error.code).toBe(DataErrorCode.TooManyPixels);
     const generous = resolveIngestLimits({ freePixels: 64 * 48 * 5, maxPixelsPerFileByte: 100 });
     await expect(inspectPath(mp4, { limits: generous })).resolves.toMatchObject({ frameCount: 12 });
-    await expect(inspectPath(mp4, { limits: resolveIngestLimits({ maxTotalPixels: 64 * 48 * 11 }) })).rejects.toMatchObject({ code: DataErrorCode.TooManyPixels });
+    await expect(inspectPath(mp4, { limits: resolveIngestLimits({ maxTotalPixels: 64 * 48 * 11 }) })).rejects.toMatchObject({
+      code: DataErrorCode.TooManyPixels,
+    });
   });
 
   it('reports codec, size, frame rate, exact frame count and checksum of an H.264 mp4', async () => {
@@ -104,7 +106,12 @@ describe('inspectFrameSource', () => {
   });
 
   it('refuses a truncated video, naming the file', async () => {
-    const big = makeVideo(path.join(dir, 'long.mp4'), { frames: 60, width: 160, height: 120, codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'] });
+    const big = makeVideo(path.join(dir, 'long.mp4'), {
+      frames: 60,
+      width: 160,
+      height: 120,
+      codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'],
+    });
     const bytes = readFileSync(big);
     const cut = path.join(dir, 'cut.mp4');
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));

@@ -129,18 +129,33 @@ async function inspectVideoFile(source: Extract<FrameSource, { kind: 'video' }>,
     throw new DataError(DataErrorCode.FileTooLarge, `${file} is ${size} bytes, larger than the limit of ${limits.maxFileBytes} bytes`, file);
   }
   const input = ['-f', DEMUXER_OF[source.container], '-i', file];
-  const entries = ['-select_streams', 'v:0', '-show_entries', 'stream=codec_name,codec_type,width,height,avg_frame_rate,r_frame_rate,nb_frames,duration:format=duration', '-of', 'json'];
+  const entries = [
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=codec_name,codec_type,width,height,avg_frame_rate,r_frame_rate,nb_frames,duration:format=duration',
+    '-of',
+    'json',
+  ];
   const meta = await runProcess(tools.ffprobePath, [...SAFE_INPUT_ARGS, ...input, ...entries], { timeoutMs: limits.probeTimeoutMs, subject: file });
   if (meta.timedOut) throw new DataError(DataErrorCode.DecodeTimeout, `${file}: reading its metadata took longer than ${limits.probeTimeoutMs} ms`, file);
   if (meta.exitCode !== 0) {
-    throw new DataError(DataErrorCode.CorruptVideo, `${file} cannot be read as a video (${summariseLog(meta.stderr) || 'ffprobe failed'}); the file is corrupt or truncated`, file);
+    throw new DataError(
+      DataErrorCode.CorruptVideo,
+      `${file} cannot be read as a video (${summariseLog(meta.stderr) || 'ffprobe failed'}); the file is corrupt or truncated`,
+      file,
+    );
   }
   const probe = parseProbe(meta.stdout, file);
   const stream = probe.streams?.find((s) => s.codec_type === 'video');
   if (stream === undefined) throw new DataError(DataErrorCode.ZeroFrames, `${file} has no video stream`, file);
   const codec = stream.codec_name ?? 'unknown';
   if (!ACCEPTED_VIDEO_CODECS.has(codec)) {
-    throw new DataError(DataErrorCode.UnsupportedCodec, `${file} uses the codec "${codec}", which is not accepted; re-encode it as H.264 (e.g. ffmpeg -i in -c:v libx264 out.mp4)`, file);
+    throw new DataError(
+      DataErrorCode.UnsupportedCodec,
+      `${file} uses the codec "${codec}", which is not accepted; re-encode it as H.264 (e.g. ffmpeg -i in -c:v libx264 out.mp4)`,
+      file,
+    );
   }
   const width = stream.width ?? 0;
   const height = stream.height ?? 0;
@@ -149,7 +164,11 @@ async function inspectVideoFile(source: Extract<FrameSource, { kind: 'video' }>,
   const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
   const durationSeconds = Number(stream.duration ?? probe.format?.duration ?? 0) || 0;
   if (durationSeconds > limits.maxDurationSeconds) {
-    throw new DataError(DataErrorCode.DurationTooLong, `${file} lasts ${durationSeconds.toFixed(1)} s, longer than the limit of ${limits.maxDurationSeconds} s`, file);
+    throw new DataError(
+      DataErrorCode.DurationTooLong,
+      `${file} lasts ${durationSeconds.toFixed(1)} s, longer than the limit of ${limits.maxDurationSeconds} s`,
+      file,
+    );
   }
   const declared = Number(stream.nb_frames ?? 0) || Math.round(durationSeconds * fps);
   checkFrameCount(file, declared, limits);
@@ -158,26 +177,48 @@ async function inspectVideoFile(source: Extract<FrameSource, { kind: 'video' }>,
 
   let frameCount = declared;
   if (options.verifyDecode ?? true) {
-    const counted = await runProcess(tools.ffprobePath, [...SAFE_INPUT_ARGS, ...input, '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'json'], {
-      timeoutMs: limits.decodeTimeoutMs,
-      subject: file,
-    });
-    if (counted.timedOut) throw new DataError(DataErrorCode.DecodeTimeout, `${file}: decoding took longer than the limit of ${limits.decodeTimeoutMs} ms`, file);
+    const counted = await runProcess(
+      tools.ffprobePath,
+      [...SAFE_INPUT_ARGS, ...input, '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'json'],
+      {
+        timeoutMs: limits.decodeTimeoutMs,
+        subject: file,
+      },
+    );
+    if (counted.timedOut)
+      throw new DataError(DataErrorCode.DecodeTimeout, `${file}: decoding took longer than the limit of ${limits.decodeTimeoutMs} ms`, file);
     const read = Number(parseProbe(counted.stdout || '{}', file).streams?.[0]?.nb_read_frames ?? 0);
     const log = summariseLog(counted.stderr);
     if (read === 0) throw new DataError(DataErrorCode.ZeroFrames, `${file} contains no decodable frame${log ? ` (${log})` : ''}`, file);
     if (/partial file|end of file|truncat/i.test(counted.stderr) || (stream.nb_frames !== undefined && read < declared && log === '')) {
-      throw new DataError(DataErrorCode.TruncatedVideo, `${file} is truncated: ${read} of ${declared} declared frames could be decoded${log ? ` (${log})` : ''}`, file);
+      throw new DataError(
+        DataErrorCode.TruncatedVideo,
+        `${file} is truncated: ${read} of ${declared} declared frames could be decoded${log ? ` (${log})` : ''}`,
+        file,
+      );
     }
     if (counted.exitCode !== 0 || log !== '') {
-      throw new DataError(DataErrorCode.CorruptVideo, `${file} is corrupt: ffmpeg reported "${log}" after decoding ${read} of ${declared} declared frames`, file);
+      throw new DataError(
+        DataErrorCode.CorruptVideo,
+        `${file} is corrupt: ffmpeg reported "${log}" after decoding ${read} of ${declared} declared frames`,
+        file,
+      );
     }
     checkFrameCount(file, read, limits);
     checkPixels(file, { width, height, frames: read, fileBytes: size }, limits);
     frameCount = read;
   }
   if (frameCount === 0) throw new DataError(DataErrorCode.ZeroFrames, `${file} contains no frames`, file);
-  return { codec, fps, frameCount, width, height, durationSeconds: durationSeconds || frameCount / (fps || 1), sizeBytes: size, checksum: await sha256File(file) };
+  return {
+    codec,
+    fps,
+    frameCount,
+    width,
+    height,
+    durationSeconds: durationSeconds || frameCount / (fps || 1),
+    sizeBytes: size,
+    checksum: await sha256File(file),
+  };
 }
 
 async function inspectFrameFolder(source: Extract<FrameSource, { kind: 'frames' }>, options: InspectOptions): Promise<SourceInspection> {
@@ -228,12 +269,17 @@ async function inspectFrameFolder(source: Extract<FrameSource, { kind: 'frames' 
 async function verifyFolderDecodes(source: Extract<FrameSource, { kind: 'frames' }>, tools: FfmpegTools, limits: IngestLimits): Promise<void> {
   const dir = source.path;
   const result = await withConcatList(source.files, (list) =>
-    runProcess(tools.ffprobePath, [...SAFE_INPUT_ARGS, ...concatInputArgs(list), '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'json'], {
-      timeoutMs: limits.decodeTimeoutMs,
-      subject: dir,
-    }),
+    runProcess(
+      tools.ffprobePath,
+      [...SAFE_INPUT_ARGS, ...concatInputArgs(list), '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'json'],
+      {
+        timeoutMs: limits.decodeTimeoutMs,
+        subject: dir,
+      },
+    ),
   );
-  if (result.timedOut) throw new DataError(DataErrorCode.DecodeTimeout, `${dir}: decoding its frames took longer than the limit of ${limits.decodeTimeoutMs} ms`, dir);
+  if (result.timedOut)
+    throw new DataError(DataErrorCode.DecodeTimeout, `${dir}: decoding its frames took longer than the limit of ${limits.decodeTimeoutMs} ms`, dir);
   const read = Number(parseProbe(result.stdout || '{}', dir).streams?.[0]?.nb_read_frames ?? 0);
   const log = summariseLog(result.stderr);
   if (result.exitCode !== 0 || log !== '' || read !== source.files.length) {

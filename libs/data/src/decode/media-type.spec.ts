@@ -1,7 +1,6 @@
 import { detectContainer, detectImage } from './media-type';
 
-const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
 describe('detectContainer', () => {
   it('recognises ISO-BMFF, AVI and Matroska headers', () => {

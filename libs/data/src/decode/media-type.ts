@@ -49,7 +49,10 @@ export function detectContainer(head: Uint8Array): ContainerFamily | undefined {
 export function detectImage(head: Uint8Array): ImageKind | undefined {
   if (head.length >= 8 && head[0] === 0x89 && ascii(head, 1, 4) === 'PNG' && head[4] === 0x0d && head[5] === 0x0a) return 'png';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
-  if (head.length >= 4 && ((ascii(head, 0, 2) === 'II' && head[2] === 42 && head[3] === 0) || (ascii(head, 0, 2) === 'MM' && head[2] === 0 && head[3] === 42))) {
+  if (
+    head.length >= 4 &&
+    ((ascii(head, 0, 2) === 'II' && head[2] === 42 && head[3] === 0) || (ascii(head, 0, 2) === 'MM' && head[2] === 0 && head[3] === 42))
+  ) {
     return 'tiff';
   }
   if (head.length >= 2 && ascii(head, 0, 2) === 'BM') return 'bmp';

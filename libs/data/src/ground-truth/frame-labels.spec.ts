@@ -44,12 +44,21 @@ describe('frame labels', () => {
     const unknown = parseLabelJson('{"01": [], "02": [], "07": []}', 'l.json');
     expect(() => resolveFrameLabels(unknown, videos)).toThrow(expect.objectContaining({ code: DataErrorCode.LabelsUnknownVideo }));
     const missing = parseLabelJson('{"01": []}', 'l.json');
-    expect(() => resolveFrameLabels(missing, videos)).toThrow(expect.objectContaining({ code: DataErrorCode.LabelsMissing, message: expect.stringContaining('02') }));
+    expect(() => resolveFrameLabels(missing, videos)).toThrow(
+      expect.objectContaining({ code: DataErrorCode.LabelsMissing, message: expect.stringContaining('02') }),
+    );
   });
 
   it('splits a concatenated .npy across the test videos in order and checks its total length', async () => {
     const source = await readLabelSource(fixture('labels-int64.npy'));
-    expect(Object.fromEntries(resolveFrameLabels(source, [{ name: 'a', frameCount: 2 }, { name: 'b', frameCount: 3 }]))).toEqual({ a: [0, 0], b: [1, 1, 0] });
+    expect(
+      Object.fromEntries(
+        resolveFrameLabels(source, [
+          { name: 'a', frameCount: 2 },
+          { name: 'b', frameCount: 3 },
+        ]),
+      ),
+    ).toEqual({ a: [0, 0], b: [1, 1, 0] });
     expect(() => resolveFrameLabels(source, videos)).toThrow(/has 5 labels but the 2 test videos have 8 frames/);
   });
 

@@ -146,7 +146,11 @@ export function resolveFrameLabels(source: LabelSource, videos: readonly Labelle
       for (const [key, spec] of source.entries) {
         const name = matchVideoName(key, names);
         if (name === undefined) {
-          throw new DataError(DataErrorCode.LabelsUnknownVideo, `${source.file}: "${key}" matches no test video (test videos: ${names.join(', ')})`, source.file);
+          throw new DataError(
+            DataErrorCode.LabelsUnknownVideo,
+            `${source.file}: "${key}" matches no test video (test videos: ${names.join(', ')})`,
+            source.file,
+          );
         }
         if (result.has(name)) throw invalid(source.file, `"${key}" and another entry both name the test video "${name}"`);
         result.set(name, expandLabelSpec(spec, videos.find((v) => v.name === name) as LabelledVideo, source.file));

@@ -12,7 +12,21 @@ export type MatValue =
   | { kind: 'struct'; dims: number[]; fields: Record<string, MatValue[]> }
   | { kind: 'char'; dims: number[]; text: string };
 
-const MI = { INT8: 1, UINT8: 2, INT16: 3, UINT16: 4, INT32: 5, UINT32: 6, SINGLE: 7, DOUBLE: 9, INT64: 12, UINT64: 13, MATRIX: 14, COMPRESSED: 15, UTF8: 16 } as const;
+const MI = {
+  INT8: 1,
+  UINT8: 2,
+  INT16: 3,
+  UINT16: 4,
+  INT32: 5,
+  UINT32: 6,
+  SINGLE: 7,
+  DOUBLE: 9,
+  INT64: 12,
+  UINT64: 13,
+  MATRIX: 14,
+  COMPRESSED: 15,
+  UTF8: 16,
+} as const;
 const MX_CLASS: Readonly<Record<number, string>> = {
   1: 'cell',
   2: 'struct',
@@ -144,7 +158,8 @@ function readMatrix(data: DataView, fail: (p: string) => DataError): { name: str
   const name = Buffer.from(Uint8Array.from(numbers(readElement(cursor, fail), fail))).toString('latin1');
   const count = dims.reduce((a, b) => a * b, 1);
   const className = MX_CLASS[classCode];
-  if (className === undefined || className === 'object' || className === 'sparse') throw fail(`variable "${name}" has an unsupported class (${className ?? classCode})`);
+  if (className === undefined || className === 'object' || className === 'sparse')
+    throw fail(`variable "${name}" has an unsupported class (${className ?? classCode})`);
   if (className === 'cell') {
     const cells: MatValue[] = [];
     for (let i = 0; i < count; i++) {
@@ -157,7 +172,12 @@ function readMatrix(data: DataView, fail: (p: string) => DataError): { name: str
     const nameLength = numbers(readElement(cursor, fail), fail)[0];
     const raw = Uint8Array.from(numbers(readElement(cursor, fail), fail));
     const names: string[] = [];
-    for (let i = 0; i < raw.length; i += nameLength) names.push(Buffer.from(raw.subarray(i, i + nameLength)).toString('latin1').replace(/\0+$/, ''));
+    for (let i = 0; i < raw.length; i += nameLength)
+      names.push(
+        Buffer.from(raw.subarray(i, i + nameLength))
+          .toString('latin1')
+          .replace(/\0+$/, ''),
+      );
     const fields: Record<string, MatValue[]> = Object.fromEntries(names.map((n) => [n, [] as MatValue[]]));
     for (let i = 0; i < count; i++) for (const field of names) fields[field].push(readMatrix(readElement(cursor, fail).data, fail).value);
     return { name, value: { kind: 'struct', dims, fields } };

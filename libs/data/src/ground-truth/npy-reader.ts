@@ -56,7 +56,8 @@ export function parseNpyHeader(bytes: Uint8Array, file: string): NpyHeader {
     .filter((s) => s.length > 0)
     .map(Number);
   if (shape.some((n) => !Number.isInteger(n) || n < 0)) throw invalid(file, `bad shape (${shapeText[1]})`);
-  if (fortran[1] === 'True' && shape.filter((n) => n > 1).length > 1) throw invalid(file, 'Fortran-ordered arrays are not supported; save with np.ascontiguousarray');
+  if (fortran[1] === 'True' && shape.filter((n) => n > 1).length > 1)
+    throw invalid(file, 'Fortran-ordered arrays are not supported; save with np.ascontiguousarray');
   return { dtype, shape, dataOffset, itemSize: ITEM_SIZE[dtype] };
 }
 

@@ -46,7 +46,10 @@ describe('pixel masks', () => {
     await expect(validateMaskSet(set, { ...video, frameCount: 5 })).rejects.toMatchObject({ code: DataErrorCode.MaskCountMismatch });
     const odd = path.join(dir, 'odd');
     makeMaskFolder(odd, { frames: 4, width: 16, height: 16 });
-    writeFileSync(path.join(odd, '002.png'), grayPng(12, 16, () => 0));
+    writeFileSync(
+      path.join(odd, '002.png'),
+      grayPng(12, 16, () => 0),
+    );
     const error = validateMaskSet((await openMaskSet(odd)) as MaskSet, video);
     await expect(error).rejects.toMatchObject({ code: DataErrorCode.MaskSizeMismatch });
     await expect(validateMaskSet((await openMaskSet(odd)) as MaskSet, video)).rejects.toThrow(/002\.png is 12×16 but video "01" is 16×16/);

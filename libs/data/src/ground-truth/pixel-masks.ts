@@ -41,7 +41,8 @@ export async function openMaskSet(maskPath: string): Promise<MaskSet | undefined
     const files = await listImageFiles(maskPath);
     if (files.length === 0) return undefined;
     const kinds = new Set(files.map((f) => IMAGE_EXTENSIONS[path.extname(f).toLowerCase()]));
-    if (kinds.size > 1) throw new DataError(DataErrorCode.MaskInvalid, `${maskPath} mixes image types (${[...kinds].join(', ')}); masks of a video must have one type`, maskPath);
+    if (kinds.size > 1)
+      throw new DataError(DataErrorCode.MaskInvalid, `${maskPath} mixes image types (${[...kinds].join(', ')}); masks of a video must have one type`, maskPath);
     return { kind: 'image-folder', path: maskPath, image: [...kinds][0], files };
   }
   const extension = path.extname(maskPath).toLowerCase();
@@ -127,7 +128,8 @@ export async function validateMaskSet(set: MaskSet, video: MaskedVideo): Promise
       const cells = matMaskCells(set, await readMat(set.path));
       if (cells.length !== video.frameCount) throw countMismatch(set.path, cells.length, video);
       cells.forEach((cell, i) => {
-        if (cell.kind !== 'numeric' || cell.dims.length !== 2) throw new DataError(DataErrorCode.MaskInvalid, `${set.path}: mask ${i} is not a 2-D matrix`, set.path);
+        if (cell.kind !== 'numeric' || cell.dims.length !== 2)
+          throw new DataError(DataErrorCode.MaskInvalid, `${set.path}: mask ${i} is not a 2-D matrix`, set.path);
         if (cell.dims[0] !== video.height || cell.dims[1] !== video.width) throw sizeMismatch(`${set.path} (mask ${i})`, cell.dims[1], cell.dims[0], video);
       });
       return sha256File(set.path);
@@ -136,7 +138,8 @@ export async function validateMaskSet(set: MaskSet, video: MaskedVideo): Promise
 }
 
 function matMaskCells(set: Extract<MaskSet, { kind: 'mat' }>, variables: Map<string, MatValue>): MatValue[] {
-  const value = set.variable !== undefined ? variables.get(set.variable) : (variables.get('volLabel') ?? [...variables.values()].find((v) => v.kind === 'cell'));
+  const value =
+    set.variable !== undefined ? variables.get(set.variable) : (variables.get('volLabel') ?? [...variables.values()].find((v) => v.kind === 'cell'));
   if (value?.kind !== 'cell') {
     throw new DataError(DataErrorCode.MaskInvalid, `${set.path} holds no cell array of masks (expected a variable such as "volLabel")`, set.path);
   }
@@ -150,7 +153,10 @@ export async function* readMaskFrames(set: MaskSet, video: MaskedVideo): AsyncGe
     case 'image-folder': {
       // Lossy JPEG masks are thresholded at mid-gray; lossless ones at any non-zero value (UBnormal stores track ids).
       const threshold = set.image === 'jpeg' ? 127 : 0;
-      const decoded = decodeFrames({ kind: 'frames', path: set.path, image: set.image, files: set.files }, { width: video.width, height: video.height, colour: 'gray' });
+      const decoded = decodeFrames(
+        { kind: 'frames', path: set.path, image: set.image, files: set.files },
+        { width: video.width, height: video.height, colour: 'gray' },
+      );
       if (set.frameIndices === undefined) {
         for await (const frame of decoded) yield binarise(frame, threshold);
         return;
@@ -199,14 +205,24 @@ export async function labelsFromMasks(set: MaskSet, video: MaskedVideo): Promise
 }
 
 /** The mask set recorded for an imported video (ImportedVideo.masksPath / maskFormat), or undefined. */
-export async function openImportedMasks(video: { name: string; masksPath?: string; maskFormat?: MaskSet['kind']; maskFrameIndices?: number[] }): Promise<MaskSet | undefined> {
+export async function openImportedMasks(video: {
+  name: string;
+  masksPath?: string;
+  maskFormat?: MaskSet['kind'];
+  maskFrameIndices?: number[];
+}): Promise<MaskSet | undefined> {
   if (video.masksPath === undefined || video.maskFormat === undefined) return undefined;
   if (video.maskFormat !== 'image-folder') return { kind: video.maskFormat, path: video.masksPath };
   const set = await openMaskSet(video.masksPath);
-  if (set?.kind !== 'image-folder') throw new DataError(DataErrorCode.MasksNotFound, `${video.masksPath}: the masks of "${video.name}" are gone`, video.masksPath);
+  if (set?.kind !== 'image-folder')
+    throw new DataError(DataErrorCode.MasksNotFound, `${video.masksPath}: the masks of "${video.name}" are gone`, video.masksPath);
   if (video.maskFrameIndices === undefined) return set;
   if (video.maskFrameIndices.length !== set.files.length) {
-    throw new DataError(DataErrorCode.MaskInvalid, `${video.masksPath} now holds ${set.files.length} masks, not the ${video.maskFrameIndices.length} recorded at import; re-import the data set`, video.masksPath);
+    throw new DataError(
+      DataErrorCode.MaskInvalid,
+      `${video.masksPath} now holds ${set.files.length} masks, not the ${video.maskFrameIndices.length} recorded at import; re-import the data set`,
+      video.masksPath,
+    );
   }
   return { ...set, frameIndices: video.maskFrameIndices };
 }

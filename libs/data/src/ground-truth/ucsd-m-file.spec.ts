@@ -9,7 +9,14 @@ describe('parseUcsdGroundTruth', () => {
       'TestVideoFile{end+1}.gt_frame = [5:90, 140:200];',
       'TestVideoFile{end+1}.gt_frame = [7];',
     ].join('\n');
-    expect(parseUcsdGroundTruth(text, 'UCSDped2.m')).toEqual([[[60, 179]], [[4, 89], [139, 199]], [[6, 6]]]);
+    expect(parseUcsdGroundTruth(text, 'UCSDped2.m')).toEqual([
+      [[60, 179]],
+      [
+        [4, 89],
+        [139, 199],
+      ],
+      [[6, 6]],
+    ]);
   });
 
   it('refuses a file without ground truth or with an unreadable range', () => {

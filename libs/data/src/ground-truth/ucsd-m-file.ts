@@ -16,7 +16,8 @@ export function parseUcsdGroundTruth(text: string, file: string): FrameInterval[
       if (range === null) throw new DataError(DataErrorCode.LabelsInvalid, `${file}: cannot read the frame range "${token}" (expected a:b)`, file);
       const start = Number(range[1]);
       const end = Number(range[2] ?? range[1]);
-      if (start < 1 || end < start) throw new DataError(DataErrorCode.LabelsInvalid, `${file}: the frame range "${token}" is empty or starts before frame 1`, file);
+      if (start < 1 || end < start)
+        throw new DataError(DataErrorCode.LabelsInvalid, `${file}: the frame range "${token}" is empty or starts before frame 1`, file);
       intervals.push([start - 1, end - 1]);
     }
     videos.push(intervals);

@@ -36,11 +36,18 @@ export async function discoverAvenueLayout(root: string): Promise<DatasetLayout>
     test = (await findChild(testing, ['frames'])) ?? testing;
   }
   const testEntries = await listVideoEntries(test);
-  const maskDir = await firstDir([findChild(root, ['testing_label_mask']), under('ground_truth_demo', ['testing_label_mask']), under('testing', ['testing_label_mask'])]);
+  const maskDir = await firstDir([
+    findChild(root, ['testing_label_mask']),
+    under('ground_truth_demo', ['testing_label_mask']),
+    under('testing', ['testing_label_mask']),
+  ]);
   const masks = new Map<string, string>();
   if (maskDir !== undefined) {
     for (const name of await readdir(maskDir)) {
-      const video = matchVideoName(name.replace(/\.mat$/i, ''), testEntries.map((e) => e.name));
+      const video = matchVideoName(
+        name.replace(/\.mat$/i, ''),
+        testEntries.map((e) => e.name),
+      );
       if (video !== undefined && name.toLowerCase().endsWith('.mat')) masks.set(video, path.join(maskDir, name));
     }
   }

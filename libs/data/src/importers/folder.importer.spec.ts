@@ -18,6 +18,12 @@ describe('folder importer', () => {
       abnormalTestFrames: 1648,
       hasPixelMasks: true,
     });
-    expect(dataset.videos.find((v) => v.split === 'test' && v.name === '01')).toMatchObject({ codec: 'h264', fps: 10, frameCount: 180, width: 360, height: 240 });
+    expect(dataset.videos.find((v) => v.split === 'test' && v.name === '01')).toMatchObject({
+      codec: 'h264',
+      fps: 10,
+      frameCount: 180,
+      width: 360,
+      height: 240,
+    });
   }, 120_000);
 });

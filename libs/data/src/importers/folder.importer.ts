@@ -15,7 +15,13 @@ export async function discoverFolderLayout(root: string): Promise<DatasetLayout>
   if (train !== undefined) for (const e of await listVideoEntries(train)) videos.push({ name: e.name, split: 'train', sourcePath: e.path });
   const testEntries = test === undefined ? [] : await listVideoEntries(test);
   const masksDir = await findChild(root, ['masks', 'test_masks', 'pixel_masks']);
-  const masks = masksDir === undefined ? new Map() : await locateMasks(masksDir, testEntries.map((e) => e.name));
+  const masks =
+    masksDir === undefined
+      ? new Map()
+      : await locateMasks(
+          masksDir,
+          testEntries.map((e) => e.name),
+        );
   for (const e of testEntries) videos.push({ name: e.name, split: 'test', sourcePath: e.path, masks: masks.get(e.name) });
   const labelFile = await findChild(root, ['labels.json', 'test_labels.json', 'frame_labels.json'], 'file');
   return { videos, labels: labelFile === undefined ? undefined : await readLabelSource(labelFile), folderFps: DEFAULT_FOLDER_FPS };

@@ -25,7 +25,9 @@ async function failure(run: () => Promise<unknown>): Promise<DataError> {
 }
 
 const listTree = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [e.name + '/', ...listTree(path.join(dir, e.name)).map((c) => `${e.name}/${c}`)] : [e.name]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? [e.name + '/', ...listTree(path.join(dir, e.name)).map((c) => `${e.name}/${c}`)] : [e.name],
+  );
 
 describe('importDataset (folder format)', () => {
   let dir: string;
@@ -55,7 +57,11 @@ describe('importDataset (folder format)', () => {
     const bike = dataset.videos.find((v) => v.name === 'bike');
     expect(bike).toMatchObject({ split: 'test', sourceKind: 'video-file', codec: 'h264', frameCount: 10, width: 64, height: 48, maskFormat: 'image-folder' });
     expect(bike?.masksPath).toBe(path.join(root, 'masks', 'bike'));
-    expect(dataset.videos.find((v) => v.name === 'frames-clip')).toMatchObject({ sourceKind: 'frame-folder', frameCount: 6, sourcePath: path.join(root, 'train', 'frames-clip') });
+    expect(dataset.videos.find((v) => v.name === 'frames-clip')).toMatchObject({
+      sourceKind: 'frame-folder',
+      frameCount: 6,
+      sourcePath: path.join(root, 'train', 'frames-clip'),
+    });
   });
 
   it('gives the same version on re-import and a new one when the ground truth changes', async () => {
@@ -92,22 +98,56 @@ describe('importDataset (folder format)', () => {
 
   describe('refuses bad input with a clear error and leaves nothing behind', () => {
     const cases: Array<[string, (ds: string) => void, DataErrorCode, RegExp]> = [
-      ['a label file whose length differs from the frame count', (ds) => writeFileSync(path.join(ds, 'labels.json'), JSON.stringify({ bike: [0, 1] })), DataErrorCode.LabelLengthMismatch, /labels\.json: video "bike" has 2 labels but 10 frames/],
-      ['a mask of the wrong size', (ds) => writeFileSync(path.join(ds, 'masks', 'bike', '004.png'), grayPng(32, 48, () => 0)), DataErrorCode.MaskSizeMismatch, /004\.png is 32×48 but video "bike" is 64×48/],
-      ['a missing mask', (ds) => rmSync(path.join(ds, 'masks', 'bike', '009.png')), DataErrorCode.MaskCountMismatch, /holds 9 masks but video "bike" has 10 frames/],
+      [
+        'a label file whose length differs from the frame count',
+        (ds) => writeFileSync(path.join(ds, 'labels.json'), JSON.stringify({ bike: [0, 1] })),
+        DataErrorCode.LabelLengthMismatch,
+        /labels\.json: video "bike" has 2 labels but 10 frames/,
+      ],
+      [
+        'a mask of the wrong size',
+        (ds) =>
+          writeFileSync(
+            path.join(ds, 'masks', 'bike', '004.png'),
+            grayPng(32, 48, () => 0),
+          ),
+        DataErrorCode.MaskSizeMismatch,
+        /004\.png is 32×48 but video "bike" is 64×48/,
+      ],
+      [
+        'a missing mask',
+        (ds) => rmSync(path.join(ds, 'masks', 'bike', '009.png')),
+        DataErrorCode.MaskCountMismatch,
+        /holds 9 masks but video "bike" has 10 frames/,
+      ],
       ['random bytes named .mp4', (ds) => writeFileSync(path.join(ds, 'train', 'noise.mp4'), Buffer.alloc(2048, 7)), DataErrorCode.CorruptVideo, /noise\.mp4/],
       [
         'a truncated video',
         (ds) => {
-          const file = makeVideo(path.join(ds, 'train', 'cut.mp4'), { frames: 40, width: 160, height: 120, codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'] });
+          const file = makeVideo(path.join(ds, 'train', 'cut.mp4'), {
+            frames: 40,
+            width: 160,
+            height: 120,
+            codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'],
+          });
           writeFileSync(file, readFileSync(file).subarray(0, Math.floor(readFileSync(file).length * 0.6)));
         },
         DataErrorCode.TruncatedVideo,
         /cut\.mp4 is truncated/,
       ],
       ['a zero-frame video', (ds) => makeVideo(path.join(ds, 'test', 'empty.mp4'), { frames: 0 }), DataErrorCode.ZeroFrames, /empty\.mp4/],
-      ['labels for a video that does not exist', (ds) => writeFileSync(path.join(ds, 'labels.json'), JSON.stringify({ bike: new Array(10).fill(0), bicycle: [0] })), DataErrorCode.LabelsUnknownVideo, /"bicycle" matches no test video/],
-      ['a video and a frame folder with one name', (ds) => copyFileSync(path.join(ds, 'train', 'walk.mp4'), path.join(ds, 'train', 'frames-clip.mkv')), DataErrorCode.DuplicateVideoName, /frames-clip/],
+      [
+        'labels for a video that does not exist',
+        (ds) => writeFileSync(path.join(ds, 'labels.json'), JSON.stringify({ bike: new Array(10).fill(0), bicycle: [0] })),
+        DataErrorCode.LabelsUnknownVideo,
+        /"bicycle" matches no test video/,
+      ],
+      [
+        'a video and a frame folder with one name',
+        (ds) => copyFileSync(path.join(ds, 'train', 'walk.mp4'), path.join(ds, 'train', 'frames-clip.mkv')),
+        DataErrorCode.DuplicateVideoName,
+        /frames-clip/,
+      ],
     ];
     it.each(cases)('%s', async (_label, spoil, code, message) => {
       const ds = path.join(dir, `bad-${code}-${Math.random().toString(36).slice(2)}`);

@@ -67,7 +67,11 @@ function checkNames(root: string, videos: readonly LayoutVideo[]): void {
   for (const video of videos) {
     const key = `${video.split}/${video.name}`;
     if (seen.has(key)) {
-      throw new DataError(DataErrorCode.DuplicateVideoName, `${root}: two ${video.split} videos are named "${video.name}" (e.g. a.mp4 and a folder a/); rename one`, video.sourcePath);
+      throw new DataError(
+        DataErrorCode.DuplicateVideoName,
+        `${root}: two ${video.split} videos are named "${video.name}" (e.g. a.mp4 and a folder a/); rename one`,
+        video.sourcePath,
+      );
     }
     seen.add(key);
   }
@@ -88,7 +92,12 @@ export async function importDataset(sourcePath: string, options: ImportOptions):
   const limits = resolveIngestLimits(options.limits);
   const inspect = async (video: LayoutVideo): Promise<ImportedVideo> => {
     const source = await openFrameSource(video.sourcePath);
-    const info = await inspectFrameSource(source, { limits, tools: options.tools, verifyDecode: options.verifyDecode, folderFps: options.folderFps ?? layout.folderFps });
+    const info = await inspectFrameSource(source, {
+      limits,
+      tools: options.tools,
+      verifyDecode: options.verifyDecode,
+      folderFps: options.folderFps ?? layout.folderFps,
+    });
     return {
       name: video.name,
       split: video.split,
@@ -111,9 +120,16 @@ export async function importDataset(sourcePath: string, options: ImportOptions):
   // Pixel masks: the user's folder replaces whatever shipped with the data.
   const masks = new Map<string, MaskSet>();
   if (options.masksPath !== undefined) {
-    const found = await locateMasks(path.resolve(options.masksPath), tests.map((v) => v.name));
+    const found = await locateMasks(
+      path.resolve(options.masksPath),
+      tests.map((v) => v.name),
+    );
     if (found.size === 0) {
-      throw new DataError(DataErrorCode.MasksNotFound, `${path.resolve(options.masksPath)} holds no masks named after a test video (${tests.map((v) => v.name).join(', ')})`, options.masksPath);
+      throw new DataError(
+        DataErrorCode.MasksNotFound,
+        `${path.resolve(options.masksPath)} holds no masks named after a test video (${tests.map((v) => v.name).join(', ')})`,
+        options.masksPath,
+      );
     }
     for (const [name, set] of found) masks.set(name, set);
   } else {
@@ -143,7 +159,8 @@ export async function importDataset(sourcePath: string, options: ImportOptions):
     }
   }
   const unlabelled = tests.filter((v) => v.frameLabels === undefined);
-  if (unlabelled.length > 0) warnings.push(`${unlabelled.length} test video(s) have no frame labels (${unlabelled.map((v) => v.name).join(', ')}); give --labels FILE to evaluate them`);
+  if (unlabelled.length > 0)
+    warnings.push(`${unlabelled.length} test video(s) have no frame labels (${unlabelled.map((v) => v.name).join(', ')}); give --labels FILE to evaluate them`);
   const unmasked = tests.filter((v) => v.masksPath === undefined);
   if (masks.size > 0 && unmasked.length > 0) warnings.push(`${unmasked.length} test video(s) have no pixel masks (${unmasked.map((v) => v.name).join(', ')})`);
 

@@ -28,7 +28,10 @@ describe('resolveWithinRoots', () => {
     const attempts = [`${root}/../secret/labels.json`, path.join(root, 'link', 'labels.json'), `${root}-other`, path.join(root, 'missing'), 'relative/path'];
     for (const attempt of attempts) {
       const error = await resolveWithinRoots(attempt, [root]).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: DataErrorCode.OutsideImportRoots, message: `"${attempt}" is not a folder or file under the server’s import roots (VAD_IMPORT_ROOTS)` });
+      expect(error).toMatchObject({
+        code: DataErrorCode.OutsideImportRoots,
+        message: `"${attempt}" is not a folder or file under the server’s import roots (VAD_IMPORT_ROOTS)`,
+      });
     }
   });
 

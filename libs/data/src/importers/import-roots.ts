@@ -13,7 +13,10 @@ function isInside(root: string, candidate: string): boolean {
 /** The real path of `candidate` when it lies in one of `roots`; else a DataError that says no more than that. */
 export async function resolveWithinRoots(candidate: string, roots: readonly string[]): Promise<string> {
   if (roots.length === 0) {
-    throw new DataError(DataErrorCode.OutsideImportRoots, 'importing folders from the server is off; the server’s operator can allow folders with VAD_IMPORT_ROOTS');
+    throw new DataError(
+      DataErrorCode.OutsideImportRoots,
+      'importing folders from the server is off; the server’s operator can allow folders with VAD_IMPORT_ROOTS',
+    );
   }
   const refused = new DataError(DataErrorCode.OutsideImportRoots, `"${candidate}" is not a folder or file under the server’s import roots (VAD_IMPORT_ROOTS)`);
   if (!path.isAbsolute(candidate)) throw refused;

@@ -15,7 +15,11 @@ describe('shanghaitech importer', () => {
     // Test frames are 5×4 to match the 3×4×5 pixel-mask fixture.
     const frames = path.join(root, 'testing', 'frames', '01_0014');
     mkdirSync(frames, { recursive: true });
-    for (let i = 0; i < 3; i++) writeFileSync(path.join(frames, `${i}.png`), grayPng(5, 4, () => 50 * i));
+    for (let i = 0; i < 3; i++)
+      writeFileSync(
+        path.join(frames, `${i}.png`),
+        grayPng(5, 4, () => 50 * i),
+      );
     mkdirSync(path.join(root, 'testing', 'test_frame_mask'));
     mkdirSync(path.join(root, 'testing', 'test_pixel_mask'));
     copyFileSync(fixture('labels-bool-2d.npy'), path.join(root, 'testing', 'test_frame_mask', '01_0014.npy'));

@@ -12,7 +12,11 @@ describe('ubnormal importer', () => {
     const dir = path.join(root, 'Scene1', `${video}_annotations`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${video}_tracks.txt`), tracks);
-    for (const f of maskFrames) writeFileSync(path.join(dir, `${video}_${String(f).padStart(4, '0')}_gt.png`), grayPng(64, 48, (x) => (x < 8 ? 1 : 0)));
+    for (const f of maskFrames)
+      writeFileSync(
+        path.join(dir, `${video}_${String(f).padStart(4, '0')}_gt.png`),
+        grayPng(64, 48, (x) => (x < 8 ? 1 : 0)),
+      );
   };
   beforeAll(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'vad-ubnormal-'));
@@ -33,7 +37,15 @@ describe('ubnormal importer', () => {
 
   it('splits by the official lists, labels from tracks, sparse masks, and abnormal training videos as anomaly sources', async () => {
     const dataset = await importDataset(root, { format: 'ubnormal' });
-    expect(dataset.summary).toMatchObject({ trainVideos: 1, testVideos: 2, trainFrames: 6, testFrames: 12, abnormalTestFrames: 4, pixelMaskedTestVideos: 1, anomalySourceVideos: 1 });
+    expect(dataset.summary).toMatchObject({
+      trainVideos: 1,
+      testVideos: 2,
+      trainFrames: 6,
+      testFrames: 12,
+      abnormalTestFrames: 4,
+      pixelMaskedTestVideos: 1,
+      anomalySourceVideos: 1,
+    });
     const abnormal = dataset.videos.find((v) => v.name === 'abnormal_scene_1_scenario_3');
     expect(abnormal?.frameLabels).toEqual([0, 0, 1, 1, 1, 0, 1, 0]);
     expect(abnormal?.maskFrameIndices).toEqual([2, 3, 4, 6]);
@@ -44,7 +56,10 @@ describe('ubnormal importer', () => {
     const bare = mkdtempSync(path.join(os.tmpdir(), 'vad-ubnormal-bare-'));
     try {
       mkdirSync(path.join(bare, 'Scene1'));
-      await expect(importDataset(bare, { format: 'ubnormal' })).rejects.toMatchObject({ code: DataErrorCode.LayoutNotRecognised, message: expect.stringContaining('normal_training_video_names.txt') });
+      await expect(importDataset(bare, { format: 'ubnormal' })).rejects.toMatchObject({
+        code: DataErrorCode.LayoutNotRecognised,
+        message: expect.stringContaining('normal_training_video_names.txt'),
+      });
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }

@@ -98,9 +98,11 @@ export async function discoverUbnormalLayout(root: string, options: LayoutOption
     ...(lists.get('normal_training') ?? []).map((v) => normal(v, 'train')),
     ...(lists.get(`normal_${testSplit}`) ?? []).map((v) => normal(v, 'test')),
   ];
-  for (const video of lists.get(`abnormal_${testSplit}`) ?? []) videos.push({ name: video, split: 'test', sourcePath: videoPath(video), ...(await annotations(root, video)) });
+  for (const video of lists.get(`abnormal_${testSplit}`) ?? [])
+    videos.push({ name: video, split: 'test', sourcePath: videoPath(video), ...(await annotations(root, video)) });
   const anomalySources: LayoutVideo[] = [];
-  for (const video of lists.get('abnormal_training') ?? []) anomalySources.push({ name: video, split: 'train', sourcePath: videoPath(video), ...(await annotations(root, video)) });
+  for (const video of lists.get('abnormal_training') ?? [])
+    anomalySources.push({ name: video, split: 'train', sourcePath: videoPath(video), ...(await annotations(root, video)) });
   return {
     videos,
     anomalySources,

@@ -20,11 +20,34 @@ describe('ucsd importer', () => {
     mkdirSync(gt);
     for (let i = 0; i < 6; i++) {
       const colour = i >= 2 ? 'white' : 'black';
-      execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `color=c=${colour}:s=64x48`, '-frames:v', '1', '-pix_fmt', 'gray', path.join(gt, `${String(i + 1).padStart(3, '0')}.bmp`)]);
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        `color=c=${colour}:s=64x48`,
+        '-frames:v',
+        '1',
+        '-pix_fmt',
+        'gray',
+        path.join(gt, `${String(i + 1).padStart(3, '0')}.bmp`),
+      ]);
     }
-    writeFileSync(path.join(root, 'Test', 'UCSDped2.m'), 'TestVideoFile = {};\nTestVideoFile{end+1}.gt_frame = [3:6];\nTestVideoFile{end+1}.gt_frame = [1:2];\n');
+    writeFileSync(
+      path.join(root, 'Test', 'UCSDped2.m'),
+      'TestVideoFile = {};\nTestVideoFile{end+1}.gt_frame = [3:6];\nTestVideoFile{end+1}.gt_frame = [1:2];\n',
+    );
     const dataset = await importDataset(root, { format: 'ucsd' });
-    expect(dataset.summary).toMatchObject({ trainVideos: 2, testVideos: 2, trainFrames: 9, testFrames: 9, abnormalTestFrames: 6, hasPixelMasks: true, pixelMaskedTestVideos: 1 });
+    expect(dataset.summary).toMatchObject({
+      trainVideos: 2,
+      testVideos: 2,
+      trainFrames: 9,
+      testFrames: 9,
+      abnormalTestFrames: 6,
+      hasPixelMasks: true,
+      pixelMaskedTestVideos: 1,
+    });
     expect(dataset.videos.find((v) => v.name === 'Test001')).toMatchObject({ codec: 'tiff', fps: 10, frameLabels: [0, 0, 1, 1, 1, 1], masksPath: gt });
     expect(dataset.videos.find((v) => v.name === 'Test002')?.frameLabels).toEqual([1, 1, 0]);
   });
@@ -44,7 +67,9 @@ describe('ucsd importer', () => {
       hasPixelMasks: true,
       pixelMaskedTestVideos: 12,
     });
-    expect(dataset.videos.filter((v) => v.split === 'train').map((v) => v.frameCount)).toEqual([120, 150, 150, 180, 180, 150, 150, 120, 180, 180, 180, 180, 180, 150, 150, 150]);
+    expect(dataset.videos.filter((v) => v.split === 'train').map((v) => v.frameCount)).toEqual([
+      120, 150, 150, 180, 180, 150, 150, 120, 180, 180, 180, 180, 180, 150, 150, 150,
+    ]);
     expect(dataset.videos[0]).toMatchObject({ width: 360, height: 240, codec: 'mjpeg', sourceKind: 'frame-folder' });
   }, 120_000);
 });

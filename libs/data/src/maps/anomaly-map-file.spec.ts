@@ -10,7 +10,12 @@ describe('anomaly map file', () => {
 
   it('stores each frame’s maps as float32 and reads them back as components by channel group', async () => {
     const file = path.join(dir, 'maps.bin');
-    const writer = await AnomalyMapWriter.create(file, { width: 3, height: 2, frameChannels: 3, maps: ['teacherError.frame', 'teacherError.anomalyMap', 'discrepancy.frame'] });
+    const writer = await AnomalyMapWriter.create(file, {
+      width: 3,
+      height: 2,
+      frameChannels: 3,
+      maps: ['teacherError.frame', 'teacherError.anomalyMap', 'discrepancy.frame'],
+    });
     for (let f = 0; f < 4; f++) {
       await writer.append({
         'teacherError.frame': Float32Array.from({ length: 6 }, (_, i) => f + i / 8),
@@ -20,7 +25,13 @@ describe('anomaly map file', () => {
     }
     expect(fs.existsSync(file)).toBe(false); // nothing visible until finished
     await writer.finish();
-    expect(await readAnomalyMapHeader(file)).toEqual({ width: 3, height: 2, frameChannels: 3, maps: ['teacherError.frame', 'teacherError.anomalyMap', 'discrepancy.frame'], frameCount: 4 });
+    expect(await readAnomalyMapHeader(file)).toEqual({
+      width: 3,
+      height: 2,
+      frameChannels: 3,
+      maps: ['teacherError.frame', 'teacherError.anomalyMap', 'discrepancy.frame'],
+      frameCount: 4,
+    });
     const components = await readMapComponents(file, [0.1, 0.2, 0.3, 0.4]);
     expect(Object.keys(components.teacherError)).toEqual(['frame', 'anomalyMap']);
     expect(components.teacherError.frame.channels).toBe(3);

@@ -55,7 +55,8 @@ export class AnomalyMapWriter {
   ) {}
 
   static async create(target: string, header: Omit<AnomalyMapHeader, 'frameCount'>): Promise<AnomalyMapWriter> {
-    if (!header.maps.includes('teacherError.frame')) throw new DataError(DataErrorCode.InvalidOptions, 'an anomaly-map file needs teacherError.frame maps', target);
+    if (!header.maps.includes('teacherError.frame'))
+      throw new DataError(DataErrorCode.InvalidOptions, 'an anomaly-map file needs teacherError.frame maps', target);
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     const handle = await open(temp, 'w');
     await handle.write(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
@@ -69,7 +70,8 @@ export class AnomalyMapWriter {
     const frame = Buffer.alloc(names.length * cells * VALUE_BYTES);
     names.forEach((name, k) => {
       const map = maps[name];
-      if (!map || map.length !== cells) throw new DataError(DataErrorCode.InvalidOptions, `map ${name} of frame ${this.frames} must have ${cells} values`, this.target);
+      if (!map || map.length !== cells)
+        throw new DataError(DataErrorCode.InvalidOptions, `map ${name} of frame ${this.frames} must have ${cells} values`, this.target);
       for (let i = 0; i < cells; i++) frame.writeFloatLE(map[i], (k * cells + i) * VALUE_BYTES);
     });
     await this.handle.write(frame, 0, frame.length, HEADER_BYTES + this.frames * frame.length);

@@ -53,7 +53,8 @@ export async function previewDataset(dataset: ImportedDataset, options: DatasetP
   const train = dataset.videos.filter((v) => v.split === 'train');
   const pool = train.length > 0 ? train : dataset.videos;
   if (pool.length === 0) throw new DataError(DataErrorCode.NoVideos, `data set ${dataset.name} has no videos to preview`);
-  if (!Number.isInteger(options.count) || options.count < 1 || options.count > 64) throw new DataError(DataErrorCode.InvalidOptions, `preview count must be between 1 and 64, got ${options.count}`);
+  if (!Number.isInteger(options.count) || options.count < 1 || options.count > 64)
+    throw new DataError(DataErrorCode.InvalidOptions, `preview count must be between 1 and 64, got ${options.count}`);
   const random = createRandom(combineSeeds(options.seed, 7));
   const chosen = shuffleInPlace([...pool], random).slice(0, options.maxVideos ?? 3);
   const patchSize = options.patchSize ?? 8;
@@ -69,5 +70,12 @@ export async function previewDataset(dataset: ImportedDataset, options: DatasetP
   }
   const objectSource = await createDefaultObjectSource(stores, { seed: options.seed, annotated });
   const image = await renderSyntheticPreview({ videos: stores, objectSource, seed: options.seed, count: options.count, patchSize });
-  return { png: encodePng(image), width: image.width, height: image.height, examples: options.count, videos: chosen.map((v) => v.name), objectSource: objectSource.name };
+  return {
+    png: encodePng(image),
+    width: image.width,
+    height: image.height,
+    examples: options.count,
+    videos: chosen.map((v) => v.name),
+    objectSource: objectSource.name,
+  };
 }

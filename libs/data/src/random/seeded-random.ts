@@ -14,7 +14,6 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-
 /** Serialisable state of a SeededRandom: four unsigned 32-bit integers. */
 export type RandomState = [number, number, number, number];
 

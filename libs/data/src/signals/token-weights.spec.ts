@@ -24,6 +24,8 @@ describe('tokenWeights', () => {
   });
 
   it('refuses a frame size the patch size does not divide', () => {
-    expect(() => tokenWeights(new Float32Array(30), { width: 6, height: 5, channels: 1 }, 2)).toThrow(expect.objectContaining({ code: DataErrorCode.InvalidOptions }));
+    expect(() => tokenWeights(new Float32Array(30), { width: 6, height: 5, channels: 1 }, 2)).toThrow(
+      expect.objectContaining({ code: DataErrorCode.InvalidOptions }),
+    );
   });
 });

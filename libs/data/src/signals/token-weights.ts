@@ -5,7 +5,10 @@ import type { ImageShape } from './median-filter';
 
 export function tokenGrid(shape: Pick<ImageShape, 'width' | 'height'>, patchSize: number): { rows: number; cols: number } {
   if (!Number.isInteger(patchSize) || patchSize < 1 || shape.width % patchSize !== 0 || shape.height % patchSize !== 0) {
-    throw new DataError(DataErrorCode.InvalidOptions, `a ${shape.width}×${shape.height} frame cannot be cut into ${patchSize}×${patchSize} patches; choose a size divisible by the patch size`);
+    throw new DataError(
+      DataErrorCode.InvalidOptions,
+      `a ${shape.width}×${shape.height} frame cannot be cut into ${patchSize}×${patchSize} patches; choose a size divisible by the patch size`,
+    );
   }
   return { rows: shape.height / patchSize, cols: shape.width / patchSize };
 }

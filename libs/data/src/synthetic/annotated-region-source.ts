@@ -24,12 +24,17 @@ export function resizeMask(mask: Uint8Array, from: { width: number; height: numb
   const out = new Uint8Array(to.width * to.height);
   for (let y = 0; y < to.height; y++) {
     const sy = Math.min(Math.floor(((y + 0.5) * from.height) / to.height), from.height - 1);
-    for (let x = 0; x < to.width; x++) out[y * to.width + x] = mask[sy * from.width + Math.min(Math.floor(((x + 0.5) * from.width) / to.width), from.width - 1)];
+    for (let x = 0; x < to.width; x++)
+      out[y * to.width + x] = mask[sy * from.width + Math.min(Math.floor(((x + 0.5) * from.width) / to.width), from.width - 1)];
   }
   return out;
 }
 
-export async function createAnnotatedRegionSource(videos: readonly AnnotatedVideo[], random: Random, options: { maxObjects?: number; minPixels?: number } = {}): Promise<AnomalyObjectSource> {
+export async function createAnnotatedRegionSource(
+  videos: readonly AnnotatedVideo[],
+  random: Random,
+  options: { maxObjects?: number; minPixels?: number } = {},
+): Promise<AnomalyObjectSource> {
   const maxObjects = options.maxObjects ?? 128;
   const minPixels = options.minPixels ?? 32;
   const objects: AnomalyObject[] = [];
@@ -41,7 +46,13 @@ export async function createAnnotatedRegionSource(videos: readonly AnnotatedVide
     const gray = toGray(await frames.readFrame(index), frames.channels);
     for (const region of connectedRegions(await video.maskAt(index), frames.width, frames.height)) {
       if (region.area < minPixels || objects.length >= maxObjects) continue;
-      objects.push({ width: region.width, height: region.height, pixels: cutBox(gray, frames.width, region), mask: region.mask, origin: `annotated:${frames.name}#${index}` });
+      objects.push({
+        width: region.width,
+        height: region.height,
+        pixels: cutBox(gray, frames.width, region),
+        mask: region.mask,
+        origin: `annotated:${frames.name}#${index}`,
+      });
     }
   }
   return poolSource('annotated-regions', objects);

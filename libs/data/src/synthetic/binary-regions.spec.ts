@@ -1,7 +1,14 @@
 import { connectedRegions, cutBox, dilate3x3, erode3x3, fillHoles, toGray } from './binary-regions';
 
-const grid = (rows: string[]) => Uint8Array.from(rows.join('').split('').map((c) => (c === '#' ? 1 : 0)));
-const show = (mask: Uint8Array, width: number) => Array.from({ length: mask.length / width }, (_, y) => [...mask.subarray(y * width, (y + 1) * width)].map((v) => (v ? '#' : '.')).join(''));
+const grid = (rows: string[]) =>
+  Uint8Array.from(
+    rows
+      .join('')
+      .split('')
+      .map((c) => (c === '#' ? 1 : 0)),
+  );
+const show = (mask: Uint8Array, width: number) =>
+  Array.from({ length: mask.length / width }, (_, y) => [...mask.subarray(y * width, (y + 1) * width)].map((v) => (v ? '#' : '.')).join(''));
 
 describe('binary regions', () => {
   it('finds 8-connected components with their boxes and hole-filled masks', () => {

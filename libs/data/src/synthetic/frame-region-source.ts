@@ -20,7 +20,13 @@ export interface MovingRegionOptions {
 export const DEFAULT_MOVING_REGION_OPTIONS: Readonly<MovingRegionOptions> = { threshold: 20, minArea: 0.002, maxArea: 0.25 };
 
 /** Regions that differ between two gray frames around the current one, as masks in the current frame's coordinates. */
-export function findMovingRegions(earlier: Uint8Array, later: Uint8Array, width: number, height: number, options: MovingRegionOptions = DEFAULT_MOVING_REGION_OPTIONS): Region[] {
+export function findMovingRegions(
+  earlier: Uint8Array,
+  later: Uint8Array,
+  width: number,
+  height: number,
+  options: MovingRegionOptions = DEFAULT_MOVING_REGION_OPTIONS,
+): Region[] {
   const difference = new Uint8Array(width * height);
   for (let i = 0; i < difference.length; i++) difference[i] = Math.abs(later[i] - earlier[i]);
   const smooth = medianFilter3x3(difference, { width, height, channels: 1 });
@@ -52,7 +58,11 @@ export const DEFAULT_FRAME_REGION_SOURCE_OPTIONS: Readonly<FrameRegionSourceOpti
 };
 
 /** Builds a pool of moving objects from the stores' frames; the pool may be empty in a still scene. */
-export async function createFrameRegionSource(stores: readonly FrameStore[], random: Random, options: Partial<FrameRegionSourceOptions> = {}): Promise<AnomalyObjectSource> {
+export async function createFrameRegionSource(
+  stores: readonly FrameStore[],
+  random: Random,
+  options: Partial<FrameRegionSourceOptions> = {},
+): Promise<AnomalyObjectSource> {
   const o = { ...DEFAULT_FRAME_REGION_SOURCE_OPTIONS, ...options };
   const usable = stores.filter((s) => s.frameCount > 2 * o.frameGap);
   const objects: AnomalyObject[] = [];
@@ -64,7 +74,13 @@ export async function createFrameRegionSource(stores: readonly FrameStore[], ran
     const frame = gray(current);
     for (const region of findMovingRegions(gray(earlier), gray(later), store.width, store.height, o)) {
       if (objects.length >= o.maxObjects) break;
-      objects.push({ width: region.width, height: region.height, pixels: cutBox(frame, store.width, region), mask: region.mask, origin: `region:${store.name}#${t}` });
+      objects.push({
+        width: region.width,
+        height: region.height,
+        pixels: cutBox(frame, store.width, region),
+        mask: region.mask,
+        origin: `region:${store.name}#${t}`,
+      });
     }
   }
   return poolSource('frame-regions', objects);

@@ -72,7 +72,11 @@ describe('openAnnotatedVideos', () => {
       const masks = path.join(root, 'masks');
       mkdirSync(masks);
       // Frames 1 and 2 have a 16×12 actor at (8, 4); the other frames have no mask file.
-      for (const f of [1, 2]) writeFileSync(path.join(masks, `abnormal_${String(f).padStart(4, '0')}_gt.png`), grayPng(64, 48, (x, y) => (x >= 8 && x < 24 && y >= 4 && y < 16 ? 2 : 0)));
+      for (const f of [1, 2])
+        writeFileSync(
+          path.join(masks, `abnormal_${String(f).padStart(4, '0')}_gt.png`),
+          grayPng(64, 48, (x, y) => (x >= 8 && x < 24 && y >= 4 && y < 16 ? 2 : 0)),
+        );
       const video: ImportedVideo = {
         name: 'abnormal',
         split: 'train',

@@ -22,7 +22,12 @@ export function positionAt(trajectory: Trajectory, frameOffset: number): { x: nu
 }
 
 /** A trajectory whose position at frame t keeps the whole object inside the frame; anywhere, any direction. */
-export function sampleTrajectory(random: Random, frame: { width: number; height: number }, object: { width: number; height: number }, options: TrajectoryOptions): Trajectory {
+export function sampleTrajectory(
+  random: Random,
+  frame: { width: number; height: number },
+  object: { width: number; height: number },
+  options: TrajectoryOptions,
+): Trajectory {
   const speed = random.float(options.minSpeed, options.maxSpeed) * frame.width;
   const angle = random.float(0, 2 * Math.PI);
   return {

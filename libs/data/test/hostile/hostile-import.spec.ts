@@ -46,14 +46,31 @@ const cases: HostileCase[] = [
     code: DataErrorCode.ZeroFrames,
     build: (root) => {
       mkdirSync(path.join(root, 'test'), { recursive: true });
-      execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-c:a', 'aac', path.join(root, 'test', 'bike.mp4')]);
+      execFileSync('ffmpeg', [
+        '-hide_banner',
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440:duration=1',
+        '-c:a',
+        'aac',
+        path.join(root, 'test', 'bike.mp4'),
+      ]);
     },
   },
   {
     name: 'an mp4 cut at 60 %, among good videos',
     code: DataErrorCode.TruncatedVideo,
     build: (root, work) => {
-      const full = makeVideo(path.join(work, 'long.mp4'), { frames: 60, width: 160, height: 120, codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'] });
+      const full = makeVideo(path.join(work, 'long.mp4'), {
+        frames: 60,
+        width: 160,
+        height: 120,
+        codecArgs: ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'],
+      });
       const bytes = readFileSync(full);
       mkdirSync(path.join(root, 'test'), { recursive: true });
       writeFileSync(path.join(root, 'test', 'bike.mp4'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
@@ -159,7 +176,7 @@ describe('importing a data set with a hostile file', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('sends the decoders\' temporary files to the private folder, so that leftovers would show', async () => {
+  it("sends the decoders' temporary files to the private folder, so that leftovers would show", async () => {
     const root = path.join(work, 'frames-only');
     makeFrameFolder(path.join(root, 'train', 'walk'), { frames: 3 });
     const seen: string[] = [];

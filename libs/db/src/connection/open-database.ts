@@ -14,9 +14,7 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite({ dir: path.join(options.dataDir, 'db') });
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite({ dir: path.join(options.dataDir, 'db') });
   if (options.migrate) {
     try {
       await database.migrate();

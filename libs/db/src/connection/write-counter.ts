@@ -35,7 +35,8 @@ export function countWrites(pglite: PGlite): { pglite: PGlite; writes: WriteCoun
     };
   const proxy = new Proxy(pglite, {
     get(target, property) {
-      if (property === 'query') return counted(target.query.bind(target) as (sql: string, ...rest: unknown[]) => Promise<unknown>, (sql) => !READ_ONLY.test(sql));
+      if (property === 'query')
+        return counted(target.query.bind(target) as (sql: string, ...rest: unknown[]) => Promise<unknown>, (sql) => !READ_ONLY.test(sql));
       if (property === 'exec') return counted(target.exec.bind(target) as (...args: unknown[]) => Promise<unknown>, () => true);
       if (property === 'transaction') return counted(target.transaction.bind(target) as (...args: unknown[]) => Promise<unknown>, () => true);
       const value: unknown = Reflect.get(target, property, target);

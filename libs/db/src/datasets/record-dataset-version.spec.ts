@@ -19,7 +19,18 @@ describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
     summary: { testVideos: 1 },
     videos: [
       { name: 'train01', split: 'train', path: '/d/train/01.mp4', frameCount: 4, width: 8, height: 8, sizeBytes: 10, checksum: 'a' },
-      { name: 'test01', split: 'test', path: '/d/test/01.mp4', frameCount: 3, width: 8, height: 8, sizeBytes: 10, checksum: 'b', frameLabels: [0, 1, 1], masksPath: '/d/masks/01' },
+      {
+        name: 'test01',
+        split: 'test',
+        path: '/d/test/01.mp4',
+        frameCount: 3,
+        width: 8,
+        height: 8,
+        sizeBytes: 10,
+        checksum: 'b',
+        frameLabels: [0, 1, 1],
+        masksPath: '/d/masks/01',
+      },
       { name: 'test02', split: 'test', path: '/d/test/02.mp4', frameCount: 2, width: 8, height: 8, sizeBytes: 10, checksum: 'c', frameLabels: [0, 0] },
     ].slice(0, videos + 1) as DatasetVersionRecord['videos'],
   });
@@ -70,7 +81,12 @@ describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
       joinUnusedWithinMs,
     });
     const prisma = database.prisma;
-    const datasetVersions = async () => (await prisma.datasetVersion.findMany({ where: { dataset: { name: 'uploads' } }, include: { videos: true }, orderBy: { number: 'asc' } })).map((v) => [v.number, v.contentHash, v.videos.length]);
+    const datasetVersions = async () =>
+      (await prisma.datasetVersion.findMany({ where: { dataset: { name: 'uploads' } }, include: { videos: true }, orderBy: { number: 'asc' } })).map((v) => [
+        v.number,
+        v.contentHash,
+        v.videos.length,
+      ]);
     expect(await recordDatasetVersion(prisma, upload('u1', 0, null))).toMatchObject({ number: 1, created: true });
     expect(await recordDatasetVersion(prisma, upload('u2', 1, 1))).toMatchObject({ number: 1, created: true });
     expect(await datasetVersions()).toEqual([[1, 'u2', 2]]);
@@ -80,11 +96,19 @@ describe(`recordDatasetVersion on ${testDatabaseKind()}`, () => {
     // a training queued since version 2 was recorded uses it: the next upload follows it
     await prisma.job.create({ data: { teamId, kind: 'TRAIN', parameters: {} } });
     expect(await recordDatasetVersion(prisma, upload('u4', 1, 2))).toMatchObject({ number: 3, created: true });
-    expect(await datasetVersions()).toEqual([[1, 'u2', 2], [2, 'u3', 3], [3, 'u4', 2]]);
+    expect(await datasetVersions()).toEqual([
+      [1, 'u2', 2],
+      [2, 'u3', 3],
+      [3, 'u4', 2],
+    ]);
     // a writer that derived its videos from a version replaced meanwhile fails like a taken number, and re-derives
     const derivedFrom = await prisma.datasetVersion.findFirstOrThrow({ where: { contentHash: 'u4' } });
     expect(await recordDatasetVersion(prisma, { ...upload('u5', 2, 3), basedOnId: derivedFrom.id })).toMatchObject({ number: 3 });
     await expect(recordDatasetVersion(prisma, { ...upload('u6', 1, 3), basedOnId: derivedFrom.id })).rejects.toMatchObject({ code: 'P2002' });
-    expect(await datasetVersions()).toEqual([[1, 'u2', 2], [2, 'u3', 3], [3, 'u5', 3]]);
+    expect(await datasetVersions()).toEqual([
+      [1, 'u2', 2],
+      [2, 'u3', 3],
+      [3, 'u5', 3],
+    ]);
   });
 });

@@ -132,7 +132,8 @@ async function currentBase(tx: Transaction, datasetId: string, record: DatasetVe
 
 /** Whether `record` may replace `base` (see joinUnusedWithinMs). */
 async function isJoinable(tx: Transaction, base: VersionRow, record: DatasetVersionRecord): Promise<boolean> {
-  if (record.joinUnusedWithinMs === undefined || base.format !== record.format || base.createdAt.getTime() < Date.now() - record.joinUnusedWithinMs) return false;
+  if (record.joinUnusedWithinMs === undefined || base.format !== record.format || base.createdAt.getTime() < Date.now() - record.joinUnusedWithinMs)
+    return false;
   // one query after another: a transaction's queries share one connection
   const used =
     (await tx.evaluation.count({ where: { datasetVersionId: base.id } })) +

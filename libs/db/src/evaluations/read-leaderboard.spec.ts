@@ -16,17 +16,32 @@ describe(`readLeaderboard (${testDatabaseKind()})`, () => {
     datasetId = dataset.id;
     const versions = [];
     for (const number of [1, 2]) {
-      versions.push(await prisma.datasetVersion.create({ data: { datasetId, number, contentHash: `h${number}`, format: 'ucsd', summary: { testVideos: number } } }));
+      versions.push(
+        await prisma.datasetVersion.create({ data: { datasetId, number, contentHash: `h${number}`, format: 'ucsd', summary: { testVideos: number } } }),
+      );
     }
     const model = await prisma.model.create({ data: { teamId, name: 'mae' } });
     const modelVersion = await prisma.modelVersion.create({
-      data: { modelId: model.id, number: 1, config: { preset: 'cpu-ped2' }, checkpointPath: 'c', checkpointRule: 'last', parameterCount: 2_270_000, gflopsPerFrame: 1.25 },
+      data: {
+        modelId: model.id,
+        number: 1,
+        config: { preset: 'cpu-ped2' },
+        checkpointPath: 'c',
+        checkpointRule: 'last',
+        parameterCount: 2_270_000,
+        gflopsPerFrame: 1.25,
+      },
     });
     for (const [i, version] of versions.entries()) {
       await prisma.evaluation.create({
         data: {
-          modelVersionId: modelVersion.id, datasetVersionId: version.id, protocol: { name: 'paper' }, protocolName: 'paper',
-          microAuc: 0.8 + i / 10, macroAuc: null, metrics: { eer: 0.24, framesPerSecond: 12.9, rocCurve: { fpr: [0, 1], tpr: [0, 1] } },
+          modelVersionId: modelVersion.id,
+          datasetVersionId: version.id,
+          protocol: { name: 'paper' },
+          protocolName: 'paper',
+          microAuc: 0.8 + i / 10,
+          macroAuc: null,
+          metrics: { eer: 0.24, framesPerSecond: 12.9, rocCurve: { fpr: [0, 1], tpr: [0, 1] } },
           createdAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 120 + i)),
         },
       });

@@ -61,10 +61,7 @@ export async function applyMigrations(db: SqlExecutor, migrations: MigrationFile
           );
         }
         if (previous.checksum !== migration.checksum) {
-          throw new DbError(
-            DbErrorCode.MigrationEdited,
-            `migration "${migration.name}" was edited after it was applied; write a new migration instead`,
-          );
+          throw new DbError(DbErrorCode.MigrationEdited, `migration "${migration.name}" was edited after it was applied; write a new migration instead`);
         }
         report.alreadyApplied.push(migration.name);
         continue;
@@ -90,10 +87,6 @@ async function applyOne(db: SqlExecutor, migration: MigrationFile): Promise<void
     await db.exec('COMMIT');
   } catch (error) {
     await db.exec('ROLLBACK');
-    throw new DbError(
-      DbErrorCode.MigrationFailed,
-      `migration "${migration.name}" failed and was rolled back: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new DbError(DbErrorCode.MigrationFailed, `migration "${migration.name}" failed and was rolled back: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -20,8 +20,7 @@ export function pgliteExecutor(db: PGlite): SqlExecutor {
 
 export function pgClientExecutor(client: Client): SqlExecutor {
   return {
-    query: async <Row extends object>(sql: string, params: unknown[] = []) =>
-      (await client.query(sql, params)).rows as Row[],
+    query: async <Row extends object>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
     exec: async (script) => {
       await client.query(script);
     },

@@ -26,8 +26,16 @@ describe(`createTestDatabase (${testDatabaseKind()})`, () => {
     });
     await a.prisma.video.create({
       data: {
-        datasetVersionId: version.id, name: '01', split: 'TEST', path: 'videos/01.mp4', frameCount: 3, width: 360,
-        height: 240, sizeBytes: BigInt(1234), checksum: 'c', groundTruth: { create: { frameLabels: [0, 1, 1] } },
+        datasetVersionId: version.id,
+        name: '01',
+        split: 'TEST',
+        path: 'videos/01.mp4',
+        frameCount: 3,
+        width: 360,
+        height: 240,
+        sizeBytes: BigInt(1234),
+        checksum: 'c',
+        groundTruth: { create: { frameLabels: [0, 1, 1] } },
       },
     });
     const video = await a.prisma.video.findFirstOrThrow({ include: { groundTruth: true } });

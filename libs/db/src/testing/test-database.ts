@@ -50,7 +50,11 @@ async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
 // initdb plus migrations cost seconds of CPU; a migrated snapshot, cached on disk per migration set, costs one.
 async function migratedSnapshot(): Promise<Blob> {
   const key = createHash('sha256')
-    .update(readMigrations().map((m) => m.checksum).join())
+    .update(
+      readMigrations()
+        .map((m) => m.checksum)
+        .join(),
+    )
     .digest('hex')
     .slice(0, 16);
   const file = path.join(os.tmpdir(), `vad-pglite-migrated-${key}.tar`);

@@ -5,7 +5,6 @@ import { regionMetrics, scaleBox, type RegionVideo } from './region-metrics';
 const MASKS = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2/ground_truth/pixel_masks/01');
 
 describe('region metrics of an evaluation', () => {
-
   it('scales map boxes to the pixels they cover in the frame', () => {
     expect(scaleBox([0, 0, 0, 0], { width: 18, height: 12 }, { width: 360, height: 240 })).toEqual([0, 0, 19, 19]);
     expect(scaleBox([17, 11, 17, 11], { width: 18, height: 12 }, { width: 360, height: 240 })).toEqual([340, 220, 359, 239]);

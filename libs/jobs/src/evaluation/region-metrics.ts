@@ -34,7 +34,11 @@ export interface RegionMetrics {
 }
 
 /** A box on a w×h map, as the frame pixels it covers on a W×H frame (inclusive coordinates). */
-export function scaleBox([x1, y1, x2, y2]: readonly [number, number, number, number], from: { width: number; height: number }, to: { width: number; height: number }): [number, number, number, number] {
+export function scaleBox(
+  [x1, y1, x2, y2]: readonly [number, number, number, number],
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+): [number, number, number, number] {
   const sx = to.width / from.width;
   const sy = to.height / from.height;
   return [Math.floor(x1 * sx), Math.floor(y1 * sy), Math.ceil((x2 + 1) * sx) - 1, Math.ceil((y2 + 1) * sy) - 1];
@@ -63,7 +67,12 @@ export async function regionMetrics(videos: readonly RegionVideo[], options: Reg
         detections.push({ ...detection, box: scaleBox(detection.box, maps[0], video) });
       }
     }
-    const set = await openImportedMasks({ name: video.name, masksPath: video.masksPath, maskFormat: video.maskFormat, maskFrameIndices: video.maskFrameIndices });
+    const set = await openImportedMasks({
+      name: video.name,
+      masksPath: video.masksPath,
+      maskFormat: video.maskFormat,
+      maskFrameIndices: video.maskFrameIndices,
+    });
     if (!set) throw new Error(`the masks of ${video.name} are missing`);
     const masks: PixelMap[] = [];
     for await (const mask of readMaskFrames(set, video)) masks.push({ width: video.width, height: video.height, data: mask });

@@ -28,14 +28,29 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     const masksPath = path.join(PED2, 'ground_truth/pixel_masks/01');
     const video = await prisma.video.create({
       data: {
-        datasetVersionId: version.id, name: '01', split: 'TEST', path: path.join(PED2, 'videos/test/01.mp4'), frameCount: 180, width: 360, height: 240,
-        sizeBytes: BigInt(1), checksum: 'c', groundTruth: { create: { frameLabels: labels['01'], masksPath, maskFormat: 'image-folder' } },
+        datasetVersionId: version.id,
+        name: '01',
+        split: 'TEST',
+        path: path.join(PED2, 'videos/test/01.mp4'),
+        frameCount: 180,
+        width: 360,
+        height: 240,
+        sizeBytes: BigInt(1),
+        checksum: 'c',
+        groundTruth: { create: { frameLabels: labels['01'], masksPath, maskFormat: 'image-folder' } },
       },
     });
     const model = await prisma.model.create({ data: { teamId: team.id, name: 'm' } });
     const unit = { location: 0, scale: 1 };
-    const componentStatistics = { format: 'vad-component-statistics', formatVersion: 1, statistics: { teacherError: { frame: unit }, discrepancy: null, classifier: unit }, source: { videos: ['x'], frames: 1, heldOut: true } };
-    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'x', checkpointRule: 'last-epoch', componentStatistics } });
+    const componentStatistics = {
+      format: 'vad-component-statistics',
+      formatVersion: 1,
+      statistics: { teacherError: { frame: unit }, discrepancy: null, classifier: unit },
+      source: { videos: ['x'], frames: 1, heldOut: true },
+    };
+    const modelVersion = await prisma.modelVersion.create({
+      data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'x', checkpointRule: 'last-epoch', componentStatistics },
+    });
     const inferJob = await prisma.job.create({ data: { teamId: team.id, kind: 'INFER', parameters: {}, status: 'SUCCEEDED' } });
     // maps pooled from the masks: a detector that is right everywhere
     const mapsKey = `runs/${inferJob.id}/01.bin`;
@@ -51,13 +66,34 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     // the per-frame columns rank every frame wrongly: the result can only be right if it comes from the maps
     const wrong = labels['01'].map((l) => 1 - l);
     await prisma.inferenceRun.create({
-      data: { jobId: inferJob.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, teacherError: wrong, discrepancy: wrong, classifier: labels['01'].map(() => 0), mapsPath: mapsKey, engine: 'test', framesPerSecond: 50 },
+      data: {
+        jobId: inferJob.id,
+        attempt: 1,
+        modelVersionId: modelVersion.id,
+        videoId: video.id,
+        teacherError: wrong,
+        discrepancy: wrong,
+        classifier: labels['01'].map(() => 0),
+        mapsPath: mapsKey,
+        engine: 'test',
+        framesPerSecond: 50,
+      },
     });
     const evalJob = await prisma.job.create({ data: { teamId: team.id, kind: 'EVALUATE', parameters: {} } });
     const protocol = { ...protocolPreset('paper'), parameters: { ...protocolPreset('paper').parameters, frameSteps: [] } };
     const execution: JobExecution = {
-      jobId: evalJob.id, teamId: team.id, queuedById: null, attempt: 1, parameters: { inferenceJobId: inferJob.id, protocol }, database, storage,
-      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined, recordLoss: async () => undefined, recordEpoch: async () => undefined,
+      jobId: evalJob.id,
+      teamId: team.id,
+      queuedById: null,
+      attempt: 1,
+      parameters: { inferenceJobId: inferJob.id, protocol },
+      database,
+      storage,
+      signal: new AbortController().signal,
+      log: async () => undefined,
+      reportProgress: async () => undefined,
+      recordLoss: async () => undefined,
+      recordEpoch: async () => undefined,
     };
     await evaluateHandler()(execution);
     await evaluateHandler()(execution); // a re-run job writes the same row again, not a second one
@@ -78,21 +114,50 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'h', format: 'ucsd', summary: {} } });
     const video = await prisma.video.create({
       data: {
-        datasetVersionId: version.id, name: '01', split: 'TEST', path: 'v', frameCount: 180, width: 360, height: 240,
-        sizeBytes: BigInt(1), checksum: 'c', groundTruth: { create: { frameLabels: labels['01'] } },
+        datasetVersionId: version.id,
+        name: '01',
+        split: 'TEST',
+        path: 'v',
+        frameCount: 180,
+        width: 360,
+        height: 240,
+        sizeBytes: BigInt(1),
+        checksum: 'c',
+        groundTruth: { create: { frameLabels: labels['01'] } },
       },
     });
     const model = await prisma.model.create({ data: { teamId: team.id, name: 'm' } });
-    const modelVersion = await prisma.modelVersion.create({ data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'x', checkpointRule: 'last-epoch' } });
+    const modelVersion = await prisma.modelVersion.create({
+      data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'x', checkpointRule: 'last-epoch' },
+    });
     const inferJob = await prisma.job.create({ data: { teamId: team.id, kind: 'INFER', parameters: {}, status: 'SUCCEEDED' } });
     const scores = labels['01'].map((l, t) => l + t * 1e-4);
     await prisma.inferenceRun.create({
-      data: { jobId: inferJob.id, attempt: 1, modelVersionId: modelVersion.id, videoId: video.id, teacherError: scores, discrepancy: scores, classifier: scores, engine: 'test' },
+      data: {
+        jobId: inferJob.id,
+        attempt: 1,
+        modelVersionId: modelVersion.id,
+        videoId: video.id,
+        teacherError: scores,
+        discrepancy: scores,
+        classifier: scores,
+        engine: 'test',
+      },
     });
     const evalJob = await prisma.job.create({ data: { teamId: team.id, kind: 'EVALUATE', parameters: {} } });
     const execution: JobExecution = {
-      jobId: evalJob.id, teamId: team.id, queuedById: null, attempt: 1, parameters: { inferenceJobId: inferJob.id, protocol: protocolPreset('paper') }, database, storage,
-      signal: new AbortController().signal, log: async () => undefined, reportProgress: async () => undefined, recordLoss: async () => undefined, recordEpoch: async () => undefined,
+      jobId: evalJob.id,
+      teamId: team.id,
+      queuedById: null,
+      attempt: 1,
+      parameters: { inferenceJobId: inferJob.id, protocol: protocolPreset('paper') },
+      database,
+      storage,
+      signal: new AbortController().signal,
+      log: async () => undefined,
+      reportProgress: async () => undefined,
+      recordLoss: async () => undefined,
+      recordEpoch: async () => undefined,
     };
     await evaluateHandler()(execution);
     const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { jobId: evalJob.id } });
@@ -102,7 +167,13 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
 
   it('reports the speed as all frames over all the time, as the inference job does, not a mean of per-video rates', () => {
     // 100 frames at 100/s (1 s) and 300 frames at 30/s (10 s): 400 frames in 11 s, where the mean of rates says 65
-    expect(overallFramesPerSecond([{ teacherError: new Array(100).fill(0), framesPerSecond: 100 }, { teacherError: new Array(300).fill(0), framesPerSecond: 30 }, { teacherError: [0], framesPerSecond: null }])).toBeCloseTo(400 / 11, 10);
+    expect(
+      overallFramesPerSecond([
+        { teacherError: new Array(100).fill(0), framesPerSecond: 100 },
+        { teacherError: new Array(300).fill(0), framesPerSecond: 30 },
+        { teacherError: [0], framesPerSecond: null },
+      ]),
+    ).toBeCloseTo(400 / 11, 10);
     expect(overallFramesPerSecond([{ teacherError: [0], framesPerSecond: null }])).toBeNull();
   });
 });

@@ -24,9 +24,18 @@ describe(`the IMPORT handler for uploads on ${testDatabaseKind()}`, () => {
     fs.mkdirSync(path.dirname(path.join(storage.root, key)), { recursive: true });
     fs.writeFileSync(path.join(storage.root, key), content);
     return {
-      jobId: job.id, teamId: team.id, queuedById: null, attempt: 1, database, storage, log,
+      jobId: job.id,
+      teamId: team.id,
+      queuedById: null,
+      attempt: 1,
+      database,
+      storage,
+      log,
       parameters: { source: 'upload', datasetId: dataset.id, split: 'test', name: '01', storageKey: key },
-      signal: new AbortController().signal, reportProgress: async () => undefined, recordLoss: async () => undefined, recordEpoch: async () => undefined,
+      signal: new AbortController().signal,
+      reportProgress: async () => undefined,
+      recordLoss: async () => undefined,
+      recordEpoch: async () => undefined,
     };
   }
 

@@ -56,7 +56,11 @@ export function uploadLabels(labels: number[] | number[][], frameCount: number, 
 }
 
 /** The next version's videos: the latest version's, with the upload added (replacing a video of its name). */
-async function withUpload(prisma: Database['prisma'], datasetId: string, added: VideoRecord): Promise<{ basedOn: number | null; basedOnId?: string; videos: VideoRecord[] }> {
+async function withUpload(
+  prisma: Database['prisma'],
+  datasetId: string,
+  added: VideoRecord,
+): Promise<{ basedOn: number | null; basedOnId?: string; videos: VideoRecord[] }> {
   const previous = await prisma.datasetVersion.findFirst({
     where: { datasetId },
     orderBy: { number: 'desc' },

@@ -34,11 +34,23 @@ describe(`the INFER handler on ${testDatabaseKind()}`, () => {
     const training = await jobExecution(database, storage, {
       teamId: data.teamId,
       kind: 'TRAIN',
-      parameters: { datasetVersionId: data.datasetVersionId, modelName: 'tiny', preset: 'cpu-tiny', epochsTeacher: 1, epochsStudent: 1, batchSize: 8, validationVideos: 0 },
+      parameters: {
+        datasetVersionId: data.datasetVersionId,
+        modelName: 'tiny',
+        preset: 'cpu-tiny',
+        epochsTeacher: 1,
+        epochsStudent: 1,
+        batchSize: 8,
+        validationVideos: 0,
+      },
     });
     const { modelVersionId } = (await trainHandler({ cacheDir, trainThreads: 1 })(training)) as { modelVersionId: string };
 
-    const execution = await jobExecution(database, storage, { teamId: data.teamId, kind: 'INFER', parameters: { modelVersionId, videoIds: [data.testVideoId] } });
+    const execution = await jobExecution(database, storage, {
+      teamId: data.teamId,
+      kind: 'INFER',
+      parameters: { modelVersionId, videoIds: [data.testVideoId] },
+    });
     const handler = inferHandler({ cacheDir, engine: 'tfjs-wasm', inferenceEngine: 'tfjs' });
     expect(await handler(execution)).toMatchObject({ videos: 1, frames: 16 });
     const run = await database.prisma.inferenceRun.findFirstOrThrow({ where: { jobId: execution.jobId } });

@@ -58,7 +58,9 @@ async function openScorer(execution: JobExecution, checkpointFolder: string, tes
     const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking });
     const engine = choice.engine === 'onnx' ? await openCheckpointEngine(checkpointFolder, detector, choice) : null;
     const engineName = engine ? engineLabel(engine) : (options.engine ?? 'tfjs');
-    await execution.log(`inference engine ${engineName} (${choice.reason}); test-time masking ${testMasking.mode === 'off' ? 'off' : `seeded with ${testMasking.seed}`}`);
+    await execution.log(
+      `inference engine ${engineName} (${choice.reason}); test-time masking ${testMasking.mode === 'off' ? 'off' : `seeded with ${testMasking.seed}`}`,
+    );
     const dispose = async () => {
       await engine?.dispose();
       detector.dispose();
@@ -74,7 +76,11 @@ async function openScorer(execution: JobExecution, checkpointFolder: string, tes
 async function scoreOneVideo(execution: JobExecution, scorer: Scorer, cache: FrameCache, video: Video, progress: (frames: number) => void) {
   const { config, engine, detector, testMasking } = scorer;
   const [frames] = await withSourceFiles(execution.storage, [video.path], ([sourcePath]) =>
-    openCachedVideos(cache, [{ name: video.name, sourcePath, checksum: video.checksum }], { width: config.inputWidth, height: config.inputHeight, colour: config.colour }),
+    openCachedVideos(cache, [{ name: video.name, sourcePath, checksum: video.checksum }], {
+      width: config.inputWidth,
+      height: config.inputHeight,
+      colour: config.colour,
+    }),
   );
   const started = performance.now();
   const reader = unitFrameReader(frames);
@@ -82,7 +88,13 @@ async function scoreOneVideo(execution: JobExecution, scorer: Scorer, cache: Fra
     const scores: FrameScore[] =
       engine === null
         ? await scoreVideo(detector, reader, { batchSize: 16, testMasking, signal: execution.signal, onProgress: progress })
-        : (await scoreStreams(engine, config, [readerFrames(reader)], { batchSize: 16, signal: execution.signal, onScores: (_, first, batch) => progress(first + batch.length) }))[0];
+        : (
+            await scoreStreams(engine, config, [readerFrames(reader)], {
+              batchSize: 16,
+              signal: execution.signal,
+              onScores: (_, first, batch) => progress(first + batch.length),
+            })
+          )[0];
     return { scores, seconds: (performance.now() - started) / 1000 };
   } finally {
     await frames.close();
@@ -97,7 +109,9 @@ async function recordRun(execution: JobExecution, scorer: Scorer, modelVersionId
   const zeros = scores.map(() => 0);
   const components = componentsOfScores(scores);
   // Every preset's pixel stages now, so that reading a preset's frame scores costs only its frame steps.
-  const protocolReductions = Object.fromEntries(PROTOCOL_PRESET_NAMES.map((name) => [name, applyPixelStages(components, protocolPreset(name), scorer.statistics)]));
+  const protocolReductions = Object.fromEntries(
+    PROTOCOL_PRESET_NAMES.map((name) => [name, applyPixelStages(components, protocolPreset(name), scorer.statistics)]),
+  );
   const row = {
     attempt: execution.attempt,
     modelVersionId,

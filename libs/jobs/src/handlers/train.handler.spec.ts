@@ -26,18 +26,36 @@ describe(`the TRAIN handler on ${testDatabaseKind()}`, () => {
 
   it('trains the preset with the request’s overrides and records one model version by storage key', async () => {
     const data = await seedTrainingData(database, storage, path.join(root, 'in-place'));
-    const parameters = { datasetVersionId: data.datasetVersionId, modelName: 'tiny', preset: 'cpu-tiny', epochsTeacher: 1, epochsStudent: 1, batchSize: 8, seed: 3, validationVideos: 0, overrides: { model: { maskRatio: 0.25 } } };
+    const parameters = {
+      datasetVersionId: data.datasetVersionId,
+      modelName: 'tiny',
+      preset: 'cpu-tiny',
+      epochsTeacher: 1,
+      epochsStudent: 1,
+      batchSize: 8,
+      seed: 3,
+      validationVideos: 0,
+      overrides: { model: { maskRatio: 0.25 } },
+    };
     const execution = await jobExecution(database, storage, { teamId: data.teamId, kind: 'TRAIN', parameters });
     const handler = trainHandler({ cacheDir: path.join(root, 'cache'), trainThreads: 1 });
     const result = (await handler(execution)) as { modelVersionId: string; checkpoint: string; epochs: number };
 
     expect(result.epochs).toBe(2);
-    expect(execution.epochs.map((e) => [e.stage, e.epoch])).toEqual([['teacher', 1], ['student', 2]]);
+    expect(execution.epochs.map((e) => [e.stage, e.epoch])).toEqual([
+      ['teacher', 1],
+      ['student', 2],
+    ]);
     const version = await database.prisma.modelVersion.findUniqueOrThrow({ where: { id: result.modelVersionId } });
     expect(version.checkpointPath).toBe(`teams/${data.teamId}/runs/${execution.jobId}/epoch-0002`);
     expect(path.isAbsolute(version.checkpointPath)).toBe(false);
     expect(await storage.exists(`${version.checkpointPath}/weights.bin`)).toBe(true);
-    expect(version.config).toMatchObject({ preset: 'cpu-tiny', seed: 3, model: { maskRatio: 0.25 }, training: { teacherEpochs: 1, studentEpochs: 1, batchSize: 8 } });
+    expect(version.config).toMatchObject({
+      preset: 'cpu-tiny',
+      seed: 3,
+      model: { maskRatio: 0.25 },
+      training: { teacherEpochs: 1, studentEpochs: 1, batchSize: 8 },
+    });
     expect(execution.logs[0]).toBe('training cpu-tiny on 2 training videos (data-set version 1)');
 
     // a re-delivered job finds its version and trains nothing again

@@ -128,30 +128,42 @@ export function trainHandler(options: TrainHandlerOptions): JobHandler {
     // the run folder is the job's own: a retried or re-delivered job resumes from its last checkpoint there
     const { result, checkpointKey } = await execution.storage.withWorkFolder(runKey, async (outDir) => {
       const resume = (await latestCheckpoint(outDir)) !== null;
-      await execution.log(`${resume ? 'resuming' : 'training'} ${preset.name} on ${version.videos.length} training videos (data-set version ${version.number})`);
-      const trained = await withSourceFiles(execution.storage, version.videos.map((v) => v.path), (files) =>
-        trainDetector({
-          videos: version.videos.map((v, i) => ({ name: v.name, sourcePath: files[i], checksum: v.checksum })),
-          preset,
-          seed,
-          outDir,
-          cacheDir: options.cacheDir,
-          frameCacheBytes: options.frameCacheBytes,
-          resume,
-          motion: params.motion ?? 'paper',
-          validationVideos: params.validationVideos ?? undefined,
-          datasetVersion: version.contentHash,
-          threads: options.trainThreads,
-          signal: execution.signal,
-          ...trainingReporters(execution),
-        }),
+      await execution.log(
+        `${resume ? 'resuming' : 'training'} ${preset.name} on ${version.videos.length} training videos (data-set version ${version.number})`,
+      );
+      const trained = await withSourceFiles(
+        execution.storage,
+        version.videos.map((v) => v.path),
+        (files) =>
+          trainDetector({
+            videos: version.videos.map((v, i) => ({ name: v.name, sourcePath: files[i], checksum: v.checksum })),
+            preset,
+            seed,
+            outDir,
+            cacheDir: options.cacheDir,
+            frameCacheBytes: options.frameCacheBytes,
+            resume,
+            motion: params.motion ?? 'paper',
+            validationVideos: params.validationVideos ?? undefined,
+            datasetVersion: version.contentHash,
+            threads: options.trainThreads,
+            signal: execution.signal,
+            ...trainingReporters(execution),
+          }),
       );
       execution.signal.throwIfAborted();
       if (trained.status !== 'completed' || trained.selectedCheckpoint === null) throw new Error('training stopped before a checkpoint was written');
       await exportOnnxBestEffort(trained.selectedCheckpoint, (line) => execution.log(line));
       return { result: trained, checkpointKey: `${runKey}/${path.relative(outDir, trained.selectedCheckpoint).split(path.sep).join('/')}` };
     });
-    const modelVersion = await recordModelVersion(execution, { modelName: params.modelName, preset, seed, datasetVersionId: version.id, checkpointKey, result });
+    const modelVersion = await recordModelVersion(execution, {
+      modelName: params.modelName,
+      preset,
+      seed,
+      datasetVersionId: version.id,
+      checkpointKey,
+      result,
+    });
     await execution.log(`recorded ${params.modelName} v${modelVersion.number} (${modelVersion.checkpointRule})`);
     return { modelVersionId: modelVersion.id, checkpoint: checkpointKey, epochs: result.epochsCompleted };
   };

@@ -16,7 +16,9 @@ function component(scores: readonly FrameScore[], pick: (s: FrameScore) => Compo
     channels,
     maps: scores.map((s) => ({ width, height, data: (pick(s) as ComponentTokenMaps)[group] as Float32Array })),
   });
-  return first.anomalyMap === null ? { frame: groupOf('frame', frameChannels) } : { frame: groupOf('frame', frameChannels), anomalyMap: groupOf('anomalyMap', 1) };
+  return first.anomalyMap === null
+    ? { frame: groupOf('frame', frameChannels) }
+    : { frame: groupOf('frame', frameChannels), anomalyMap: groupOf('anomalyMap', 1) };
 }
 
 export function componentsOfScores(scores: readonly FrameScore[]): MapComponents {

@@ -13,7 +13,25 @@ import type { EpochResultReport, JobExecution } from '../job-handler';
 export function patternVideo(file: string, frames: number, size = '48x32'): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const source = `testsrc=size=${size}:rate=10`;
-  execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi', '-i', source, '-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', file]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-preset',
+    'ultrafast',
+    file,
+  ]);
   return file;
 }
 
@@ -29,7 +47,9 @@ export async function seedTrainingData(database: Database, storage: LocalStorage
   const prisma = database.prisma;
   const team = await prisma.team.create({ data: { slug: `t${Math.random().toString(36).slice(2, 8)}`, name: 'T' } });
   const dataset = await prisma.dataset.create({ data: { teamId: team.id, name: 'pattern' } });
-  const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: `h-${team.id}`, format: 'upload', summary: {} } });
+  const version = await prisma.datasetVersion.create({
+    data: { datasetId: dataset.id, number: 1, contentHash: `h-${team.id}`, format: 'upload', summary: {} },
+  });
   const uploaded = (name: string, frames: number) => {
     const key = `teams/${team.id}/videos/${name}.mp4`;
     patternVideo(path.join(storage.root, key), frames);
@@ -38,9 +58,21 @@ export async function seedTrainingData(database: Database, storage: LocalStorage
   const row = (name: string, split: 'TRAIN' | 'TEST', location: string, frames: number) => {
     const file = path.isAbsolute(location) ? location : path.join(storage.root, location);
     const checksum = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    return { datasetVersionId: version.id, name, split, path: location, frameCount: frames, width: 48, height: 32, sizeBytes: BigInt(fs.statSync(file).size), checksum };
+    return {
+      datasetVersionId: version.id,
+      name,
+      split,
+      path: location,
+      frameCount: frames,
+      width: 48,
+      height: 32,
+      sizeBytes: BigInt(fs.statSync(file).size),
+      checksum,
+    };
   };
-  await prisma.video.createMany({ data: [row('a', 'TRAIN', uploaded('a', 24), 24), row('b', 'TRAIN', patternVideo(path.join(inPlaceFolder, 'b.mp4'), 20), 20)] });
+  await prisma.video.createMany({
+    data: [row('a', 'TRAIN', uploaded('a', 24), 24), row('b', 'TRAIN', patternVideo(path.join(inPlaceFolder, 'b.mp4'), 20), 20)],
+  });
   const test = await prisma.video.create({ data: row('t', 'TEST', uploaded('t', 16), 16) });
   return { teamId: team.id, datasetVersionId: version.id, testVideoId: test.id };
 }
@@ -59,7 +91,13 @@ export async function jobExecution(
   const logs: string[] = [];
   const epochs: EpochResultReport[] = [];
   return {
-    jobId: job.id, teamId: fields.teamId, queuedById: null, attempt: 1, parameters: fields.parameters, database, storage,
+    jobId: job.id,
+    teamId: fields.teamId,
+    queuedById: null,
+    attempt: 1,
+    parameters: fields.parameters,
+    database,
+    storage,
     signal: new AbortController().signal,
     log: async (line) => void logs.push(line),
     reportProgress: async () => undefined,

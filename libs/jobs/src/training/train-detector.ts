@@ -124,7 +124,9 @@ export async function trainDetector(request: TrainDetectorRequest): Promise<Trai
         selected.detector.dispose();
       }
       await writeComponentStatistics(result.selectedCheckpoint, componentStatistics);
-      request.onLog?.(`component statistics from ${componentStatistics.source.frames} frames of ${heldOut ? 'held-out' : 'training'} videos ${componentStatistics.source.videos.join(', ')}`);
+      request.onLog?.(
+        `component statistics from ${componentStatistics.source.frames} frames of ${heldOut ? 'held-out' : 'training'} videos ${componentStatistics.source.videos.join(', ')}`,
+      );
     }
     return { ...rest, parameterCount, componentStatistics };
   } finally {

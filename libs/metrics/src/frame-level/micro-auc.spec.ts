@@ -11,7 +11,12 @@ describe('microAuc', () => {
   });
 
   it('accepts videos with a single class as long as the pool has both', () => {
-    expect(microAuc([{ video: 'a', scores: [0.2, 0.3], labels: [0, 0] }, { video: 'b', scores: [0.9], labels: [1] }])).toBe(1);
+    expect(
+      microAuc([
+        { video: 'a', scores: [0.2, 0.3], labels: [0, 0] },
+        { video: 'b', scores: [0.9], labels: [1] },
+      ]),
+    ).toBe(1);
   });
 });
 

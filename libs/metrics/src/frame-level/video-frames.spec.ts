@@ -3,7 +3,12 @@ import { assertVideoFrames } from './video-frames';
 
 describe('assertVideoFrames', () => {
   it('accepts distinct, well-formed videos', () => {
-    expect(() => assertVideoFrames([{ video: '01', scores: [1], labels: [0] }, { video: '02', scores: [2], labels: [1] }])).not.toThrow();
+    expect(() =>
+      assertVideoFrames([
+        { video: '01', scores: [1], labels: [0] },
+        { video: '02', scores: [2], labels: [1] },
+      ]),
+    ).not.toThrow();
   });
 
   it('rejects an empty test set', () => {

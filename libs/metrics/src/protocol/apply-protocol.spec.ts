@@ -17,14 +17,14 @@ const normaliseOnly: PostProcessingProtocol = {
 describe('applyFrameSteps', () => {
   it('runs the steps in order', () => {
     // Normalise [0, 10, 0] → [0, 1, 0], then a 3-tap reference-code Gaussian; vs. the reverse order.
-    const smoothThenNormalise = applyFrameSteps([0, 10, 0], [
-      { kind: 'temporal-gaussian', sigma: 1, taps: 3, variant: 'reference-code' },
-      { kind: 'min-max-normalise' },
-    ]);
-    const normaliseThenSmooth = applyFrameSteps([0, 10, 0], [
-      { kind: 'min-max-normalise' },
-      { kind: 'temporal-gaussian', sigma: 1, taps: 3, variant: 'reference-code' },
-    ]);
+    const smoothThenNormalise = applyFrameSteps(
+      [0, 10, 0],
+      [{ kind: 'temporal-gaussian', sigma: 1, taps: 3, variant: 'reference-code' }, { kind: 'min-max-normalise' }],
+    );
+    const normaliseThenSmooth = applyFrameSteps(
+      [0, 10, 0],
+      [{ kind: 'min-max-normalise' }, { kind: 'temporal-gaussian', sigma: 1, taps: 3, variant: 'reference-code' }],
+    );
     expect(Math.max(...smoothThenNormalise)).toBe(1);
     expect(Math.max(...normaliseThenSmooth)).toBeLessThan(1);
   });
@@ -86,14 +86,23 @@ describe('applyProtocolToMaps', () => {
   it('standardises each component with the training statistics before weighting', () => {
     const protocol: PostProcessingProtocol = {
       ...normaliseOnly,
-      parameters: { ...normaliseOnly.parameters, normalisation: 'training-statistics', weights: { teacherError: 1, discrepancy: 1, classifier: 1 }, frameSteps: [] },
+      parameters: {
+        ...normaliseOnly.parameters,
+        normalisation: 'training-statistics',
+        weights: { teacherError: 1, discrepancy: 1, classifier: 1 },
+        frameSteps: [],
+      },
     };
     const statistics = {
       teacherError: { frame: { location: 1, scale: 2 } },
       discrepancy: { frame: { location: 0, scale: 10 } },
       classifier: { location: 0.5, scale: 0.25 },
     };
-    const components = { teacherError: { frame: { channels: 1, maps: [map([5, 1])] } }, discrepancy: { frame: { channels: 1, maps: [map([0, 30])] } }, classifier: [0.75] };
+    const components = {
+      teacherError: { frame: { channels: 1, maps: [map([5, 1])] } },
+      discrepancy: { frame: { channels: 1, maps: [map([0, 30])] } },
+      classifier: [0.75],
+    };
     const result = applyProtocolToMaps(components, protocol, statistics);
     // pixel 0: (5−1)/2 + 0 + 1 = 3; pixel 1: 0 + 3 + 1 = 4 → max 4
     expect(Array.from(result.scores)).toEqual([4]);
@@ -113,7 +122,11 @@ describe('applyProtocolToMaps', () => {
     const zeros = Array.from({ length: frames }, () => flat(0));
     const unit = { location: 0, scale: 1 };
     const result = applyProtocolToMaps(
-      { teacherError: { frame: { channels: 1, maps: teacherError } }, discrepancy: { frame: { channels: 1, maps: zeros } }, classifier: new Float64Array(frames) },
+      {
+        teacherError: { frame: { channels: 1, maps: teacherError } },
+        discrepancy: { frame: { channels: 1, maps: zeros } },
+        classifier: new Float64Array(frames),
+      },
       protocolPreset('paper', { gaussianSigma: 1, gaussianTaps: 5 }),
       { teacherError: { frame: unit }, discrepancy: { frame: unit }, classifier: unit },
     );

@@ -53,9 +53,12 @@ describe('combineMapComponents', () => {
     expect(() => combineMapComponents({ teacherError: frameOnly(small), discrepancy: null, classifier: [0, 1] }, weights)).toThrow(
       expect.objectContaining({ code: MetricsErrorCode.LengthMismatch }),
     );
-    expect(() => combineMapComponents({ teacherError: { frame: { channels: 1, maps: [small] }, anomalyMap: { channels: 1, maps: [] } }, discrepancy: null, classifier: null }, weights)).toThrow(
-      expect.objectContaining({ code: MetricsErrorCode.LengthMismatch }),
-    );
+    expect(() =>
+      combineMapComponents(
+        { teacherError: { frame: { channels: 1, maps: [small] }, anomalyMap: { channels: 1, maps: [] } }, discrepancy: null, classifier: null },
+        weights,
+      ),
+    ).toThrow(expect.objectContaining({ code: MetricsErrorCode.LengthMismatch }));
   });
 });
 

@@ -70,9 +70,15 @@ export function assertMapComponents(components: MapComponents): void {
     }
   }
   if (components.classifier !== null && components.classifier.length !== frames) {
-    throw new MetricsError(MetricsErrorCode.LengthMismatch, `components have ${frames} frames of maps and ${components.classifier.length} classifier values; give one per frame`);
+    throw new MetricsError(
+      MetricsErrorCode.LengthMismatch,
+      `components have ${frames} frames of maps and ${components.classifier.length} classifier values; give one per frame`,
+    );
   }
-  assertPixelMaps(groups.flatMap(([, group]) => group.maps), 'component maps');
+  assertPixelMaps(
+    groups.flatMap(([, group]) => group.maps),
+    'component maps',
+  );
 }
 
 /** Adds weight × (channel-weighted mean of the groups' maps of frame t) into `into`. */
@@ -90,7 +96,10 @@ function addChannelMean(into: Float32Array, component: PixelComponent, t: number
 export function channelMeanMaps(component: PixelComponent): PixelMap[] {
   const groups = Object.values(component);
   if (groups.length === 0) throw new MetricsError(MetricsErrorCode.EmptyInput, 'the component has no channel group');
-  assertPixelMaps(groups.flatMap((g) => g.maps), 'component maps');
+  assertPixelMaps(
+    groups.flatMap((g) => g.maps),
+    'component maps',
+  );
   return groups[0].maps.map((map, t) => {
     const data = new Float32Array(map.data.length);
     addChannelMean(data, component, t, 1);

@@ -7,7 +7,11 @@ const group = (...maps: ReturnType<typeof map>[]) => ({ channels: 1, maps });
 describe('estimateComponentStatistics', () => {
   it('takes the mean and standard deviation of each channel group over every cell of every frame of every video, and over frames for the classifier', () => {
     const statistics = estimateComponentStatistics([
-      { teacherError: { frame: group(map([1, 3]), map([5, 7])), anomalyMap: group(map([0, 0]), map([0, 1])) }, discrepancy: { frame: group(map([2, 2]), map([2, 2])) }, classifier: [0, 1] },
+      {
+        teacherError: { frame: group(map([1, 3]), map([5, 7])), anomalyMap: group(map([0, 0]), map([0, 1])) },
+        discrepancy: { frame: group(map([2, 2]), map([2, 2])) },
+        classifier: [0, 1],
+      },
       { teacherError: { frame: group(map([9, 11])), anomalyMap: group(map([0, 0])) }, discrepancy: { frame: group(map([2, 2])) }, classifier: [1] },
     ]);
     // frame: 1, 3, 5, 7, 9, 11 → mean 6, population deviation √(70/6); anomaly map: five 0s and a 1
@@ -58,29 +62,51 @@ describe('normaliseComponents', () => {
       discrepancy: { frame: { location: 1, scale: 4 } },
       classifier: { location: 0.2, scale: 0.2 },
     });
-    expect(values(out.teacherError.frame)).toEqual([[0, 1], [2, 4]]);
-    expect(values(out.teacherError.anomalyMap)).toEqual([[0, 2], [0, 0]]);
+    expect(values(out.teacherError.frame)).toEqual([
+      [0, 1],
+      [2, 4],
+    ]);
+    expect(values(out.teacherError.anomalyMap)).toEqual([
+      [0, 2],
+      [0, 0],
+    ]);
     expect(out.teacherError.anomalyMap.channels).toBe(1);
-    expect(values(out.discrepancy?.frame ?? group())).toEqual([[0, 0], [0, 0]]);
+    expect(values(out.discrepancy?.frame ?? group())).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     expect(Array.from(out.classifier ?? []).map((v) => Number(v.toFixed(12)))).toEqual([0, 2]);
   });
 
   it('rescales each channel group to [0, 1] within the video with `per-video-min-max`; a constant one becomes zeros', () => {
     const out = normaliseComponents(components, 'per-video-min-max', null);
-    expect(values(out.teacherError.frame)).toEqual([[0, 0.25], [0.5, 1]]);
-    expect(values(out.teacherError.anomalyMap)).toEqual([[0, 1], [0, 0]]);
-    expect(values(out.discrepancy?.frame ?? group())).toEqual([[0, 0], [0, 0]]);
+    expect(values(out.teacherError.frame)).toEqual([
+      [0, 0.25],
+      [0.5, 1],
+    ]);
+    expect(values(out.teacherError.anomalyMap)).toEqual([
+      [0, 1],
+      [0, 0],
+    ]);
+    expect(values(out.discrepancy?.frame ?? group())).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     expect(Array.from(out.classifier ?? [])).toEqual([0, 1]);
   });
 
   it('needs statistics for `training-statistics`, covering every channel group present', () => {
     expect(() => normaliseComponents(components, 'training-statistics', null)).toThrow(expect.objectContaining({ code: MetricsErrorCode.InvalidParameter }));
     const unit = { location: 0, scale: 1 };
-    expect(() => normaliseComponents(components, 'training-statistics', { teacherError: { frame: unit }, discrepancy: { frame: unit }, classifier: unit })).toThrow(
-      expect.objectContaining({ code: MetricsErrorCode.InvalidParameter }),
-    );
     expect(() =>
-      normaliseComponents(components, 'training-statistics', { teacherError: { frame: unit, anomalyMap: unit }, discrepancy: { frame: unit }, classifier: null }),
+      normaliseComponents(components, 'training-statistics', { teacherError: { frame: unit }, discrepancy: { frame: unit }, classifier: unit }),
+    ).toThrow(expect.objectContaining({ code: MetricsErrorCode.InvalidParameter }));
+    expect(() =>
+      normaliseComponents(components, 'training-statistics', {
+        teacherError: { frame: unit, anomalyMap: unit },
+        discrepancy: { frame: unit },
+        classifier: null,
+      }),
     ).toThrow(expect.objectContaining({ code: MetricsErrorCode.InvalidParameter }));
   });
 });

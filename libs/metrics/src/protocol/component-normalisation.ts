@@ -51,7 +51,15 @@ function groupStatistics(components: readonly PixelComponent[], what: string): R
   if (components.some((c) => Object.keys(c).join() !== names.join())) {
     throw new MetricsError(MetricsErrorCode.InvalidParameter, `${what}: the videos have different channel groups`);
   }
-  return Object.fromEntries(names.map((name) => [name, meanAndDeviation(components.flatMap((c) => c[name].maps.map((m) => m.data)), `${what} ${name}`)]));
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      meanAndDeviation(
+        components.flatMap((c) => c[name].maps.map((m) => m.data)),
+        `${what} ${name}`,
+      ),
+    ]),
+  );
 }
 
 /**
@@ -65,7 +73,10 @@ export function estimateComponentStatistics(videos: readonly MapComponents[]): C
   const discrepancy = all((v) => v.discrepancy);
   const classifier = all((v) => v.classifier);
   return {
-    teacherError: groupStatistics(videos.map((v) => v.teacherError), 'teacher error'),
+    teacherError: groupStatistics(
+      videos.map((v) => v.teacherError),
+      'teacher error',
+    ),
     discrepancy: discrepancy === null ? null : groupStatistics(discrepancy, 'discrepancy'),
     classifier: classifier === null ? null : meanAndDeviation(classifier, 'classifier'),
   };
@@ -105,7 +116,8 @@ function mapGroups(component: PixelComponent, rescale: (name: string, group: Cha
 
 function statisticOf(statistics: Readonly<Record<string, ComponentStatistic>> | null, what: string, name: string): ComponentStatistic {
   const statistic = statistics?.[name];
-  if (statistic === undefined) throw new MetricsError(MetricsErrorCode.InvalidParameter, `the component statistics have none for the ${what}'s ${name} channels`);
+  if (statistic === undefined)
+    throw new MetricsError(MetricsErrorCode.InvalidParameter, `the component statistics have none for the ${what}'s ${name} channels`);
   return statistic;
 }
 
@@ -132,7 +144,8 @@ export function normaliseComponents(components: MapComponents, normalisation: Co
       }
       return {
         teacherError: mapGroups(teacherError, (name, group) => affineGroup(group, statisticOf(statistics.teacherError, 'teacher error', name))),
-        discrepancy: discrepancy === null ? null : mapGroups(discrepancy, (name, group) => affineGroup(group, statisticOf(statistics.discrepancy, 'discrepancy', name))),
+        discrepancy:
+          discrepancy === null ? null : mapGroups(discrepancy, (name, group) => affineGroup(group, statisticOf(statistics.discrepancy, 'discrepancy', name))),
         classifier: classifier === null ? null : affineValues(classifier, statistics.classifier as ComponentStatistic),
       };
     }

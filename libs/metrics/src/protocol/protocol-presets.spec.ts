@@ -28,10 +28,7 @@ describe('protocolPreset', () => {
 
   it('records overrides in the parameters (the ShanghaiTech setting)', () => {
     const { parameters } = protocolPreset('reference-code', { gaussianSigma: 282, gaussianTaps: 899, minMaxAfterSmoothing: true });
-    expect(parameters.frameSteps).toEqual([
-      { kind: 'temporal-gaussian', sigma: 282, taps: 899, variant: 'reference-code' },
-      { kind: 'min-max-normalise' },
-    ]);
+    expect(parameters.frameSteps).toEqual([{ kind: 'temporal-gaussian', sigma: 282, taps: 899, variant: 'reference-code' }, { kind: 'min-max-normalise' }]);
   });
 
   it('is plain JSON data', () => {

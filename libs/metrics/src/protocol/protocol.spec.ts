@@ -14,8 +14,16 @@ describe('assertProtocol', () => {
 
   it.each([
     ['a NaN weight', withParameters({ weights: { teacherError: Number.NaN, discrepancy: 0, classifier: 0 } }), 'weights.teacherError'],
-    ['a negative filter σ', withParameters({ spatioTemporalFilter: { sigmaSpatial: -1, radiusSpatial: 1, sigmaTemporal: 1, radiusTemporal: 1 } }), 'sigmaSpatial'],
-    ['a fractional radius', withParameters({ spatioTemporalFilter: { sigmaSpatial: 1, radiusSpatial: 1.5, sigmaTemporal: 1, radiusTemporal: 1 } }), 'radiusSpatial'],
+    [
+      'a negative filter σ',
+      withParameters({ spatioTemporalFilter: { sigmaSpatial: -1, radiusSpatial: 1, sigmaTemporal: 1, radiusTemporal: 1 } }),
+      'sigmaSpatial',
+    ],
+    [
+      'a fractional radius',
+      withParameters({ spatioTemporalFilter: { sigmaSpatial: 1, radiusSpatial: 1.5, sigmaTemporal: 1, radiusTemporal: 1 } }),
+      'radiusSpatial',
+    ],
     ['an even centred kernel', withParameters({ frameSteps: [{ kind: 'temporal-gaussian', sigma: 2, taps: 8, variant: 'centred' }] }), 'must be odd'],
     ['a zero σ', withParameters({ frameSteps: [{ kind: 'temporal-gaussian', sigma: 0, taps: 9, variant: 'centred' }] }), 'sigma'],
     ['an unknown reduction', withParameters({ frameReduction: 'median' as 'max' }), 'frameReduction'],

@@ -12,12 +12,18 @@ function volume(frames: number, width: number, height: number, value: (t: number
 
 describe('spatioTemporalFilter', () => {
   it('leaves a constant volume unchanged, borders included', () => {
-    const filtered = spatioTemporalFilter(volume(3, 5, 4, () => 2.5), parameters);
+    const filtered = spatioTemporalFilter(
+      volume(3, 5, 4, () => 2.5),
+      parameters,
+    );
     filtered.forEach((map) => map.data.forEach((v) => expect(v).toBeCloseTo(2.5, 5)));
   });
 
   it('spreads a point in x, y and t, and keeps its total inside the volume', () => {
-    const filtered = spatioTemporalFilter(volume(5, 9, 9, (t, x, y) => (t === 2 && x === 4 && y === 4 ? 1 : 0)), parameters);
+    const filtered = spatioTemporalFilter(
+      volume(5, 9, 9, (t, x, y) => (t === 2 && x === 4 && y === 4 ? 1 : 0)),
+      parameters,
+    );
     const at = (t: number, x: number, y: number) => filtered[t].data[y * 9 + x];
     expect(at(2, 4, 4)).toBeGreaterThan(at(2, 5, 4));
     expect(at(2, 5, 4)).toBeCloseTo(at(2, 4, 5), 6);

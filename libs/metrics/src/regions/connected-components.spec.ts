@@ -9,12 +9,7 @@ function mask(rows: string[]) {
 }
 
 describe('connectedComponents', () => {
-  const picture = mask([
-    '##....',
-    '##..#.',
-    '.....#',
-    '#.....',
-  ]);
+  const picture = mask(['##....', '##..#.', '.....#', '#.....']);
 
   it('finds components with inclusive boxes and pixel areas (8-connectivity)', () => {
     const { components } = connectedComponents(picture);

@@ -4,11 +4,7 @@ import { detectionsFromMaps, regionsFromMap } from './detections-from-maps';
 const map = {
   width: 6,
   height: 3,
-  data: Float32Array.from([
-    0.9, 0.7, 0, 0, 0, 0,
-    0.7, 0.2, 0, 0, 0.6, 0.6,
-    0, 0, 0, 0, 0, 0,
-  ]),
+  data: Float32Array.from([0.9, 0.7, 0, 0, 0, 0, 0.7, 0.2, 0, 0, 0.6, 0.6, 0, 0, 0, 0, 0, 0]),
 };
 
 describe('regionsFromMap', () => {

@@ -87,7 +87,7 @@ export function evaluateRegions(
   let falsePositives = 0;
   let foundRegions = 0;
   let detectedTracks = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     const groupScore = scores[order[start]];
     let end = start;
     for (; end < order.length && scores[order[end]] === groupScore; end++) {

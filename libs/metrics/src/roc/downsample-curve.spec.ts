@@ -11,7 +11,7 @@ function trapezoid(curve: RocCurve): number {
 
 function randomCurve(seed: number, n: number): RocCurve {
   let state = seed;
-  const next = (): number => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   const labels = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
   const scores = labels.map((l) => next() + 0.3 * l);
   return rocCurve({ scores, labels }, { dropIntermediate: false });

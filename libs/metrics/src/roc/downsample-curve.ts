@@ -19,7 +19,11 @@ export function downsampleCurve(curve: RocCurve, maxPoints = DEFAULT_CURVE_POINT
   }
   if (length[n - 1] === 0) {
     // A degenerate curve (every point equal): its ends say everything.
-    return { fpr: Float64Array.of(curve.fpr[0], curve.fpr[n - 1]), tpr: Float64Array.of(curve.tpr[0], curve.tpr[n - 1]), thresholds: Float64Array.of(curve.thresholds[0], curve.thresholds[n - 1]) };
+    return {
+      fpr: Float64Array.of(curve.fpr[0], curve.fpr[n - 1]),
+      tpr: Float64Array.of(curve.tpr[0], curve.tpr[n - 1]),
+      thresholds: Float64Array.of(curve.thresholds[0], curve.thresholds[n - 1]),
+    };
   }
   // Targets plus kept segment starts: at most (targets) + (targets − 1) points, hence this budget.
   const targets = Math.floor((maxPoints + 1) / 2);

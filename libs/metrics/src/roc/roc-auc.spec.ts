@@ -77,8 +77,6 @@ describe('rocAuc', () => {
   });
 
   it('refuses a single class, like sklearn', () => {
-    expect(() => rocAuc({ scores: [0.2, 0.4], labels: [0, 0] })).toThrow(
-      expect.objectContaining({ code: MetricsErrorCode.SingleClass }) as MetricsError,
-    );
+    expect(() => rocAuc({ scores: [0.2, 0.4], labels: [0, 0] })).toThrow(expect.objectContaining({ code: MetricsErrorCode.SingleClass }) as MetricsError);
   });
 });

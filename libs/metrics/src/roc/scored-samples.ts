@@ -15,10 +15,7 @@ export interface ScoredSamples {
 export function assertScoredSamples(samples: ScoredSamples, what = 'samples'): void {
   const { scores, labels } = samples;
   if (scores.length !== labels.length) {
-    throw new MetricsError(
-      MetricsErrorCode.LengthMismatch,
-      `${what}: ${scores.length} scores but ${labels.length} labels; give one label per score`,
-    );
+    throw new MetricsError(MetricsErrorCode.LengthMismatch, `${what}: ${scores.length} scores but ${labels.length} labels; give one label per score`);
   }
   if (scores.length === 0) {
     throw new MetricsError(MetricsErrorCode.EmptyInput, `${what}: no samples`);

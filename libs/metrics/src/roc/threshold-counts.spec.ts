@@ -21,21 +21,18 @@ describe('thresholdCounts', () => {
 
   it('agrees with a brute-force count on random data', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.constantFrom(0, 1)), { minLength: 2, maxLength: 40 }),
-        (pairs) => {
-          fc.pre(pairs.some(([, l]) => l === 1) && pairs.some(([, l]) => l === 0));
-          const scores = pairs.map(([s]) => s);
-          const labels = pairs.map(([, l]) => l);
-          const counts = thresholdCounts({ scores, labels });
-          const distinct = [...new Set(scores)].sort((a, b) => b - a);
-          expect(Array.from(counts.thresholds)).toEqual(distinct);
-          distinct.forEach((t, k) => {
-            expect(counts.truePositives[k]).toBe(pairs.filter(([s, l]) => s >= t && l === 1).length);
-            expect(counts.falsePositives[k]).toBe(pairs.filter(([s, l]) => s >= t && l === 0).length);
-          });
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.constantFrom(0, 1)), { minLength: 2, maxLength: 40 }), (pairs) => {
+        fc.pre(pairs.some(([, l]) => l === 1) && pairs.some(([, l]) => l === 0));
+        const scores = pairs.map(([s]) => s);
+        const labels = pairs.map(([, l]) => l);
+        const counts = thresholdCounts({ scores, labels });
+        const distinct = [...new Set(scores)].sort((a, b) => b - a);
+        expect(Array.from(counts.thresholds)).toEqual(distinct);
+        distinct.forEach((t, k) => {
+          expect(counts.truePositives[k]).toBe(pairs.filter(([s, l]) => s >= t && l === 1).length);
+          expect(counts.falsePositives[k]).toBe(pairs.filter(([s, l]) => s >= t && l === 0).length);
+        });
+      }),
     );
   });
 });

@@ -25,10 +25,7 @@ export function thresholdCounts(samples: ScoredSamples, what = 'samples'): Thres
   const positives = countPositives(labels);
   const negatives = scores.length - positives;
   if (positives === 0 || negatives === 0) {
-    throw new MetricsError(
-      MetricsErrorCode.SingleClass,
-      `${what}: only ${positives === 0 ? 'normal (0)' : 'anomalous (1)'} labels; a ROC needs both classes`,
-    );
+    throw new MetricsError(MetricsErrorCode.SingleClass, `${what}: only ${positives === 0 ? 'normal (0)' : 'anomalous (1)'} labels; a ROC needs both classes`);
   }
   const positiveScores = new Float64Array(positives);
   const negativeScores = new Float64Array(negatives);

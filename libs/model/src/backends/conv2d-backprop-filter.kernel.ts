@@ -12,27 +12,31 @@ export const conv2dBackpropFilterKernel: tf.KernelFunc = ({ inputs, attrs, backe
   if (dataFormat === 'NCHW') {
     throw new ModelError(ModelErrorCode.UnsupportedKernel, 'Conv2DBackpropFilter replacement supports NHWC only');
   }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode);
   const kb = backend as tf.KernelBackend;
   return tf.tidy(() => {
     const input = borrowTensor(x, kb) as tf.Tensor4D;
     const grad = borrowTensor(dy, kb) as tf.Tensor4D;
     const [top, bottom, left, right] = convPadding(info);
-    const padded = top + bottom + left + right > 0 ? tf.pad(input, [[0, 0], [top, bottom], [left, right], [0, 0]]) : input;
+    const padded =
+      top + bottom + left + right > 0
+        ? tf.pad(input, [
+            [0, 0],
+            [top, bottom],
+            [left, right],
+            [0, 0],
+          ])
+        : input;
     const [kh, kw, ci, co] = filterShape;
     const { batchSize: b, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw } = info;
     const dy2 = grad.reshape([b * oh * ow, co]);
     if (sh === kh && sw === kw) {
       // Non-overlapping taps: regroup the used input region into [kh·kw·ci, b·oh·ow] once.
       const used = padded.slice([0, 0, 0, 0], [b, oh * kh, ow * kw, ci]);
-      const patches = used.reshape([b, oh, kh, ow, kw, ci]).transpose([2, 4, 5, 0, 1, 3]).reshape([kh * kw * ci, b * oh * ow]);
+      const patches = used
+        .reshape([b, oh, kh, ow, kw, ci])
+        .transpose([2, 4, 5, 0, 1, 3])
+        .reshape([kh * kw * ci, b * oh * ow]);
       return tf.matMul(patches, dy2).reshape(filterShape);
     }
     const taps: tf.Tensor[] = [];

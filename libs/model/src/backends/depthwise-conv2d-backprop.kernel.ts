@@ -47,11 +47,7 @@ function forEachTap(info: tf.backend_util.Conv2DInfo, tap: (x: number, dy: numbe
 }
 
 const isSimple = (info: tf.backend_util.Conv2DInfo): boolean =>
-  info.strideHeight === 1 &&
-  info.strideWidth === 1 &&
-  info.dilationHeight === 1 &&
-  info.dilationWidth === 1 &&
-  info.outChannels === info.inChannels;
+  info.strideHeight === 1 && info.strideWidth === 1 && info.dilationHeight === 1 && info.dilationWidth === 1 && info.outChannels === info.inChannels;
 
 /** dW[i, j, c, m] = Σ_{b, oy, ox} X[b, oy·s + i·dil − pad, ox·s + j·dil − pad, c] · dY[b, oy, ox, c·M + m]. */
 export const depthwiseConv2dBackpropFilterKernel: tf.KernelFunc = ({ inputs, attrs, backend }) => {
@@ -63,9 +59,16 @@ export const depthwiseConv2dBackpropFilterKernel: tf.KernelFunc = ({ inputs, att
     return tf.tidy(() => {
       const { batchSize: b, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw } = info;
       const { top, bottom, left, right } = info.padInfo;
-      const padded = tf.pad(borrowTensor(x, kb) as tf.Tensor4D, [[0, 0], [top, bottom], [left, right], [0, 0]]);
+      const padded = tf.pad(borrowTensor(x, kb) as tf.Tensor4D, [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ]);
       const image = padded.transpose([1, 2, 0, 3]).reshape([1, h + top + bottom, w + left + right, b * c]) as tf.Tensor4D;
-      const kernel = borrowTensor(dy, kb).transpose([1, 2, 0, 3]).reshape([oh, ow, b * c, 1]) as tf.Tensor4D;
+      const kernel = borrowTensor(dy, kb)
+        .transpose([1, 2, 0, 3])
+        .reshape([oh, ow, b * c, 1]) as tf.Tensor4D;
       return tf.depthwiseConv2d(image, kernel, 1, 'valid').reshape([kh, kw, b, c]).sum(2).reshape(a.filterShape);
     });
   }
@@ -99,7 +102,12 @@ export const depthwiseConv2dBackpropInputKernel: tf.KernelFunc = ({ inputs, attr
     return tf.tidy(() => {
       const { filterHeight: kh, filterWidth: kw } = info;
       const { top, bottom, left, right } = info.padInfo;
-      const grad = tf.pad(borrowTensor(dy, kb) as tf.Tensor4D, [[0, 0], [kh - 1 - top, kh - 1 - bottom], [kw - 1 - left, kw - 1 - right], [0, 0]]);
+      const grad = tf.pad(borrowTensor(dy, kb) as tf.Tensor4D, [
+        [0, 0],
+        [kh - 1 - top, kh - 1 - bottom],
+        [kw - 1 - left, kw - 1 - right],
+        [0, 0],
+      ]);
       const flipped = tf.reverse(borrowTensor(filter, kb), [0, 1]) as tf.Tensor4D;
       return tf.depthwiseConv2d(grad, flipped, 1, 'valid');
     });

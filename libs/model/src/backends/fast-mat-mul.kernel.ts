@@ -68,9 +68,7 @@ export function wrapMatMulKernel(kernelName: 'BatchMatMul' | '_FusedMatMul', bac
     if (a !== inputs.a) temporaries.push(a);
     if (b !== inputs.b) temporaries.push(b);
     const batched = kernelName === 'BatchMatMul' ? perMatrix(original.kernelFunc, backend, a, b) : null;
-    const result =
-      batched ??
-      original.kernelFunc({ inputs: { ...inputs, a, b }, backend, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
+    const result = batched ?? original.kernelFunc({ inputs: { ...inputs, a, b }, backend, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
     for (const t of temporaries) backend.disposeData(t.dataId);
     return result;
   };

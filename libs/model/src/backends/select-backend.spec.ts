@@ -56,7 +56,13 @@ describe('selectBackend', () => {
   });
 
   it('rethrows unexpected errors of a native package instead of hiding them', async () => {
-    const attempt = selectBackend({ env: {}, log: () => undefined, loadModule: () => { throw new TypeError('bug inside the package'); } });
+    const attempt = selectBackend({
+      env: {},
+      log: () => undefined,
+      loadModule: () => {
+        throw new TypeError('bug inside the package');
+      },
+    });
     await expect(attempt).rejects.toThrow('bug inside the package');
   });
 });

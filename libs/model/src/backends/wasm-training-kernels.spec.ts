@@ -10,48 +10,86 @@ const cases: Record<string, Case> = {
   'conv2d with stride = kernel (patch embedding)': () => {
     const x = normal([2, 16, 24, 3], 1);
     const w = normal([8, 8, 3, 5], 2);
-    return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 8, 'valid').square().sum())([x, w]);
+    return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 8, 'valid')
+        .square()
+        .sum(),
+    )([x, w]);
   },
   'conv2d 1×1 (pointwise MLP)': () => {
     const x = normal([2, 1, 7, 6], 3);
     const w = normal([1, 1, 6, 12], 4);
-    return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid').square().sum())([x, w]);
+    return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid')
+        .square()
+        .sum(),
+    )([x, w]);
   },
   'conv2d 3×3 same, stride 1': () => {
     const x = normal([2, 9, 7, 3], 5);
     const w = normal([3, 3, 3, 4], 6);
-    return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same').square().sum())([x, w]);
+    return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')
+        .square()
+        .sum(),
+    )([x, w]);
   },
   'conv2d 3×3 valid, stride 2': () => {
     const x = normal([1, 9, 10, 2], 7);
     const w = normal([3, 3, 2, 3], 8);
-    return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'valid').square().sum())([x, w]);
+    return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'valid')
+        .square()
+        .sum(),
+    )([x, w]);
   },
   'depthwise 3×3 same (q/k/v projection)': () => {
     const x = normal([2, 5, 6, 4], 9);
     const w = normal([3, 3, 4, 1], 10);
     const weights = normal([2, 5, 6, 4], 11);
     return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-      tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same').mul(weights).sum(),
+      tf
+        .depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')
+        .mul(weights)
+        .sum(),
     )([x, w]);
   },
   'depthwise 3×3 same, stride 2 (host loop)': () => {
     const x = normal([2, 7, 8, 3], 19);
     const w = normal([3, 3, 3, 1], 20);
-    return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same').square().sum())([x, w]);
+    return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf
+        .depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same')
+        .square()
+        .sum(),
+    )([x, w]);
   },
   'depthwise 3×3 valid, channel multiplier 2 (host loop)': () => {
     const x = normal([1, 8, 7, 3], 12);
     const w = normal([3, 3, 3, 2], 13);
     return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-      tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid').square().sum(),
+      tf
+        .depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid')
+        .square()
+        .sum(),
     )([x, w]);
   },
   // tfjs-core's own BatchMatMul gradient does not reduce broadcast batch dims, so forward only here.
   'batched matMul with a broadcast operand (forward)': () => [tf.matMul(normal([2, 3, 5, 4], 17), normal([4, 6], 18))],
   'gather of rows on axis 0 (token masking), forward and backward': () => {
     const x = normal([6, 5, 2], 14);
-    const idx = tf.tensor2d([[4, 0], [4, 2]], [2, 2], 'int32');
+    const idx = tf.tensor2d(
+      [
+        [4, 0],
+        [4, 2],
+      ],
+      [2, 2],
+      'int32',
+    );
     return [tf.gather(x, idx), tf.grad((a: tf.Tensor) => tf.gather(a, idx).square().sum())(x)];
   },
   'gather on another axis (original kernel)': () => [tf.gather(normal([3, 4], 21), tf.tensor1d([3, 1], 'int32'), 1)],
@@ -107,7 +145,15 @@ describe('wasm training kernels', () => {
 
   it('UnsortedSegmentSum drops out-of-range ids like TensorFlow', async () => {
     await tf.setBackend('wasm');
-    const y = tf.unsortedSegmentSum(tf.tensor2d([[1, 2], [3, 4], [5, 6]]), tf.tensor1d([1, -1, 1], 'int32'), 3);
+    const y = tf.unsortedSegmentSum(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+      tf.tensor1d([1, -1, 1], 'int32'),
+      3,
+    );
     expect(Array.from(await y.data())).toEqual([0, 0, 6, 8, 0, 0]);
     y.dispose();
   });

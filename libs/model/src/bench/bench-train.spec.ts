@@ -8,7 +8,16 @@ beforeAll(useWasmBackend);
 describe('benchTrain', () => {
   it('times the same steps in one thread and over replicas, whose losses agree to rounding', async () => {
     const lines: string[] = [];
-    const result = await benchTrain({ preset: getPreset('cpu-tiny'), workers: 2, backend: 'wasm', batch: 3, runs: 2, warmupRuns: 1, matMulSize: 64, log: (l) => lines.push(l) });
+    const result = await benchTrain({
+      preset: getPreset('cpu-tiny'),
+      workers: 2,
+      backend: 'wasm',
+      batch: 3,
+      runs: 2,
+      warmupRuns: 1,
+      matMulSize: 64,
+      log: (l) => lines.push(l),
+    });
     expect(result).toMatchObject({ preset: 'cpu-tiny', backend: 'wasm', workers: 2, batch: 3, runs: 2 });
     expect(result.singleFps).toBeGreaterThan(0);
     expect(result.parallelFps).toBeGreaterThan(0);

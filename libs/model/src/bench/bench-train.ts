@@ -58,7 +58,10 @@ interface TimedRun {
   losses: number[];
 }
 
-async function timeSteps(runner: StepRunner, options: Required<Pick<BenchTrainOptions, 'runs' | 'warmupRuns'>> & { batch: number; preset: ModelPreset; seed: number; now: () => number }): Promise<TimedRun> {
+async function timeSteps(
+  runner: StepRunner,
+  options: Required<Pick<BenchTrainOptions, 'runs' | 'warmupRuns'>> & { batch: number; preset: ModelPreset; seed: number; now: () => number },
+): Promise<TimedRun> {
   const batch = randomTrainingBatch(options.preset, options.batch, options.seed);
   const losses: number[] = [];
   const seconds: number[] = [];

@@ -8,7 +8,17 @@ import type { BatchNormUpdate } from './forward-mode';
 beforeAll(useWasmBackend);
 
 describe('BatchNorm', () => {
-  const x = () => tf.tensor3d([[[1, 10], [3, 20]], [[5, 30], [7, 40]]]); // [B=2, n=2, C=2]
+  const x = () =>
+    tf.tensor3d([
+      [
+        [1, 10],
+        [3, 20],
+      ],
+      [
+        [5, 30],
+        [7, 40],
+      ],
+    ]); // [B=2, n=2, C=2]
 
   it('normalises with batch statistics in training and records a running-average update', () => {
     const store = new ParameterStore(SeededRandom.fromSeed(1));
@@ -16,9 +26,11 @@ describe('BatchNorm', () => {
     const updates: BatchNormUpdate[] = [];
     const y = tf.tidy(() => bn.apply(x(), { training: true, batchNormUpdates: updates }));
     // Channel 0: values 1, 3, 5, 7 → mean 4, variance 5.
-    expect(Array.from(y.dataSync()).filter((_, i) => i % 2 === 0).map((v) => +v.toFixed(4))).toEqual(
-      [-3, -1, 1, 3].map((v) => +(v / Math.sqrt(5)).toFixed(4)),
-    );
+    expect(
+      Array.from(y.dataSync())
+        .filter((_, i) => i % 2 === 0)
+        .map((v) => +v.toFixed(4)),
+    ).toEqual([-3, -1, 1, 3].map((v) => +(v / Math.sqrt(5)).toFixed(4)));
     expect(updates).toHaveLength(1);
     applyBatchNormUpdates(updates);
     // Running mean 0.9·0 + 0.1·4; running variance 0.9·1 + 0.1·(unbiased 20/3).
@@ -45,7 +57,12 @@ describe('BatchNorm', () => {
     const store = new ParameterStore(SeededRandom.fromSeed(1));
     new BatchNorm(store, { name: 'bn', width: 3, epsilon: 1e-5, momentum: 0.1, role: 'encoder' });
     expect(store.trainableSize()).toBe(6);
-    expect(store.list().filter((e) => !e.trainable).map((e) => e.name)).toEqual(['bn/running_mean', 'bn/running_variance']);
+    expect(
+      store
+        .list()
+        .filter((e) => !e.trainable)
+        .map((e) => e.name),
+    ).toEqual(['bn/running_mean', 'bn/running_variance']);
     store.dispose();
   });
 });

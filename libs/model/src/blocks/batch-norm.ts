@@ -63,7 +63,11 @@ export class BatchNorm {
   }
 
   private normalise<T extends tf.Tensor>(x: T, mean: tf.Tensor, variance: tf.Tensor): T {
-    return x.sub(mean).mul(tf.rsqrt(variance.add(this.args.epsilon))).mul(this.gamma).add(this.beta) as T;
+    return x
+      .sub(mean)
+      .mul(tf.rsqrt(variance.add(this.args.epsilon)))
+      .mul(this.gamma)
+      .add(this.beta) as T;
   }
 }
 

@@ -27,7 +27,11 @@ export class LayerNorm {
   apply<T extends tf.Tensor>(x: T): T {
     return tf.tidy(() => {
       const { mean, variance } = tf.moments(x, -1, true);
-      return x.sub(mean).mul(tf.rsqrt(variance.add(this.args.epsilon))).mul(this.gamma).add(this.beta) as T;
+      return x
+        .sub(mean)
+        .mul(tf.rsqrt(variance.add(this.args.epsilon)))
+        .mul(this.gamma)
+        .add(this.beta) as T;
     });
   }
 }

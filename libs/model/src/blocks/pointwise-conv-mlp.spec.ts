@@ -43,8 +43,7 @@ describe('PointwiseConvMlp', () => {
   it('applies seeded dropout in training only', () => {
     const store = new ParameterStore(SeededRandom.fromSeed(1));
     const mlp = new PointwiseConvMlp(store, { name: 'mlp', width: 4, hidden: 8, dropoutRate: 0.5, clsBypass: false, role: 'encoder' });
-    const run = (training: boolean, seed: number) =>
-      tf.tidy(() => Array.from(mlp.apply(x(), { training, nextDropoutSeed: () => seed }).dataSync()));
+    const run = (training: boolean, seed: number) => tf.tidy(() => Array.from(mlp.apply(x(), { training, nextDropoutSeed: () => seed }).dataSync()));
     expect(run(true, 1)).toEqual(run(true, 1));
     expect(run(true, 1)).not.toEqual(run(true, 2));
     expect(run(false, 1)).toEqual(run(false, 2));

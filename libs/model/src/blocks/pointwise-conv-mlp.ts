@@ -52,7 +52,10 @@ export class PointwiseConvMlp {
       if (mode.training && this.args.dropoutRate > 0) {
         h = shardedDropout(h, this.args.dropoutRate, mode.nextDropoutSeed?.() ?? 0, mode.shard);
       }
-      const y = tf.matMul(h, this.kernel2.reshape([hidden, width]) as tf.Tensor2D).add(this.bias2).reshape([b, t - first, c]) as tf.Tensor3D;
+      const y = tf
+        .matMul(h, this.kernel2.reshape([hidden, width]) as tf.Tensor2D)
+        .add(this.bias2)
+        .reshape([b, t - first, c]) as tf.Tensor3D;
       return this.args.clsBypass ? (tf.concat([x.slice([0, 0, 0], [b, 1, c]), y], 1) as tf.Tensor3D) : y;
     });
   }

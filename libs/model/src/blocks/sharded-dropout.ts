@@ -10,9 +10,7 @@ export function shardedDropout(x: tf.Tensor2D, rate: number, seed: number, shard
   return tf.tidy(() => {
     const [rows, width] = x.shape;
     const rowsPerSample = rows / shard.size;
-    const noise = tf
-      .randomUniform([shard.total * rowsPerSample, width], 0, 1, 'float32', seed)
-      .slice([shard.offset * rowsPerSample, 0], [rows, width]);
+    const noise = tf.randomUniform([shard.total * rowsPerSample, width], 0, 1, 'float32', seed).slice([shard.offset * rowsPerSample, 0], [rows, width]);
     const keep = 1 - rate;
     return x.mul(noise.add(keep).floor().div(keep)) as tf.Tensor2D;
   });

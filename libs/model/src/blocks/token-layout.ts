@@ -27,13 +27,7 @@ export function fullGridLayout(gridHeight: number, gridWidth: number): TokenLayo
  * Visible tokens only. `restoreFlat` [B·n] maps each grid position to its row in the per-sample
  * concatenation [visible; zeros] (with offsets b·n); `visibleFlat` [B·v] lists visible positions (with offsets b·n).
  */
-export function scatteredLayout(
-  gridHeight: number,
-  gridWidth: number,
-  visible: number,
-  restoreFlat: tf.Tensor1D,
-  visibleFlat: tf.Tensor1D,
-): TokenLayout {
+export function scatteredLayout(gridHeight: number, gridWidth: number, visible: number, restoreFlat: tf.Tensor1D, visibleFlat: tf.Tensor1D): TokenLayout {
   const n = gridHeight * gridWidth;
   return {
     tokens: visible,

@@ -45,7 +45,10 @@ describe('loadDetector', () => {
   it('save → load gives a detector with identical outputs (BatchNorm statistics included)', async () => {
     const config = tinyConfig();
     const detector = Detector.create(config, 3);
-    const optimizer = new AdamOptimizer(tinyTraining().optimizer, detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })));
+    const optimizer = new AdamOptimizer(
+      tinyTraining().optimizer,
+      detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
+    );
     const batch = syntheticBatch(config, 4, 1);
     const tensors = batchTensors(batch, config);
     trainingStep(detector, optimizer, tensors, 1, SeededRandom.fromSeed(2));
@@ -59,14 +62,15 @@ describe('loadDetector', () => {
     expect(scoreFrames(restored, { frames, count: 2 })).toEqual(expected);
     expect(checkpoint.state.datasetVersion).toBe('v1');
     expect(checkpoint.optimizer.step).toBe(1);
-    const reloaded = new AdamOptimizer(tinyTraining().optimizer, restored.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })));
+    const reloaded = new AdamOptimizer(
+      tinyTraining().optimizer,
+      restored.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
+    );
     reloaded.restore(checkpoint.optimizer);
     expect(reloaded.snapshot()).toEqual(optimizer.snapshot());
     [detector, restored].forEach((d) => d.dispose());
     [optimizer, reloaded].forEach((o) => o.dispose());
   });
-
-
 
   it('rejects a folder that is not a checkpoint and weights that do not fit the config', async () => {
     await expect(loadCheckpoint(dir)).rejects.toMatchObject({ code: ModelErrorCode.InvalidCheckpoint });

@@ -17,7 +17,11 @@ export interface RunSelection {
 
 export const SELECTION_FILE = 'selection.json';
 
-const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+const isFile = (p: string) =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 export async function resolveCheckpoint(modelPath: string): Promise<string> {
   if (await isFile(path.join(modelPath, CHECKPOINT_FILES.state))) return modelPath;

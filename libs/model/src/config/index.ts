@@ -22,21 +22,8 @@ export {
   type VisibleTokenLayout,
 } from './model-config';
 export { modelDimensions, currentFrameChannelOffset, type ModelDimensions } from './model-dimensions';
-export {
-  assertValidModelConfig,
-  assertValidTrainingConfig,
-  modelConfigProblems,
-  trainingConfigProblems,
-} from './validate-model-config';
-export {
-  countParameters,
-  cvtBlockParameters,
-  gflopsPerFrame,
-  macsPerFrame,
-  parameterBreakdown,
-  type CostOptions,
-  type ParameterBreakdown,
-} from './model-cost';
+export { assertValidModelConfig, assertValidTrainingConfig, modelConfigProblems, trainingConfigProblems } from './validate-model-config';
+export { countParameters, cvtBlockParameters, gflopsPerFrame, macsPerFrame, parameterBreakdown, type CostOptions, type ParameterBreakdown } from './model-cost';
 export {
   PRESET_NAMES,
   getPreset,

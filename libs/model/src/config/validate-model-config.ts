@@ -5,8 +5,7 @@ import type { ModelConfig, TrainingConfig } from './model-config';
 import { modelDimensions } from './model-dimensions';
 
 const isPositiveInteger = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
-const isFraction = (v: unknown, allowOne = false): boolean =>
-  typeof v === 'number' && v >= 0 && (allowOne ? v <= 1 : v < 1);
+const isFraction = (v: unknown, allowOne = false): boolean => typeof v === 'number' && v >= 0 && (allowOne ? v <= 1 : v < 1);
 
 export function modelConfigProblems(config: ModelConfig): string[] {
   const problems: string[] = [];
@@ -16,9 +15,7 @@ export function modelConfigProblems(config: ModelConfig): string[] {
   }
   if (isPositiveInteger(config.patchSize)) {
     if (config.inputHeight % config.patchSize !== 0 || config.inputWidth % config.patchSize !== 0) {
-      problems.push(
-        `inputHeight × inputWidth (${config.inputHeight}×${config.inputWidth}) must be multiples of patchSize ${config.patchSize}`,
-      );
+      problems.push(`inputHeight × inputWidth (${config.inputHeight}×${config.inputWidth}) must be multiples of patchSize ${config.patchSize}`);
     }
   }
   if (config.colour !== 'gray' && config.colour !== 'rgb') problems.push(`colour must be gray or rgb`);

@@ -24,11 +24,13 @@ function maskFor(detector: Detector, batch: number, seed: number): TokenMask {
 
 function teacherOutput(detector: Detector, input: Float32Array, mask: TokenMask | null): Float32Array {
   const { config, dims } = detector;
-  return tf.tidy(() => {
-    const x = tf.tensor4d(input, [mask?.batch ?? 2, config.inputHeight, config.inputWidth, dims.inputChannels]);
-    const out = detector.forward(x, { mask, backbone: INFERENCE, student: INFERENCE, outputs: { teacher: true, student: false } });
-    return out.teacher as tf.Tensor;
-  }).dataSync() as Float32Array;
+  return tf
+    .tidy(() => {
+      const x = tf.tensor4d(input, [mask?.batch ?? 2, config.inputHeight, config.inputWidth, dims.inputChannels]);
+      const out = detector.forward(x, { mask, backbone: INFERENCE, student: INFERENCE, outputs: { teacher: true, student: false } });
+      return out.teacher as tf.Tensor;
+    })
+    .dataSync() as Float32Array;
 }
 
 describe('Detector', () => {
@@ -108,7 +110,12 @@ describe('Detector', () => {
     const detector = Detector.create(tinyConfig(), 1);
     expect(() =>
       tf.tidy(() => {
-        detector.forward(tf.zeros([1, 16, 16, 1]) as tf.Tensor4D, { mask: null, backbone: INFERENCE, student: INFERENCE, outputs: { teacher: true, student: false } });
+        detector.forward(tf.zeros([1, 16, 16, 1]) as tf.Tensor4D, {
+          mask: null,
+          backbone: INFERENCE,
+          student: INFERENCE,
+          outputs: { teacher: true, student: false },
+        });
       }),
     ).toThrow(expect.objectContaining({ code: ModelErrorCode.ShapeMismatch }));
     detector.dispose();

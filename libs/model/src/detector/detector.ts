@@ -98,9 +98,7 @@ export class Detector {
         )
       : [];
     this.studentNorm = sd ? new LayerNorm(store, { name: 'student/norm', width: d.width, epsilon, role: 'student' }) : null;
-    this.studentHead = sd
-      ? new Linear(store, { name: 'student/head', inputs: d.width, outputs: dims.valuesPerToken, role: 'student' })
-      : null;
+    this.studentHead = sd ? new Linear(store, { name: 'student/head', inputs: d.width, outputs: dims.valuesPerToken, role: 'student' }) : null;
     this.classifier = config.ablation.classificationHead
       ? new Linear(store, { name: 'classifier/head', inputs: e.width, outputs: 1, role: 'classifier' })
       : null;

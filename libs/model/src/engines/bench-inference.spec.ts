@@ -8,9 +8,14 @@ describe('medianSeconds', () => {
     const durations = [100, 100, 3, 1, 2];
     let t = 0;
     let call = 0;
-    const seconds = await medianSeconds(3, 2, () => t, async () => {
-      t += durations[call++] * 1000;
-    });
+    const seconds = await medianSeconds(
+      3,
+      2,
+      () => t,
+      async () => {
+        t += durations[call++] * 1000;
+      },
+    );
     expect(call).toBe(5);
     expect(seconds).toBe(2);
   });

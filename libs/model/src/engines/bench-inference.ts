@@ -136,11 +136,16 @@ export async function benchInference(options: BenchInferenceOptions): Promise<Be
         const geometry = { width: preset.model.inputWidth, height: preset.model.inputHeight, colour: preset.model.colour };
         let frames = 0;
         const start = now();
-        await scoreStreams(engine, preset.model, Array.from({ length: streams }, () => preprocess(source.open(geometry))), {
-          batchSize: batch,
-          collect: false,
-          onScores: (_, __, scores) => (frames += scores.length),
-        });
+        await scoreStreams(
+          engine,
+          preset.model,
+          Array.from({ length: streams }, () => preprocess(source.open(geometry))),
+          {
+            batchSize: batch,
+            collect: false,
+            onScores: (_, __, scores) => (frames += scores.length),
+          },
+        );
         const fps = frames / ((now() - start) / 1000);
         endToEnd = { fps, frames, streams };
         log(`end to end (${source.label}, ${streams} stream${streams === 1 ? '' : 's'}, ${frames} frames): ${fps.toFixed(2)} frames/s`);

@@ -24,7 +24,10 @@ describe('chooseInferenceEngine', () => {
   });
 
   it('honours an explicit onnx without a stored export (exported on the fly)', () => {
-    expect(chooseInferenceEngine({ ...ready, requested: 'onnx', hasOnnxExport: false })).toEqual({ engine: 'onnx', reason: expect.stringMatching(/exported now/) });
+    expect(chooseInferenceEngine({ ...ready, requested: 'onnx', hasOnnxExport: false })).toEqual({
+      engine: 'onnx',
+      reason: expect.stringMatching(/exported now/),
+    });
   });
 
   it.each([{ testMasking: true }, { onnxRuntimeLoads: false }])('refuses an explicit onnx that cannot serve %j', (change) => {

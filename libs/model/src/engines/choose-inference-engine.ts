@@ -40,10 +40,16 @@ export function chooseInferenceEngine(input: EngineChoiceInput): EngineChoice {
       return { engine: 'tfjs', reason: 'requested' };
     case 'onnx':
       if (tfjsOnly.length > 0) {
-        throw new ModelError(ModelErrorCode.BackendUnavailable, `the onnx engine cannot compute ${tfjsOnly.join(' or ')}; turn them off or use the tfjs engine`);
+        throw new ModelError(
+          ModelErrorCode.BackendUnavailable,
+          `the onnx engine cannot compute ${tfjsOnly.join(' or ')}; turn them off or use the tfjs engine`,
+        );
       }
       if (!input.onnxRuntimeLoads) {
-        throw new ModelError(ModelErrorCode.BackendUnavailable, 'onnxruntime-node cannot be loaded; run npm install in the repository root or use the tfjs engine');
+        throw new ModelError(
+          ModelErrorCode.BackendUnavailable,
+          'onnxruntime-node cannot be loaded; run npm install in the repository root or use the tfjs engine',
+        );
       }
       return { engine: 'onnx', reason: input.hasOnnxExport ? 'requested' : 'requested (exported now: the checkpoint has no model.onnx)' };
     case 'auto':

@@ -59,9 +59,7 @@ async function createSession(ort: OrtModule, model: Uint8Array, options: OnnxEng
     });
   } catch (error) {
     const hint =
-      provider === 'cuda'
-        ? '; the CUDA provider needs its binaries: ONNXRUNTIME_NODE_INSTALL_CUDA=v12 npm rebuild onnxruntime-node (CUDA 12, cuDNN 9)'
-        : '';
+      provider === 'cuda' ? '; the CUDA provider needs its binaries: ONNXRUNTIME_NODE_INSTALL_CUDA=v12 npm rebuild onnxruntime-node (CUDA 12, cuDNN 9)' : '';
     throw new ModelError(ModelErrorCode.BackendUnavailable, `ONNX Runtime could not start on ${provider}: ${String(error)}${hint}`);
   }
 }
@@ -97,7 +95,10 @@ export class OnnxInferenceEngine implements InferenceEngine {
     const size = shape.reduce((p, v) => p * v, 1);
     const tensor = (data: Float32Array, name: string) => {
       if (data.length !== size) {
-        throw new ModelError(ModelErrorCode.ShapeMismatch, `${name} has ${data.length} values; ${input.count} frames of ${shape.slice(1).join('×')} need ${size}`);
+        throw new ModelError(
+          ModelErrorCode.ShapeMismatch,
+          `${name} has ${data.length} values; ${input.count} frames of ${shape.slice(1).join('×')} need ${size}`,
+        );
       }
       return new this.ort.Tensor('float32', data, shape);
     };
@@ -124,16 +125,13 @@ export class OnnxInferenceEngine implements InferenceEngine {
       height,
       frameChannels,
     };
-    const scores = Array.from(
-      { length: input.count },
-      (_, i): FrameScore => ({
-        teacherError: teacherError[i],
-        discrepancy: discrepancy === null ? null : discrepancy[i],
-        classifier: classifier === null ? null : classifier[i],
-        predictedAnomaly: predictedAnomaly === null ? null : predictedAnomaly[i],
-        maps: tokenMapsAt(maps, i),
-      }),
-    );
+    const scores = Array.from({ length: input.count }, (_, i): FrameScore => ({
+      teacherError: teacherError[i],
+      discrepancy: discrepancy === null ? null : discrepancy[i],
+      classifier: classifier === null ? null : classifier[i],
+      predictedAnomaly: predictedAnomaly === null ? null : predictedAnomaly[i],
+      maps: tokenMapsAt(maps, i),
+    }));
     for (const t of Object.values(out)) t.dispose();
     return scores;
   }
@@ -144,7 +142,15 @@ export class OnnxInferenceEngine implements InferenceEngine {
     const a = g.input('a', [size, size]);
     g.output('c', g.op('MatMul', [a, g.weight('b', values(), [size, size])], {}), [size, size]);
     const model = encodeOnnxModel(
-      g.build({ irVersion: 8, opsetVersion: 17, producerName: '@vad/model', producerVersion: '0.1.0', docString: 'matMul probe', metadata: {}, graphName: 'matmul' }),
+      g.build({
+        irVersion: 8,
+        opsetVersion: 17,
+        producerName: '@vad/model',
+        producerVersion: '0.1.0',
+        docString: 'matMul probe',
+        metadata: {},
+        graphName: 'matmul',
+      }),
     );
     const session = await createSession(this.ort, model, this.options);
     const feeds = { a: new this.ort.Tensor('float32', values(), [size, size]) };
@@ -162,4 +168,3 @@ export class OnnxInferenceEngine implements InferenceEngine {
     await this.session.release();
   }
 }
-

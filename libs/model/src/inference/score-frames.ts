@@ -76,7 +76,10 @@ export function componentTensors(detector: Detector, input: tf.Tensor4D, masking
 function channelMean(component: ComponentTensors, c: number): tf.Tensor1D {
   const frameMean = component.frame.mean(1);
   if (component.anomalyMap === null) return frameMean as tf.Tensor1D;
-  return frameMean.mul(c).add(component.anomalyMap.mean(1)).div(c + 1) as tf.Tensor1D;
+  return frameMean
+    .mul(c)
+    .add(component.anomalyMap.mean(1))
+    .div(c + 1) as tf.Tensor1D;
 }
 
 /** Raw components and token maps of frames already stacked as the model input [B, H, W, inputChannels]. */

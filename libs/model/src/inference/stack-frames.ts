@@ -21,7 +21,11 @@ export function stackFrames(config: ModelConfig, input: FrameInput): Float32Arra
   const dims = modelDimensions(config);
   const c = dims.frameChannels;
   const pixels = input.count * config.inputHeight * config.inputWidth;
-  for (const [name, array] of [['frames', input.frames], ['previous', input.previous], ['next', input.next]] as const) {
+  for (const [name, array] of [
+    ['frames', input.frames],
+    ['previous', input.previous],
+    ['next', input.next],
+  ] as const) {
     if (array !== undefined && array.length !== pixels * c) {
       throw new ModelError(
         ModelErrorCode.ShapeMismatch,

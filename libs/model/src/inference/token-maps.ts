@@ -22,5 +22,11 @@ export function tokenMapsAt(maps: BatchTokenMaps, i: number): TokenMaps {
   const cells = width * height;
   const slice = (values: Float32Array) => values.slice(i * cells, (i + 1) * cells);
   const component = (c: BatchComponentMaps): ComponentTokenMaps => ({ frame: slice(c.frame), anomalyMap: c.anomalyMap === null ? null : slice(c.anomalyMap) });
-  return { width, height, frameChannels, teacherError: component(maps.teacherError), discrepancy: maps.discrepancy === null ? null : component(maps.discrepancy) };
+  return {
+    width,
+    height,
+    frameChannels,
+    teacherError: component(maps.teacherError),
+    discrepancy: maps.discrepancy === null ? null : component(maps.discrepancy),
+  };
 }

@@ -10,7 +10,8 @@ export type OnnxDataType = (typeof OnnxDataType)[keyof typeof OnnxDataType];
 /** AttributeProto.AttributeType values used here. */
 const AttributeType = { Float: 1, Int: 2, Floats: 6, Ints: 7 } as const;
 
-export type OnnxAttributeValue = { kind: 'int'; value: number } | { kind: 'float'; value: number } | { kind: 'ints'; value: number[] } | { kind: 'floats'; value: number[] };
+export type OnnxAttributeValue =
+  { kind: 'int'; value: number } | { kind: 'float'; value: number } | { kind: 'ints'; value: number[] } | { kind: 'floats'; value: number[] };
 
 export interface OnnxNode {
   opType: string;

@@ -12,7 +12,10 @@ describe('ProtobufWriter', () => {
   });
 
   it('prefixes strings and embedded messages with their length', () => {
-    const bytes = new ProtobufWriter().string(2, 'ab').message(3, (m) => m.varint(1, 1)).finish();
+    const bytes = new ProtobufWriter()
+      .string(2, 'ab')
+      .message(3, (m) => m.varint(1, 1))
+      .finish();
     expect([...bytes]).toEqual([0x12, 0x02, 0x61, 0x62, 0x1a, 0x02, 0x08, 0x01]);
   });
 

@@ -11,11 +11,7 @@ import type { NamedArray } from '../checkpoints/named-array';
 export type ParameterRole = 'encoder' | 'decoder' | 'teacher-head' | 'student' | 'classifier';
 
 /** How a variable starts. `uniform` is PyTorch's default for convolutions: U(±1/√fan_in). */
-export type Initialiser =
-  | { kind: 'zeros' }
-  | { kind: 'ones' }
-  | { kind: 'truncated-normal'; std: number }
-  | { kind: 'uniform'; limit: number };
+export type Initialiser = { kind: 'zeros' } | { kind: 'ones' } | { kind: 'truncated-normal'; std: number } | { kind: 'uniform'; limit: number };
 
 export interface ParameterEntry {
   name: string;
@@ -87,7 +83,9 @@ export class ParameterStore {
   /** Overwrites every variable from `arrays`; names and shapes must match exactly. */
   restore(arrays: readonly NamedArray[]): void {
     const byName = new Map(arrays.map((a) => [a.name, a]));
-    const missing = this.list().filter((e) => !byName.has(e.name)).map((e) => e.name);
+    const missing = this.list()
+      .filter((e) => !byName.has(e.name))
+      .map((e) => e.name);
     const unknown = arrays.filter((a) => !this.entries.has(a.name)).map((a) => a.name);
     if (missing.length > 0 || unknown.length > 0) {
       throw new ModelError(

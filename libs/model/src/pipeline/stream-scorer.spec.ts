@@ -67,7 +67,12 @@ describe('scoreStreams', () => {
   it('gives every stream its own frames, in order, with the neighbours scoreVideo uses', async () => {
     const engine = new EchoEngine();
     const lengths = [10, 2, 17];
-    const results = await scoreStreams(engine, stackT3, lengths.map((n, s) => stream(s, n, s + 1)), { batchSize: 4 });
+    const results = await scoreStreams(
+      engine,
+      stackT3,
+      lengths.map((n, s) => stream(s, n, s + 1)),
+      { batchSize: 4 },
+    );
     results.forEach((r, s) => expect(r).toEqual(expected(s, lengths[s])));
     expect(engine.batches.every((b) => b.length <= 4)).toBe(true);
     expect(engine.batches.flat()).toHaveLength(29);
@@ -145,7 +150,9 @@ describe('scoreStreams', () => {
     try {
       const videos = [9, 5].map((count, v) => {
         const rng = SeededRandom.fromSeed(v + 10);
-        const frames = Array.from({ length: count }, () => Float32Array.from({ length: config.inputHeight * config.inputWidth }, () => 2 * rng.nextFloat() - 1));
+        const frames = Array.from({ length: count }, () =>
+          Float32Array.from({ length: config.inputHeight * config.inputWidth }, () => 2 * rng.nextFloat() - 1),
+        );
         return { frameCount: count, read: (i: number) => frames[i] };
       });
       const together = await scoreStreams(new TfjsInferenceEngine(detector), config, videos.map(readerFrames), { batchSize: 4 });

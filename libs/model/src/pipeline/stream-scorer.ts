@@ -82,7 +82,8 @@ export async function scoreStreams(
   const prefetch = options.prefetch ?? 2 * batchSize;
   const maxDelayMs = options.maxDelayMs ?? 10;
   const collect = options.collect ?? true;
-  if (!(batchSize >= 1 && prefetch >= 1)) throw new ModelError(ModelErrorCode.InvalidConfig, `batchSize and prefetch must be ≥ 1, got ${batchSize} and ${prefetch}`);
+  if (!(batchSize >= 1 && prefetch >= 1))
+    throw new ModelError(ModelErrorCode.InvalidConfig, `batchSize and prefetch must be ≥ 1, got ${batchSize} and ${prefetch}`);
   const stacked = config.temporalInput === 'stack-t3';
   const states: StreamState[] = streams.map(() => ({ queue: [], done: false, results: [] }));
   const ready = new Wakeup();

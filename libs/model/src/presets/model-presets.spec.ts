@@ -28,6 +28,8 @@ describe('presets', () => {
   });
 
   it('names the presets when asked for an unknown one', () => {
-    expect(() => getPreset('avenue')).toThrow(expect.objectContaining({ code: ModelErrorCode.UnknownPreset, message: expect.stringContaining('paper-avenue') }));
+    expect(() => getPreset('avenue')).toThrow(
+      expect.objectContaining({ code: ModelErrorCode.UnknownPreset, message: expect.stringContaining('paper-avenue') }),
+    );
   });
 });

@@ -1,20 +1,9 @@
 // Named configurations: the paper's settings per data set (docs/method.md §2–§5) and small ones that
 // train on a CPU. Paper presets follow the code's 20×40 token grid and t−3 / t / t+3 colour stack.
-import {
-  FULL_METHOD,
-  PAPER_OPTIMIZER,
-  type ModelConfig,
-  type TrainingConfig,
-} from '../config/model-config';
+import { FULL_METHOD, PAPER_OPTIMIZER, type ModelConfig, type TrainingConfig } from '../config/model-config';
 import { ModelError, ModelErrorCode } from '../model.error';
 
-export type PresetName =
-  | 'paper-avenue'
-  | 'paper-shanghaitech'
-  | 'paper-ubnormal'
-  | 'paper-ped2'
-  | 'cpu-ped2'
-  | 'cpu-tiny';
+export type PresetName = 'paper-avenue' | 'paper-shanghaitech' | 'paper-ubnormal' | 'paper-ped2' | 'cpu-ped2' | 'cpu-tiny';
 
 export type PresetHardware = 'gpu' | 'cpu' | 'smoke-test';
 

@@ -22,10 +22,13 @@ const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(va
 
 /** Where `value` departs from the shape of `template` (same keys at most, same JSON types). */
 function shapeProblems(value: unknown, template: unknown, at: string): string[] {
-  if (jsonType(value) !== jsonType(template)) return [`${at} must be ${jsonType(template) === 'object' ? 'an object' : `a ${jsonType(template)}`}, got ${jsonType(value)}`];
+  if (jsonType(value) !== jsonType(template))
+    return [`${at} must be ${jsonType(template) === 'object' ? 'an object' : `a ${jsonType(template)}`}, got ${jsonType(value)}`];
   if (!isPlainObject(value) || !isPlainObject(template)) return [];
   return Object.entries(value).flatMap(([key, inner]) =>
-    key in template ? shapeProblems(inner, template[key], `${at}.${key}`) : [`${at}.${key} is not a model setting (known: ${Object.keys(template).join(', ')})`],
+    key in template
+      ? shapeProblems(inner, template[key], `${at}.${key}`)
+      : [`${at}.${key} is not a model setting (known: ${Object.keys(template).join(', ')})`],
   );
 }
 

@@ -58,7 +58,7 @@ export function syntheticBatch(config: ModelConfig, size: number, seed: number):
           const shift = (s - (stack - 1) / 2) * 0.3;
           for (let k = 0; k < c; k++) {
             const clean = 0.8 * Math.sin(fx * x + fy * y + phase + shift + k);
-            input[(((b * h + y) * w + x) * dims.inputChannels) + s * c + k] = inSquare ? 1 : clean;
+            input[((b * h + y) * w + x) * dims.inputChannels + s * c + k] = inSquare ? 1 : clean;
             if (s === (stack - 1) / 2) target[((b * h + y) * w + x) * (c + 1) + k] = clean;
           }
         }

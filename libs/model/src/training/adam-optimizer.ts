@@ -31,8 +31,14 @@ export class AdamOptimizer {
     private readonly stageSteps: number | null = null,
   ) {
     for (const p of parameters) {
-      this.m.set(p.name, tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)));
-      this.v.set(p.name, tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)));
+      this.m.set(
+        p.name,
+        tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)),
+      );
+      this.v.set(
+        p.name,
+        tf.tidy(() => tf.variable(tf.zerosLike(p.variable), false)),
+      );
     }
   }
 
@@ -66,7 +72,10 @@ export class AdamOptimizer {
   snapshot(): OptimizerSnapshot {
     const moments: NamedArray[] = [];
     for (const p of this.parameters) {
-      for (const [suffix, store] of [['m', this.m], ['v', this.v]] as const) {
+      for (const [suffix, store] of [
+        ['m', this.m],
+        ['v', this.v],
+      ] as const) {
         const t = store.get(p.name) as tf.Variable;
         moments.push({ name: `${p.name}/${suffix}`, shape: t.shape, values: t.dataSync() as Float32Array });
       }
@@ -77,7 +86,10 @@ export class AdamOptimizer {
   restore(snapshot: OptimizerSnapshot): void {
     const byName = new Map(snapshot.moments.map((a) => [a.name, a]));
     for (const p of this.parameters) {
-      for (const [suffix, store] of [['m', this.m], ['v', this.v]] as const) {
+      for (const [suffix, store] of [
+        ['m', this.m],
+        ['v', this.v],
+      ] as const) {
         const saved = byName.get(`${p.name}/${suffix}`);
         const target = store.get(p.name) as tf.Variable;
         if (saved === undefined || saved.values.length !== target.size) {

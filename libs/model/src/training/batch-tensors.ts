@@ -56,7 +56,7 @@ export function batchTensors(batch: TrainingBatch, config: ModelConfig): BatchTe
     const target = patchify(frames, config.patchSize);
     const weights = config.ablation.motionWeights
       ? tf.tensor2d(batch.tokenWeights, [b, dims.tokens])
-      : tf.fill([b, dims.tokens], 1 / dims.tokens) as tf.Tensor2D;
+      : (tf.fill([b, dims.tokens], 1 / dims.tokens) as tf.Tensor2D);
     return { size: b, input, target, weights, hasAnomaly: tf.tensor1d(batch.hasAnomaly) };
   });
 }

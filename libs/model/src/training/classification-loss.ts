@@ -4,5 +4,12 @@ import * as tf from '@tensorflow/tfjs';
 
 /** logits, labels: [B] → scalar. */
 export function classificationLoss(logits: tf.Tensor1D, labels: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => tf.relu(logits).sub(logits.mul(labels)).add(tf.log(tf.exp(tf.abs(logits).neg()).add(1))).mean() as tf.Scalar);
+  return tf.tidy(
+    () =>
+      tf
+        .relu(logits)
+        .sub(logits.mul(labels))
+        .add(tf.log(tf.exp(tf.abs(logits).neg()).add(1)))
+        .mean() as tf.Scalar,
+  );
 }

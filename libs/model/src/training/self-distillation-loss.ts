@@ -16,12 +16,7 @@ export interface DistillationTargets {
  * student, teacher: [B, n, P]. The teacher acts as a constant: stage 2 differentiates with respect to the
  * student's variables only, and no path from the teacher's output leads to them.
  */
-export function selfDistillationLoss(
-  student: tf.Tensor3D,
-  teacher: tf.Tensor3D,
-  targets: DistillationTargets,
-  variant: DistillationLoss,
-): tf.Scalar {
+export function selfDistillationLoss(student: tf.Tensor3D, teacher: tf.Tensor3D, targets: DistillationTargets, variant: DistillationLoss): tf.Scalar {
   return tf.tidy(() => {
     if (variant === 'weighted-all-tokens') return weightedTokenMse(student, teacher, targets.weights);
     const masked = targets.masked;

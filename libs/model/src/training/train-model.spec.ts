@@ -35,13 +35,7 @@ describe('trainModel', () => {
     expect((await readdir(dir)).sort()).toEqual(['epoch-0001', 'epoch-0002', 'epoch-0003', 'selection.json']);
     expect(await resolveCheckpoint(dir)).toBe(path.join(dir, 'epoch-0003'));
     expect(await resolveCheckpoint(path.join(dir, 'epoch-0002'))).toBe(path.join(dir, 'epoch-0002'));
-    expect((await readdir(path.join(dir, 'epoch-0003'))).sort()).toEqual([
-      'optimizer.bin',
-      'optimizer.json',
-      'state.json',
-      'weights.bin',
-      'weights.json',
-    ]);
+    expect((await readdir(path.join(dir, 'epoch-0003'))).sort()).toEqual(['optimizer.bin', 'optimizer.json', 'state.json', 'weights.bin', 'weights.json']);
     const state = JSON.parse(await readFile(path.join(dir, 'epoch-0003', 'state.json'), 'utf8'));
     expect(state).toMatchObject({ epoch: 3, stage: 2, globalStep: 6, seed: 42, datasetVersion: 'sha256:abc', selectionRule: 'last-epoch' });
     expect(state.config).toEqual(config);

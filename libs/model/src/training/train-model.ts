@@ -98,7 +98,12 @@ function stageOf(epoch: number, training: TrainingConfig): TrainingStage {
 }
 
 /** Mean stage loss over a validation split, in inference mode, with masks from a fixed seed. */
-export async function validationLoss(detector: Detector, batches: AsyncIterable<TrainingBatch> | Iterable<TrainingBatch>, stage: TrainingStage, seed: number): Promise<number> {
+export async function validationLoss(
+  detector: Detector,
+  batches: AsyncIterable<TrainingBatch> | Iterable<TrainingBatch>,
+  stage: TrainingStage,
+  seed: number,
+): Promise<number> {
   const rng = SeededRandom.fromSeed(deriveSeed(seed, 'validation-masks'));
   let sum = 0;
   let frames = 0;
@@ -253,7 +258,13 @@ async function runEpochSteps(
       loss: losses.loss,
       parts: losses,
       framesPerSecond: elapsed > 0 ? sums.frames / elapsed : 0,
-      etaSeconds: estimateSecondsLeft({ secondsPerStep: clock.secondsPerStep, step: sums.steps, stepsPerEpoch: run.stepsPerEpoch, epoch, totalEpochs: run.epochs }),
+      etaSeconds: estimateSecondsLeft({
+        secondsPerStep: clock.secondsPerStep,
+        step: sums.steps,
+        stepsPerEpoch: run.stepsPerEpoch,
+        epoch,
+        totalEpochs: run.epochs,
+      }),
     });
     await yieldToEventLoop();
   }
@@ -304,7 +315,16 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
       const state = await runner.state();
       const validation = options.validationBatches === undefined ? null : await validationLoss(detector, options.validationBatches(context), stage, seed);
       const parts = Object.fromEntries(Object.entries(partSums).map(([k, v]) => [k, v / frames]));
-      const record: EpochRecord = { epoch, stage, steps, frames, loss: lossSum / frames, parts, validationLoss: validation, seconds: (clock.now() - started) / 1000 };
+      const record: EpochRecord = {
+        epoch,
+        stage,
+        steps,
+        frames,
+        loss: lossSum / frames,
+        parts,
+        validationLoss: validation,
+        seconds: (clock.now() - started) / 1000,
+      };
       history = [...history, record];
       let written: string | null = null;
       if (options.checkpointDir !== undefined) {

@@ -142,10 +142,13 @@ export function trainingStep(
   let grads: tf.NamedTensorMap = {};
   let summed: tf.Tensor[] = [];
   try {
-    ({ value, grads } = tf.variableGrads(() => {
-      const loss = stageLoss(detector, batch, stage, mask, modes, parts);
-      return share === 1 ? loss : loss.mul(share);
-    }, entries.map((e) => e.variable)));
+    ({ value, grads } = tf.variableGrads(
+      () => {
+        const loss = stageLoss(detector, batch, stage, mask, modes, parts);
+        return share === 1 ? loss : loss.mul(share);
+      },
+      entries.map((e) => e.variable),
+    ));
     const local = [value.dataSync()[0], ...LOSS_PARTS.map((key) => (parts.has(key) ? (parts.get(key) as tf.Scalar).dataSync()[0] * share : 0))];
     const losses = replica === undefined ? local : Array.from(replica.channel.sum(Float64Array.from(local)));
     const loss = losses[0];

@@ -5,8 +5,20 @@ import { weightedTokenMse } from './weighted-mse-loss';
 beforeAll(useWasmBackend);
 
 // B = 1, n = 2 tokens, P = 2 values: token errors (mean of squares) are 1 and 4.
-const prediction = () => tf.tensor3d([[[1, 1], [0, 0]]]);
-const target = () => tf.tensor3d([[[0, 2], [2, -2]]]);
+const prediction = () =>
+  tf.tensor3d([
+    [
+      [1, 1],
+      [0, 0],
+    ],
+  ]);
+const target = () =>
+  tf.tensor3d([
+    [
+      [0, 2],
+      [2, -2],
+    ],
+  ]);
 
 describe('weightedTokenMse', () => {
   it('eq. 3: weights each token’s mean squared error by w_i', () => {

@@ -33,7 +33,9 @@ describe('batchShard', () => {
     const perSample = (a: Float32Array) => a.length / 5;
     expect(share.size).toBe(2);
     expect(Array.from(share.input)).toEqual(Array.from(batch.input.subarray(2 * perSample(batch.input), 4 * perSample(batch.input))));
-    expect(Array.from(share.tokenWeights)).toEqual(Array.from(batch.tokenWeights.subarray(2 * perSample(batch.tokenWeights), 4 * perSample(batch.tokenWeights))));
+    expect(Array.from(share.tokenWeights)).toEqual(
+      Array.from(batch.tokenWeights.subarray(2 * perSample(batch.tokenWeights), 4 * perSample(batch.tokenWeights))),
+    );
     expect(Array.from(share.hasAnomaly)).toEqual([batch.hasAnomaly[2], batch.hasAnomaly[3]]);
     expect(share.input.buffer).not.toBe(batch.input.buffer);
   });
