@@ -2,11 +2,11 @@
 // TEST_REDIS_URL: the settings reach the API and the worker (VAD_ALLOWED_HOSTS, VAD_IMPORT_ROOTS), a web page
 // is not the embedded owner, a 51 KB decompression bomb is refused at import, a server-folder import fails
 // without quoting what it read or naming server paths, and unknown routes answer JSON.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { makeVideo } from '@vad/data/testing';
 import { until } from './graphql-caller';
 import { deploymentName, platformProcess, teamMode, type PlatformProcess } from './platform-process';
 
@@ -33,29 +33,6 @@ function request(base: string, target: string, headers: Record<string, string>, 
 }
 
 /** A test-pattern video, or one flat colour with `source` 'color=c=gray:' (what a decompression bomb is made of). */
-function makeVideo(file: string, size: string, frames: number, source = 'testsrc='): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `${source}size=${size}:rate=10`,
-    '-frames:v',
-    String(frames),
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    '-preset',
-    'ultrafast',
-    file,
-  ]);
-  return file;
-}
 
 describe(`vad start (${deploymentName}) attacked`, () => {
   let platform: PlatformProcess;
@@ -66,8 +43,8 @@ describe(`vad start (${deploymentName}) attacked`, () => {
     media = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-security-media-'));
     roots = path.join(media, 'roots');
     // a folder data set whose labels name no test video: libs/data's message would quote them
-    makeVideo(path.join(roots, 'clips', 'train', 'walk.mp4'), '64x48', 6);
-    makeVideo(path.join(roots, 'clips', 'test', 'run.mp4'), '64x48', 6);
+    makeVideo(path.join(roots, 'clips', 'train', 'walk.mp4'), { frames: 6 });
+    makeVideo(path.join(roots, 'clips', 'test', 'run.mp4'), { frames: 6 });
     fs.writeFileSync(path.join(roots, 'clips', 'labels.json'), JSON.stringify({ db_password_hunter2: [0, 0, 0, 0, 0, 1] }));
     platform = await platformProcess({ name: 'security', staleSeconds: 30, env: { VAD_IMPORT_ROOTS: roots, VAD_ALLOWED_HOSTS: 'vad.example.test' } });
     await platform.start();
@@ -101,7 +78,7 @@ describe(`vad start (${deploymentName}) attacked`, () => {
 
   it('refuses a 51 KB upload that decodes to 40 frames of 4096×4096, saying so without server paths', async () => {
     const datasetId = (await platform.gql('mutation { createDataset(name: "bombs") { id } }')).data?.createDataset.id as string;
-    const bomb = makeVideo(path.join(media, 'bomb.mp4'), '4096x4096', 40, 'color=c=gray:');
+    const bomb = makeVideo(path.join(media, 'bomb.mp4'), { frames: 40, width: 4096, height: 4096, pattern: 'flat' });
     expect(fs.statSync(bomb).size).toBeLessThan(60_000);
     const job = await waitForJob(await platform.upload(datasetId, 'test', 'bomb', bomb));
     expect(job.status).toBe('FAILED');

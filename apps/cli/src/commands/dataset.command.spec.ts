@@ -1,31 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeVideo } from '@vad/data/testing';
 import { Command } from 'commander';
 import { CliUsageError } from '../cli-error';
 import { registerDatasetCommand } from './dataset.command';
-
-function video(file: string, frames: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=size=64x48:rate=10',
-    '-frames:v',
-    String(frames),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    file,
-  ]);
-}
 
 async function run(args: string[]): Promise<string> {
   const program = new Command('vad').exitOverride().configureOutput({ writeErr: () => undefined });
@@ -60,8 +39,8 @@ describe('vad dataset', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-cli-dataset-'));
     // a local import records the data set in the platform's store: this run's own, not ./data of the checkout
     process.env.VAD_DATA_DIR = path.join(root, 'data');
-    video(path.join(root, 'ds', 'train', 'a.mp4'), 12);
-    video(path.join(root, 'ds', 'test', 'b.mp4'), 6);
+    makeVideo(path.join(root, 'ds', 'train', 'a.mp4'), { frames: 12 });
+    makeVideo(path.join(root, 'ds', 'test', 'b.mp4'), { frames: 6 });
     fs.writeFileSync(path.join(root, 'labels.json'), JSON.stringify({ b: [[2, 3]] }));
     fs.writeFileSync(path.join(root, 'short.json'), JSON.stringify({ b: [0, 1] }));
   });

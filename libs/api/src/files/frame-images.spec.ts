@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeVideo } from '@vad/data/testing';
 import { LocalStorage } from '@vad/storage';
 import { FrameImages } from './frame-images';
 
@@ -13,25 +13,7 @@ describe('FrameImages', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-frame-images-'));
     storage = new LocalStorage(dir);
     file = path.join(dir, 'clip.mp4');
-    execFileSync('ffmpeg', [
-      '-hide_banner',
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=64x48:rate=10',
-      '-frames:v',
-      '6',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'ultrafast',
-      file,
-    ]);
+    makeVideo(file, { frames: 6 });
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

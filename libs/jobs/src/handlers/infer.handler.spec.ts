@@ -1,37 +1,21 @@
 // The INFER handler against a real store and local storage, with no platform around it: it scores a stored
 // video with a trained model version, keeps its token maps by storage key with every preset's pixel stages,
 // and a re-run of the same job scores nothing twice.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { readMapComponents } from '@vad/data';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
+import { testDatabaseKind } from '@vad/db/testing';
 import { PROTOCOL_PRESET_NAMES } from '@vad/metrics';
-import { selectBackend } from '@vad/model';
-import { LocalStorage } from '@vad/storage';
-import { jobExecution, seedTrainingData } from '../testing/job-fixture';
+import { handlerTestbed, jobExecution, seedTrainingData } from '../testing/job-fixture';
 import { inferHandler } from './infer.handler';
 import { trainHandler } from './train.handler';
 
 describe(`the INFER handler on ${testDatabaseKind()}`, () => {
-  let database: TestDatabase;
-  let root: string;
-  let storage: LocalStorage;
-  beforeAll(async () => {
-    await selectBackend({ backend: 'wasm', log: () => undefined });
-    database = await createTestDatabase();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-infer-handler-'));
-    storage = new LocalStorage(path.join(root, 'artifacts'));
-  }, 60_000);
-  afterAll(async () => {
-    await database.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  const testbed = handlerTestbed('infer-handler');
 
   it('scores every frame of the videos, stores their maps by key, and skips what an earlier attempt recorded', async () => {
-    const data = await seedTrainingData(database, storage, path.join(root, 'in-place'));
-    const cacheDir = path.join(root, 'cache');
-    const training = await jobExecution(database, storage, {
+    const data = await seedTrainingData(testbed.database, testbed.storage, path.join(testbed.root, 'in-place'));
+    const cacheDir = path.join(testbed.root, 'cache');
+    const training = await jobExecution(testbed.database, testbed.storage, {
       teamId: data.teamId,
       kind: 'TRAIN',
       parameters: {
@@ -46,18 +30,18 @@ describe(`the INFER handler on ${testDatabaseKind()}`, () => {
     });
     const { modelVersionId } = (await trainHandler({ cacheDir, trainThreads: 1 })(training)) as { modelVersionId: string };
 
-    const execution = await jobExecution(database, storage, {
+    const execution = await jobExecution(testbed.database, testbed.storage, {
       teamId: data.teamId,
       kind: 'INFER',
       parameters: { modelVersionId, videoIds: [data.testVideoId] },
     });
     const handler = inferHandler({ cacheDir, engine: 'tfjs-wasm', inferenceEngine: 'tfjs' });
     expect(await handler(execution)).toMatchObject({ videos: 1, frames: 16 });
-    const run = await database.prisma.inferenceRun.findFirstOrThrow({ where: { jobId: execution.jobId } });
+    const run = await testbed.database.prisma.inferenceRun.findFirstOrThrow({ where: { jobId: execution.jobId } });
     expect(run.teacherError).toHaveLength(16);
     expect(run.teacherError.every(Number.isFinite)).toBe(true);
     expect(run.mapsPath).toBe(`teams/${data.teamId}/runs/${execution.jobId}/maps/${data.testVideoId}.bin`);
-    const maps = await storage.withLocalFile(run.mapsPath as string, (file) => readMapComponents(file, run.classifier));
+    const maps = await testbed.storage.withLocalFile(run.mapsPath as string, (file) => readMapComponents(file, run.classifier));
     expect(maps.teacherError.frame.maps).toHaveLength(16);
     expect(Object.keys(run.protocolReductions as object).sort()).toEqual([...PROTOCOL_PRESET_NAMES].sort());
     expect(run.engine).toBe('tfjs-wasm');
@@ -67,6 +51,6 @@ describe(`the INFER handler on ${testDatabaseKind()}`, () => {
     again.log = async (line) => void again.logs.push(line);
     expect(await handler(again)).toMatchObject({ videos: 1, frames: 0 });
     expect(again.logs.some((line) => line.startsWith('scored'))).toBe(false);
-    expect(await database.prisma.inferenceRun.count({ where: { jobId: execution.jobId } })).toBe(1);
+    expect(await testbed.database.prisma.inferenceRun.count({ where: { jobId: execution.jobId } })).toBe(1);
   }, 180_000);
 });

@@ -1,31 +1,15 @@
 // The TRAIN handler against a real store and local storage, with no platform around it: it trains on a
 // stored upload and a file read in place, records the model version by storage key, and records it once.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
-import { selectBackend } from '@vad/model';
-import { LocalStorage } from '@vad/storage';
-import { jobExecution, seedTrainingData } from '../testing/job-fixture';
+import { testDatabaseKind } from '@vad/db/testing';
+import { handlerTestbed, jobExecution, seedTrainingData } from '../testing/job-fixture';
 import { trainHandler } from './train.handler';
 
 describe(`the TRAIN handler on ${testDatabaseKind()}`, () => {
-  let database: TestDatabase;
-  let root: string;
-  let storage: LocalStorage;
-  beforeAll(async () => {
-    await selectBackend({ backend: 'wasm', log: () => undefined });
-    database = await createTestDatabase();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-train-handler-'));
-    storage = new LocalStorage(path.join(root, 'artifacts'));
-  }, 60_000);
-  afterAll(async () => {
-    await database.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  const testbed = handlerTestbed('train-handler');
 
   it('trains the preset with the request’s overrides and records one model version by storage key', async () => {
-    const data = await seedTrainingData(database, storage, path.join(root, 'in-place'));
+    const data = await seedTrainingData(testbed.database, testbed.storage, path.join(testbed.root, 'in-place'));
     const parameters = {
       datasetVersionId: data.datasetVersionId,
       modelName: 'tiny',
@@ -37,8 +21,8 @@ describe(`the TRAIN handler on ${testDatabaseKind()}`, () => {
       validationVideos: 0,
       overrides: { model: { maskRatio: 0.25 } },
     };
-    const execution = await jobExecution(database, storage, { teamId: data.teamId, kind: 'TRAIN', parameters });
-    const handler = trainHandler({ cacheDir: path.join(root, 'cache'), trainThreads: 1 });
+    const execution = await jobExecution(testbed.database, testbed.storage, { teamId: data.teamId, kind: 'TRAIN', parameters });
+    const handler = trainHandler({ cacheDir: path.join(testbed.root, 'cache'), trainThreads: 1 });
     const result = (await handler(execution)) as { modelVersionId: string; checkpoint: string; epochs: number };
 
     expect(result.epochs).toBe(2);
@@ -46,10 +30,10 @@ describe(`the TRAIN handler on ${testDatabaseKind()}`, () => {
       ['teacher', 1],
       ['student', 2],
     ]);
-    const version = await database.prisma.modelVersion.findUniqueOrThrow({ where: { id: result.modelVersionId } });
+    const version = await testbed.database.prisma.modelVersion.findUniqueOrThrow({ where: { id: result.modelVersionId } });
     expect(version.checkpointPath).toBe(`teams/${data.teamId}/runs/${execution.jobId}/epoch-0002`);
     expect(path.isAbsolute(version.checkpointPath)).toBe(false);
-    expect(await storage.exists(`${version.checkpointPath}/weights.bin`)).toBe(true);
+    expect(await testbed.storage.exists(`${version.checkpointPath}/weights.bin`)).toBe(true);
     expect(version.config).toMatchObject({
       preset: 'cpu-tiny',
       seed: 3,
@@ -60,14 +44,14 @@ describe(`the TRAIN handler on ${testDatabaseKind()}`, () => {
 
     // a re-delivered job finds its version and trains nothing again
     expect(await handler(execution)).toEqual({ modelVersionId: version.id, alreadyRecorded: true });
-    expect(await database.prisma.modelVersion.count({ where: { trainingJobId: execution.jobId } })).toBe(1);
+    expect(await testbed.database.prisma.modelVersion.count({ where: { trainingJobId: execution.jobId } })).toBe(1);
   }, 180_000);
 
   it('refuses overrides that make no valid model before touching any video', async () => {
-    const data = await seedTrainingData(database, storage, path.join(root, 'in-place-2'));
+    const data = await seedTrainingData(testbed.database, testbed.storage, path.join(testbed.root, 'in-place-2'));
     const parameters = { datasetVersionId: data.datasetVersionId, modelName: 'bad', preset: 'cpu-tiny', overrides: { model: { patchSize: 7 } } };
-    const execution = await jobExecution(database, storage, { teamId: data.teamId, kind: 'TRAIN', parameters });
-    await expect(trainHandler({ cacheDir: path.join(root, 'cache') })(execution)).rejects.toThrow(/patch/i);
+    const execution = await jobExecution(testbed.database, testbed.storage, { teamId: data.teamId, kind: 'TRAIN', parameters });
+    await expect(trainHandler({ cacheDir: path.join(testbed.root, 'cache') })(execution)).rejects.toThrow(/patch/i);
     expect(execution.logs).toEqual([]);
   }, 60_000);
 });

@@ -1,39 +1,16 @@
 // Test fixtures for the job handlers: small generated videos, a data-set version whose training videos are
 // one stored upload (recorded by key) and one file read in place (absolute path), and a job execution that
 // keeps what the handler reported. Enough to run a handler against a real store with no platform around it.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { makeVideo } from '@vad/data/testing';
 import type { Database } from '@vad/db';
-import type { LocalStorage } from '@vad/storage';
+import { createTestDatabase, type TestDatabase } from '@vad/db/testing';
+import { selectBackend } from '@vad/model';
+import { LocalStorage } from '@vad/storage';
 import type { EpochResultReport, JobExecution } from '../job-handler';
-
-/** An mp4 of ffmpeg's test pattern; `frames` differ between videos so that their checksums do. */
-export function patternVideo(file: string, frames: number, size = '48x32'): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const source = `testsrc=size=${size}:rate=10`;
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    source,
-    '-frames:v',
-    String(frames),
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    '-preset',
-    'ultrafast',
-    file,
-  ]);
-  return file;
-}
 
 export interface TrainingData {
   teamId: string;
@@ -52,7 +29,7 @@ export async function seedTrainingData(database: Database, storage: LocalStorage
   });
   const uploaded = (name: string, frames: number) => {
     const key = `teams/${team.id}/videos/${name}.mp4`;
-    patternVideo(path.join(storage.root, key), frames);
+    makeVideo(path.join(storage.root, key), { frames, width: 48, height: 32 });
     return key;
   };
   const row = (name: string, split: 'TRAIN' | 'TEST', location: string, frames: number) => {
@@ -71,7 +48,10 @@ export async function seedTrainingData(database: Database, storage: LocalStorage
     };
   };
   await prisma.video.createMany({
-    data: [row('a', 'TRAIN', uploaded('a', 24), 24), row('b', 'TRAIN', patternVideo(path.join(inPlaceFolder, 'b.mp4'), 20), 20)],
+    data: [
+      row('a', 'TRAIN', uploaded('a', 24), 24),
+      row('b', 'TRAIN', makeVideo(path.join(inPlaceFolder, 'b.mp4'), { frames: 20, width: 48, height: 32 }), 20),
+    ],
   });
   const test = await prisma.video.create({ data: row('t', 'TEST', uploaded('t', 16), 16) });
   return { teamId: team.id, datasetVersionId: version.id, testVideoId: test.id };
@@ -106,4 +86,27 @@ export async function jobExecution(
     logs,
     epochs,
   };
+}
+
+export interface HandlerTestbed {
+  database: TestDatabase;
+  storage: LocalStorage;
+  /** A temporary folder for everything else (caches, files read in place), removed after the suite. */
+  root: string;
+}
+
+/** A test store, local storage and the wasm backend for one suite (set up before it, removed after it). */
+export function handlerTestbed(name: string): HandlerTestbed {
+  const testbed = {} as HandlerTestbed;
+  beforeAll(async () => {
+    await selectBackend({ backend: 'wasm', log: () => undefined });
+    testbed.database = await createTestDatabase();
+    testbed.root = fs.mkdtempSync(path.join(os.tmpdir(), `vad-${name}-`));
+    testbed.storage = new LocalStorage(path.join(testbed.root, 'artifacts'));
+  }, 60_000);
+  afterAll(async () => {
+    await testbed.database.close();
+    fs.rmSync(testbed.root, { recursive: true, force: true });
+  });
+  return testbed;
 }
