@@ -4,7 +4,7 @@ import path from 'node:path';
 import { makeVideo } from '@vad/data/testing';
 import { Command } from 'commander';
 import { CliUsageError } from '../cli-error';
-import { registerDatasetCommand } from './dataset.command';
+import { registerDatasetCommand, runDatasetImport } from './dataset.command';
 
 async function run(args: string[]): Promise<string> {
   const program = new Command('vad').exitOverride().configureOutput({ writeErr: () => undefined });
@@ -63,6 +63,18 @@ describe('vad dataset', () => {
       hasPixelMasks: false,
     });
     expect(JSON.parse(out).datasetVersion).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it('import reports each video it has checked, up to the last', async () => {
+    const lines: string[] = [];
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await runDatasetImport(path.join(root, 'ds'), { format: 'folder', name: 'tiny-progress' }, (line) => lines.push(line));
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(lines[0]).toMatch(/^vad dataset import: checked [ab] \(1 of 2 videos\)$/);
+    expect(lines.at(-1)).toMatch(/^vad dataset import: checked [ab] \(2 of 2 videos\)$/);
   });
 
   it('turns data errors into usage errors that name the file and the problem', async () => {

@@ -4,9 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '@vad/config';
-import { DataError, type DatasetSummary, importDataset, type ImportedDataset, parseDatasetFormat, previewDataset } from '@vad/data';
+import { DataError, type DatasetSummary, importDataset, type ImportedDataset, type ImportOptions, parseDatasetFormat, previewDataset } from '@vad/data';
 import { recordImportedDataset } from '@vad/jobs';
 import { CliUsageError } from '../cli-error';
+import { progressDisplayFor, writeLine } from '../output/progress-display';
 import { RemoteApi } from '../remote/remote-api';
 import { remoteDatasetImport, remoteDatasetUpload } from '../remote/remote-commands';
 import { withLocalStore } from '../platform/local-store';
@@ -48,7 +49,7 @@ function integerFlag(value: string | undefined, flag: string, fallback: number, 
   return n;
 }
 
-async function load(sourcePath: string, flags: DatasetImportFlags): Promise<ImportedDataset> {
+async function load(sourcePath: string, flags: DatasetImportFlags, onVideoInspected?: ImportOptions['onVideoInspected']): Promise<ImportedDataset> {
   if (flags.format === undefined) throw new CliUsageError('--format is required (ucsd, avenue, shanghaitech, ubnormal or folder)');
   const split = flags.ubnormalSplit;
   if (split !== undefined && split !== 'test' && split !== 'validation')
@@ -65,13 +66,18 @@ async function load(sourcePath: string, flags: DatasetImportFlags): Promise<Impo
       masksPath: flags.masks,
       verifyDecode: flags.verify ?? true,
       ubnormalTestSplit: split,
+      onVideoInspected,
     }),
   );
 }
 
 /** Validates the data set, records it in the configured store as a new version, and prints the summary. */
-export async function runDatasetImport(sourcePath: string, flags: DatasetImportFlags): Promise<DatasetSummary> {
-  const dataset = await load(sourcePath, flags);
+export async function runDatasetImport(sourcePath: string, flags: DatasetImportFlags, log: (line: string) => void = writeLine): Promise<DatasetSummary> {
+  const display = progressDisplayFor(log);
+  const dataset = await load(sourcePath, flags, ({ name, done, total }) =>
+    display.update(done / total, `vad dataset import: checked ${name} (${done} of ${total} videos)`, done === total),
+  );
+  display.finish();
   const recorded = await withLocalStore(flags.team, (database, teamId) => recordImportedDataset(database, teamId, dataset, flags.name ?? dataset.name));
   process.stdout.write(
     JSON.stringify({

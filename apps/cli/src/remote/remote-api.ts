@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliUsageError } from '../cli-error';
+import { progressDisplayFor } from '../output/progress-display';
 
 export interface RemoteOptions {
   api?: string;
@@ -81,20 +82,26 @@ export class RemoteApi {
   }
 
   /** Polls a job until it ends; reports progress lines; throws when it did not succeed. */
+  /** Follows a job until it ends: a progress bar on a terminal (plain lines in logs), the job's result or its error. */
   async waitForJob(id: string, log: (line: string) => void, pollMs = 1000): Promise<RemoteJob> {
+    const display = progressDisplayFor(log);
     let last = '';
-    for (;;) {
-      const job = await this.job(id);
-      const p = job.progress;
-      const line = p
-        ? `${job.kind.toLowerCase()} ${job.status.toLowerCase()}${p.stage ? ` ${p.stage}` : ''}${p.epoch ? ` epoch ${p.epoch}/${p.epochs}` : ''}${p.loss != null ? ` loss ${p.loss.toFixed(5)}` : ''}${p.fraction != null ? ` ${Math.round(p.fraction * 100)}%` : ''}`
-        : `${job.kind.toLowerCase()} ${job.status.toLowerCase()}`;
-      if (line !== last) log(`vad: job ${id}: ${line}`);
-      last = line;
-      if (job.status === 'SUCCEEDED') return job;
-      if (job.status === 'FAILED' || job.status === 'CANCELLED')
-        throw new CliUsageError(`job ${id} ${job.status.toLowerCase()}: ${job.error ?? 'no reason given'}`);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    try {
+      for (;;) {
+        const job = await this.job(id);
+        const p = job.progress;
+        const line = p
+          ? `${job.kind.toLowerCase()} ${job.status.toLowerCase()}${p.stage ? ` ${p.stage}` : ''}${p.epoch ? ` epoch ${p.epoch}/${p.epochs}` : ''}${p.loss != null ? ` loss ${p.loss.toFixed(5)}` : ''}${p.fraction != null ? ` ${Math.round(p.fraction * 100)}%` : ''}`
+          : `${job.kind.toLowerCase()} ${job.status.toLowerCase()}`;
+        const ended = job.status === 'SUCCEEDED' || job.status === 'FAILED' || job.status === 'CANCELLED';
+        if (line !== last) display.update(p?.fraction ?? null, `vad: job ${id}: ${line}`, ended || last === '');
+        last = line;
+        if (job.status === 'SUCCEEDED') return job;
+        if (ended) throw new CliUsageError(`job ${id} ${job.status.toLowerCase()}: ${job.error ?? 'no reason given'}`);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    } finally {
+      display.finish();
     }
   }
 

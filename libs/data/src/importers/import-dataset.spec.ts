@@ -64,6 +64,17 @@ describe('importDataset (folder format)', () => {
     });
   });
 
+  it('reports each inspected video, counting up to the total', async () => {
+    const reports: { name: string; done: number; total: number }[] = [];
+    await importDataset(root, { format: 'folder', concurrency: 1, onVideoInspected: (progress) => reports.push(progress) });
+    expect(reports.map((r) => [r.done, r.total])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(reports.map((r) => r.name).sort()).toEqual(['bike', 'frames-clip', 'walk']);
+  });
+
   it('gives the same version on re-import and a new one when the ground truth changes', async () => {
     const first = await importDataset(root, { format: 'folder', verifyDecode: false });
     const again = await importDataset(root, { format: 'folder', verifyDecode: false });

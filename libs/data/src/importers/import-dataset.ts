@@ -37,6 +37,8 @@ export interface ImportOptions extends LayoutOptions {
   folderFps?: number;
   /** Videos inspected at once (each runs ffprobe); default 2. */
   concurrency?: number;
+  /** After each video (and anomaly source) is inspected: decoding every video is most of an import's time. */
+  onVideoInspected?: (progress: { name: string; done: number; total: number }) => void;
 }
 
 export function parseDatasetFormat(value: string): DatasetFormat {
@@ -113,8 +115,16 @@ export async function importDataset(sourcePath: string, options: ImportOptions):
     };
   };
   const concurrency = options.concurrency ?? 2;
-  const videos = await mapConcurrent(layout.videos, concurrency, inspect);
-  const anomalySources = await mapConcurrent(layout.anomalySources ?? [], concurrency, inspect);
+  const total = layout.videos.length + (layout.anomalySources?.length ?? 0);
+  let done = 0;
+  const inspectAndReport = async (video: LayoutVideo): Promise<ImportedVideo> => {
+    const inspected = await inspect(video);
+    done += 1;
+    options.onVideoInspected?.({ name: video.name, done, total });
+    return inspected;
+  };
+  const videos = await mapConcurrent(layout.videos, concurrency, inspectAndReport);
+  const anomalySources = await mapConcurrent(layout.anomalySources ?? [], concurrency, inspectAndReport);
   const tests = videos.filter((v) => v.split === 'test');
 
   // Pixel masks: the user's folder replaces whatever shipped with the data.

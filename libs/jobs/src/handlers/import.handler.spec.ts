@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
 import { LocalStorage } from '@vad/storage';
-import type { JobExecution } from '../job-handler';
+import { makeVideo } from '@vad/data/testing';
+import type { JobExecution, JobProgressReport } from '../job-handler';
 import { importHandler } from './import.handler';
 
 const VIDEO = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2/videos/test/01.mp4');
 
-describe(`the IMPORT handler for uploads on ${testDatabaseKind()}`, () => {
+describe(`the IMPORT handler on ${testDatabaseKind()}`, () => {
   let database: TestDatabase;
   let storage: LocalStorage;
   beforeAll(async () => {
@@ -56,5 +57,31 @@ describe(`the IMPORT handler for uploads on ${testDatabaseKind()}`, () => {
     await expect(importHandler()(execution)).rejects.toThrow();
     expect(fs.existsSync(path.join(storage.root, 'uploads/b/01.mp4'))).toBe(false);
     expect(await database.prisma.datasetVersion.count({ where: { dataset: { teamId: execution.teamId } } })).toBe(0);
+  });
+  it('reports each checked video of a server-folder import as the job’s progress', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'vad-import-folder-'));
+    makeVideo(path.join(folder, 'train', 'a.mp4'), { frames: 6 });
+    makeVideo(path.join(folder, 'test', 'b.mp4'), { frames: 4 });
+    const team = await database.prisma.team.create({ data: { slug: `f${Math.random().toString(36).slice(2, 8)}`, name: 'F' } });
+    const job = await database.prisma.job.create({ data: { teamId: team.id, kind: 'IMPORT', parameters: {} } });
+    const progress: JobProgressReport[] = [];
+    const execution: JobExecution = {
+      jobId: job.id,
+      teamId: team.id,
+      queuedById: null,
+      attempt: 1,
+      database,
+      storage,
+      log: async () => undefined,
+      parameters: { source: 'folder', path: folder, format: 'folder', datasetName: 'clips' },
+      signal: new AbortController().signal,
+      reportProgress: async (p) => void progress.push(p),
+      recordLoss: async () => undefined,
+      recordEpoch: async () => undefined,
+    };
+    await importHandler({ importRoots: [folder] })(execution);
+    expect(progress.map((p) => p.fraction)).toEqual([0.5, 1]);
+    expect(progress.at(-1)?.stage).toMatch(/^checked [ab] \(2 of 2 videos\)$/);
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 });

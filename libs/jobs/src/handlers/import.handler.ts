@@ -186,6 +186,8 @@ async function importFolder(execution: JobExecution, params: FolderParameters, o
       masksPath,
       verifyDecode: true,
       limits: options.ingestLimits,
+      onVideoInspected: ({ name, done, total }) =>
+        void execution.reportProgress({ stage: `checked ${name} (${done} of ${total} videos)`, fraction: done / total }).catch(() => undefined),
     });
     // what the version records must lie in the roots too: a link inside the folder could lead out of them
     for (const recorded of imported.videos.flatMap((video) => [video.sourcePath, video.masksPath ?? []].flat())) await resolveWithinRoots(recorded, roots);
