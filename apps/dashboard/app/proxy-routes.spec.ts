@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { POST as graphqlRoute } from './graphql/route';
 import { GET as filesRoute } from './files/[...path]/route';
 import { POST as uploadsRoute } from './uploads/route';
+import { POST as masksRoute } from './uploads/videos/[videoId]/masks/route';
 
 interface Received {
   path: string;
@@ -138,6 +139,25 @@ describe('the proxy routes', () => {
     expect(received).toEqual([]);
     expect((await upload({ 'x-requested-with': 'XMLHttpRequest' })).status).toBe(200);
     expect(received.at(-1)).toMatchObject({ path: '/uploads?datasetId=d&split=test', headers: { 'x-requested-with': 'XMLHttpRequest' } });
+  });
+
+  it('streams a test video’s pixel masks to the API only from its own pages, and only for a video id', async () => {
+    const upload = (videoId: string, headers: Record<string, string>) =>
+      masksRoute(
+        new Request(`http://127.0.0.1:3000/uploads/videos/${videoId}/masks`, {
+          method: 'POST',
+          headers: { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'content-type': 'multipart/form-data; boundary=b', ...headers },
+          body: '--b--\r\n',
+        }),
+        { params: Promise.resolve({ videoId }) },
+      );
+    const id = '0b8e4a1c-5f0e-4a43-9d1e-2f4f4b9f7c11';
+    expect((await upload(id, {})).status).toBe(403);
+    expect((await upload(id, { origin: 'http://evil.test', 'x-requested-with': 'XMLHttpRequest' })).status).toBe(403);
+    expect((await upload('..%2F..%2Fgraphql', { 'x-requested-with': 'XMLHttpRequest' })).status).toBe(400);
+    expect(received).toEqual([]);
+    expect((await upload(id, { 'x-requested-with': 'XMLHttpRequest' })).status).toBe(200);
+    expect(received.at(-1)).toMatchObject({ path: `/uploads/videos/${id}/masks`, headers: { 'x-vad-dashboard-secret': 'secret-of-this-run' } });
   });
 
   it('serves files to its own pages only', async () => {

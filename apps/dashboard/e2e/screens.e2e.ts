@@ -2,6 +2,8 @@
 // control has a name, the run viewer and leaderboard respond, and screenshots are saved in light and
 // dark themes at 1280×800 and at phone width.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNamedControls, screenshot, watchConsole } from './page-checks';
 import { startDashboardWithMockApi, type Running } from './servers';
@@ -204,6 +206,23 @@ test("the data sets page shows the frame cache's disk use, and an owner can clea
   await cache.getByRole('button', { name: 'Clear the cache' }).click();
   await expect(cache).toContainText('0 B of a 32.0 GiB budget');
   await expect(cache.getByRole('button', { name: 'Clear the cache' })).toHaveCount(0);
+});
+
+test('a folder of pixel masks sets a test video’s masks, and a folder that does not fit is refused with the reason', async ({ page }) => {
+  const folder = (name: string, masks: number) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+    // the mock API counts the images; the real one decodes and checks each (libs/api/test/mask-upload.spec.ts)
+    for (let i = 0; i < masks; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.png`), 'png');
+    fs.writeFileSync(path.join(dir, 'README.txt'), 'not a mask');
+    return dir;
+  };
+  await page.goto(`${app.url}/datasets/d1`);
+  const picker = page.getByLabel('Pixel masks of test_01 (a folder of images)');
+  await picker.setInputFiles(folder('short', 12));
+  await expect(page.getByTestId('masks-result')).toHaveText(/holds 12 masks but video "test_01" has 120 frames/);
+  await picker.setInputFiles(folder('masks', 120));
+  await expect(page.getByTestId('masks-result')).toHaveText('120 masks, 22 abnormal frames');
+  await expect(page.getByRole('row', { name: /test_01/ })).toContainText('masks');
 });
 
 test('one labels file sets the ground truth of several test videos, naming those not in the data set', async ({ page }) => {

@@ -27,7 +27,8 @@ export { resolveWithinRoots } from './importers/import-roots';
 
 // Ground truth.
 export { readLabelSource, resolveFrameLabels, type LabelSource, type LabelSpec } from './ground-truth/frame-labels';
-export { openImportedMasks, readMaskFrames, labelsFromMasks, type MaskSet } from './ground-truth/pixel-masks';
+export { openImportedMasks, openMaskSet, readMaskFrames, labelsFromMasks, validateMaskSet, type MaskSet } from './ground-truth/pixel-masks';
+export { compareNatural } from './decode/natural-order';
 export { readNpy, readNpyHeader, type NpyArray, type NpyHeader } from './ground-truth/npy-reader';
 export { readMat, type MatValue } from './ground-truth/mat-reader';
 

@@ -181,6 +181,27 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ jobId: 'job-infer-1', videoName: name }));
     return;
   }
+  const masksMatch = /^\/uploads\/videos\/([^/]+)\/masks$/.exec(url.pathname);
+  if (req.method === 'POST' && masksMatch) {
+    // the real API decodes and checks every mask; this one counts the files and takes one per frame
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const video = byId(data.videos, masksMatch[1]);
+    const masks = (body.match(/filename="/g) ?? []).length;
+    if (!video || masks !== video.frameCount) {
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            error: { code: 'BAD_USER_INPUT', message: `the uploaded masks holds ${masks} masks but video "${video?.name}" has ${video?.frameCount} frames` },
+          }),
+        );
+      return;
+    }
+    video.hasPixelMasks = true;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ videoId: video.id, masks, abnormalFrames: 22, labelsFromMasks: false }));
+    return;
+  }
   const frameMatch = /^\/files\/videos\/[^/]+\/frames\/(\d+)\.png$/.exec(url.pathname);
   if (frameMatch) {
     res.writeHead(200, { 'content-type': 'image/png' }).end(framePng(Number(frameMatch[1])));

@@ -7,6 +7,7 @@ import type { DatasetDetailQuery as DatasetDetailData } from '../graphql/generat
 import { sameOriginUrl } from '../graphql/same-origin-url';
 import { GroundTruthButton } from './ground-truth-button';
 import { LabelsFileButton } from './labels-file-button';
+import { MasksButton } from './masks-button';
 import { StatusBadge } from './status-badge';
 
 type Video = NonNullable<NonNullable<DatasetDetailData['dataset']>['latestVersion']>['videos'][number];
@@ -88,6 +89,9 @@ export function VideosCard({ allVideos, hasVersion, onChanged }: VideosCardProps
                     )}{' '}
                     {video.split === 'TEST' && (
                       <GroundTruthButton videoId={video.id} videoName={video.name} frameCount={video.frameCount} onSaved={() => onChanged()} />
+                    )}{' '}
+                    {video.split === 'TEST' && video.status === 'READY' && (
+                      <MasksButton videoId={video.id} videoName={video.name} hasMasks={video.hasPixelMasks} onSaved={() => onChanged()} />
                     )}
                   </td>
                 </tr>

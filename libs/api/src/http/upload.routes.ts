@@ -6,15 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VIDEO_EXTENSIONS } from '@vad/data';
 import { Router, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import multer from 'multer';
 import { queueJob } from '../jobs/job.service';
 import type { ApiServices } from '../server/api-context';
 import { ABANDONED_UPLOAD_MS, removeAbandonedUploads } from './abandoned-uploads';
 import { assertUploadNotCrossSite } from './cross-site-upload';
-import { callerOf } from './identify-caller';
 import { HttpError } from './http-error';
 import { requestPrincipal } from './request-principal';
+import { uploadRateLimit } from './upload-rate-limit';
 
 export interface UploadRouteOptions {
   maxUploadBytes: number;
@@ -58,17 +57,7 @@ export function uploadRoutes(services: ApiServices, options: UploadRouteOptions)
       done(null, true);
     },
   });
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: options.uploadsPerMinute ?? 60,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // per account, else per client address (the browser's behind the dashboard, not the dashboard's)
-    keyGenerator: (_request, response) => {
-      const { principal, source } = callerOf(response);
-      return principal ? `user:${principal.user.id}` : `address:${ipKeyGenerator(source.address)}`;
-    },
-  });
+  const limiter = uploadRateLimit(options.uploadsPerMinute ?? 60);
 
   router.post('/uploads', limiter, async (request: Request, response: Response) => {
     const principal = requestPrincipal(response, 'MEMBER');

@@ -20,12 +20,17 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
   }, 60_000);
   afterAll(() => database.close());
 
-  it('records frame AUCs from the raw components and RBDC/TBDC from maps and masks, with the protocol', async () => {
+  it.each([
+    ['read in place (an imported data set)', 'in-place'],
+    ['stored by key (uploaded through the dashboard)', 'stored'],
+  ])('records frame AUCs from the raw components and RBDC/TBDC from maps and masks %s, with the protocol', async (_how, where) => {
     const prisma = database.prisma;
-    const team = await prisma.team.create({ data: { slug: 'eval', name: 'Eval' } });
+    const team = await prisma.team.create({ data: { slug: `eval-${where}`, name: 'Eval' } });
     const dataset = await prisma.dataset.create({ data: { teamId: team.id, name: 'ped2' } });
     const version = await prisma.datasetVersion.create({ data: { datasetId: dataset.id, number: 1, contentHash: 'h', format: 'ucsd', summary: {} } });
-    const masksPath = path.join(PED2, 'ground_truth/pixel_masks/01');
+    const pedMasks = path.join(PED2, 'ground_truth/pixel_masks/01');
+    const masksPath = where === 'in-place' ? pedMasks : `teams/${team.id}/masks/01`;
+    if (where === 'stored') fs.cpSync(pedMasks, path.join(storage.root, masksPath), { recursive: true });
     const video = await prisma.video.create({
       data: {
         datasetVersionId: version.id,
@@ -56,7 +61,7 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
     const mapsKey = `runs/${inferJob.id}/01.bin`;
     fs.mkdirSync(path.dirname(path.join(storage.root, mapsKey)), { recursive: true });
     const writer = await AnomalyMapWriter.create(path.join(storage.root, mapsKey), { width: 18, height: 12, frameChannels: 1, maps: ['teacherError.frame'] });
-    const set = await openImportedMasks({ name: '01', masksPath, maskFormat: 'image-folder' });
+    const set = await openImportedMasks({ name: '01', masksPath: pedMasks, maskFormat: 'image-folder' });
     for await (const mask of readMaskFrames(set!, { name: '01', frameCount: 180, width: 360, height: 240 })) {
       const map = new Float32Array(18 * 12);
       for (let i = 0; i < mask.length; i++) if (mask[i]) map[Math.floor(Math.floor(i / 360) / 20) * 18 + Math.floor((i % 360) / 20)] = 1;

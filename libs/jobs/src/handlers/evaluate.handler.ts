@@ -19,6 +19,7 @@ import { regionMetrics, type RegionMetrics, type RegionVideo } from '../evaluati
 import type { JobExecution, JobHandler } from '../job-handler';
 import type { StoredComponentStatistics } from '../scoring/component-statistics-file';
 import { evaluateParameters, parseParameters } from './job-parameters';
+import { withSourceFiles } from '@vad/storage';
 
 type LabelledRun = Store.InferenceRun & { video: Store.Video & { groundTruth: Store.GroundTruth | null } };
 
@@ -42,17 +43,21 @@ async function regionLevelMetrics(execution: JobExecution, runs: LabelledRun[], 
   const missing = runs.filter((run) => !volumes.has(run.id) || !run.video.groundTruth?.masksPath || !run.video.groundTruth.maskFormat);
   if (missing.length > 0) return `not computed: ${missing.length} of ${runs.length} videos lack token maps or pixel masks`;
   await execution.log('computing RBDC/TBDC from the combined anomaly volume and the pixel masks');
-  return regionMetrics(
-    runs.map((run) => ({
-      name: run.video.name,
-      frameCount: run.video.frameCount,
-      width: run.video.width,
-      height: run.video.height,
-      volume: volumes.get(run.id) as RegionVideo['volume'],
-      masksPath: run.video.groundTruth?.masksPath as string,
-      maskFormat: run.video.groundTruth?.maskFormat as RegionVideo['maskFormat'],
-      maskFrameIndices: run.video.groundTruth?.maskFrameIndices.length ? run.video.groundTruth.maskFrameIndices : undefined,
-    })),
+  // masks uploaded through the dashboard are in storage (by key); an imported data set's are read in place
+  const maskLocations = runs.map((run) => run.video.groundTruth?.masksPath as string);
+  return withSourceFiles(execution.storage, maskLocations, (maskFiles) =>
+    regionMetrics(
+      runs.map((run, i) => ({
+        name: run.video.name,
+        frameCount: run.video.frameCount,
+        width: run.video.width,
+        height: run.video.height,
+        volume: volumes.get(run.id) as RegionVideo['volume'],
+        masksPath: maskFiles[i],
+        maskFormat: run.video.groundTruth?.maskFormat as RegionVideo['maskFormat'],
+        maskFrameIndices: run.video.groundTruth?.maskFrameIndices.length ? run.video.groundTruth.maskFrameIndices : undefined,
+      })),
+    ),
   );
 }
 
