@@ -189,13 +189,11 @@ const server = http.createServer(async (req, res) => {
     const video = byId(data.videos, masksMatch[1]);
     const masks = (body.match(/filename="/g) ?? []).length;
     if (!video || masks !== video.frameCount) {
-      res
-        .writeHead(400, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            error: { code: 'BAD_USER_INPUT', message: `the uploaded masks holds ${masks} masks but video "${video?.name}" has ${video?.frameCount} frames` },
-          }),
-        );
+      res.writeHead(400, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error: { code: 'BAD_USER_INPUT', message: `the uploaded masks holds ${masks} masks but video "${video?.name}" has ${video?.frameCount} frames` },
+        }),
+      );
       return;
     }
     video.hasPixelMasks = true;
