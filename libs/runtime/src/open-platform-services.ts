@@ -41,6 +41,8 @@ export async function openPlatformServices(log: (line: string) => void, env: Nod
   try {
     await queue.ping();
   } catch (error) {
+    // a client that never connected keeps retrying until closed: close it, or the process cannot end
+    await queue.close().catch(() => undefined);
     await database.close();
     throw new ConfigError(
       ConfigErrorCode.ServiceUnreachable,
