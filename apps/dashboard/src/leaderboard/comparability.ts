@@ -1,4 +1,4 @@
-// Why a leaderboard row cannot be compared with the board (EVALUATION.md: results compare only under the
+// Why a leaderboard row cannot be compared with the board (docs/evaluation.md: results compare only under the
 // same protocol and data-set version), in words for the row's mark.
 import type { Leaderboard, LeaderboardRow } from './leaderboard-row';
 

@@ -1,4 +1,4 @@
-// Region-level metrics of an evaluation (RBDC, TBDC; EVALUATION.md): detections from each video's combined
+// Region-level metrics of an evaluation (RBDC, TBDC; docs/evaluation.md): detections from each video's combined
 // anomaly volume (the protocol's normalised, weighted and filtered token maps — the same volume whose frame
 // maxima give the frame scores), ground-truth tracks from the videos' pixel masks, in the frame's own pixels.
 // Rules chosen here (documented with every result): detections are the connected components above each of

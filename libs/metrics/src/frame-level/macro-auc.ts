@@ -1,4 +1,4 @@
-// Macro AUC: ROC AUC per video, then the unweighted mean (EVALUATION.md).
+// Macro AUC: ROC AUC per video, then the unweighted mean (docs/evaluation.md).
 //
 // A video whose frames are all normal (or all anomalous) has no AUC. Two policies:
 // - default: skip it, and report which videos were skipped so the number is not silently over a subset;

@@ -1,4 +1,4 @@
-// Micro AUC: all test frames of all videos concatenated into one ranking, one ROC AUC (EVALUATION.md).
+// Micro AUC: all test frames of all videos concatenated into one ranking, one ROC AUC (docs/evaluation.md).
 // Scores are compared across videos, so per-video normalisation in the protocol changes this number.
 import { rocAuc } from '../roc/roc-auc';
 import type { ScoredSamples } from '../roc/scored-samples';

@@ -1,5 +1,5 @@
 // The post-processing protocol: everything between the model's raw outputs and the frame scores that are
-// evaluated (docs/method.md §7, EVALUATION.md). It is plain JSON data, stored with every evaluation, because two
+// evaluated (docs/method.md §7, docs/evaluation.md). It is plain JSON data, stored with every evaluation, because two
 // results are only comparable when the protocol that made them is the same.
 import { MetricsError, MetricsErrorCode } from '../metrics.error';
 import { COMPONENT_NORMALISATIONS, type ComponentNormalisation } from './component-normalisation';

@@ -1,4 +1,4 @@
-// Detections from pixel anomaly maps (EVALUATION.md, region level). For each threshold level, the map is
+// Detections from pixel anomaly maps (docs/evaluation.md, region level). For each threshold level, the map is
 // binarised (value ≥ level), split into connected components, and each component gives one detection:
 // its bounding box, scored by default with the maximum of the map inside that box ('box-max'; the rule the
 // spec names). 'component-max' and 'component-mean' score only the component's own pixels.

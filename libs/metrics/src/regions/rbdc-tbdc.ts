@@ -1,5 +1,5 @@
 // Region- and track-based detection criteria, RBDC and TBDC (Ramachandra & Jones, "Street Scene: A new
-// dataset and evaluation protocol for video anomaly detection", WACV 2020), exactly as EVALUATION.md states:
+// dataset and evaluation protocol for video anomaly detection", WACV 2020), exactly as docs/evaluation.md states:
 // - all detections of all videos are sorted by score, descending, and walked;
 // - a detection is a true positive for every not-yet-found ground-truth region on its frame with IoU ≥ 0.1
 //   (inclusive boxes); one with no such region (found or not) is a false positive; one that matches only

@@ -1,5 +1,5 @@
 // Ground-truth regions and tracks from pixel masks, for data sets that ship masks but no tracks
-// (EVALUATION.md). Each frame's mask is split into connected components (one region each); a region
+// (docs/evaluation.md). Each frame's mask is split into connected components (one region each); a region
 // continues the track of the previous frame's region it overlaps most (pixel overlap, consecutive frames
 // only), otherwise it starts a new track.
 //
