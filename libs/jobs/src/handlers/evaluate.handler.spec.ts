@@ -5,7 +5,7 @@ import { AnomalyMapWriter, openImportedMasks, readMaskFrames } from '@vad/data';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
 import { protocolPreset } from '@vad/metrics';
 import { LocalStorage } from '@vad/storage';
-import type { JobExecution } from '../job-handler';
+import { jobExecution } from '../testing/job-fixture';
 import { evaluateHandler, overallFramesPerSecond } from './evaluate.handler';
 
 const PED2 = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2');
@@ -86,25 +86,11 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
           framesPerSecond: 50,
         },
       });
-      const evalJob = await prisma.job.create({ data: { teamId: team.id, kind: 'EVALUATE', parameters: {} } });
       const protocol = { ...protocolPreset('paper'), parameters: { ...protocolPreset('paper').parameters, frameSteps: [] } };
-      const execution: JobExecution = {
-        jobId: evalJob.id,
-        teamId: team.id,
-        queuedById: null,
-        attempt: 1,
-        parameters: { inferenceJobId: inferJob.id, protocol },
-        database,
-        storage,
-        signal: new AbortController().signal,
-        log: async () => undefined,
-        reportProgress: async () => undefined,
-        recordLoss: async () => undefined,
-        recordEpoch: async () => undefined,
-      };
+      const execution = await jobExecution(database, storage, { teamId: team.id, kind: 'EVALUATE', parameters: { inferenceJobId: inferJob.id, protocol } });
       await evaluateHandler()(execution);
       await evaluateHandler()(execution); // a re-run job writes the same row again, not a second one
-      const evaluations = await prisma.evaluation.findMany({ where: { jobId: evalJob.id } });
+      const evaluations = await prisma.evaluation.findMany({ where: { jobId: execution.jobId } });
       expect(evaluations).toHaveLength(1);
       const [evaluation] = evaluations;
       expect(evaluation).toMatchObject({ microAuc: 1, protocolName: 'paper', datasetVersionId: version.id, modelVersionId: modelVersion.id });
@@ -153,23 +139,13 @@ describe(`the EVALUATE handler on ${testDatabaseKind()}`, () => {
         engine: 'test',
       },
     });
-    const evalJob = await prisma.job.create({ data: { teamId: team.id, kind: 'EVALUATE', parameters: {} } });
-    const execution: JobExecution = {
-      jobId: evalJob.id,
+    const execution = await jobExecution(database, storage, {
       teamId: team.id,
-      queuedById: null,
-      attempt: 1,
+      kind: 'EVALUATE',
       parameters: { inferenceJobId: inferJob.id, protocol: protocolPreset('paper') },
-      database,
-      storage,
-      signal: new AbortController().signal,
-      log: async () => undefined,
-      reportProgress: async () => undefined,
-      recordLoss: async () => undefined,
-      recordEpoch: async () => undefined,
-    };
+    });
     await evaluateHandler()(execution);
-    const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { jobId: evalJob.id } });
+    const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { jobId: execution.jobId } });
     expect(evaluation.protocolName).toBe('paper (without component-normalisation, spatio-temporal-filter, frame-reduction)');
     expect(evaluation.rbdc).toBeNull();
   }, 60_000);

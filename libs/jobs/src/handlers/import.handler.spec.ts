@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@vad/db/testing';
 import { LocalStorage } from '@vad/storage';
 import { makeVideo } from '@vad/data/testing';
-import type { JobExecution, JobProgressReport } from '../job-handler';
+import type { JobExecution } from '../job-handler';
+import { jobExecution } from '../testing/job-fixture';
 import { importHandler } from './import.handler';
 
 const VIDEO = path.resolve(__dirname, '../../../../../shared/datasets/ucsd-ped2/videos/test/01.mp4');
@@ -63,25 +64,14 @@ describe(`the IMPORT handler on ${testDatabaseKind()}`, () => {
     makeVideo(path.join(folder, 'train', 'a.mp4'), { frames: 6 });
     makeVideo(path.join(folder, 'test', 'b.mp4'), { frames: 4 });
     const team = await database.prisma.team.create({ data: { slug: `f${Math.random().toString(36).slice(2, 8)}`, name: 'F' } });
-    const job = await database.prisma.job.create({ data: { teamId: team.id, kind: 'IMPORT', parameters: {} } });
-    const progress: JobProgressReport[] = [];
-    const execution: JobExecution = {
-      jobId: job.id,
+    const execution = await jobExecution(database, storage, {
       teamId: team.id,
-      queuedById: null,
-      attempt: 1,
-      database,
-      storage,
-      log: async () => undefined,
+      kind: 'IMPORT',
       parameters: { source: 'folder', path: folder, format: 'folder', datasetName: 'clips' },
-      signal: new AbortController().signal,
-      reportProgress: async (p) => void progress.push(p),
-      recordLoss: async () => undefined,
-      recordEpoch: async () => undefined,
-    };
+    });
     await importHandler({ importRoots: [folder] })(execution);
-    expect(progress.map((p) => p.fraction)).toEqual([0.5, 1]);
-    expect(progress.at(-1)?.stage).toMatch(/^checked [ab] \(2 of 2 videos\)$/);
+    expect(execution.progress.map((p) => p.fraction)).toEqual([0.5, 1]);
+    expect(execution.progress.at(-1)?.stage).toMatch(/^checked [ab] \(2 of 2 videos\)$/);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });

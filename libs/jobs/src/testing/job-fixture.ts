@@ -10,7 +10,8 @@ import type { Database } from '@vad/db';
 import { createTestDatabase, type TestDatabase } from '@vad/db/testing';
 import { selectBackend } from '@vad/model';
 import { LocalStorage } from '@vad/storage';
-import type { EpochResultReport, JobExecution } from '../job-handler';
+import type { JobKindName } from '@vad/queue';
+import type { EpochResultReport, JobExecution, JobProgressReport } from '../job-handler';
 
 export interface TrainingData {
   teamId: string;
@@ -59,16 +60,18 @@ export async function seedTrainingData(database: Database, storage: LocalStorage
 
 export interface RecordedExecution extends JobExecution {
   logs: string[];
+  progress: JobProgressReport[];
   epochs: EpochResultReport[];
 }
 
 export async function jobExecution(
   database: Database,
   storage: LocalStorage,
-  fields: { teamId: string; kind: 'TRAIN' | 'INFER'; parameters: Record<string, unknown> },
+  fields: { teamId: string; kind: JobKindName; parameters: Record<string, unknown> },
 ): Promise<RecordedExecution> {
   const job = await database.prisma.job.create({ data: { teamId: fields.teamId, kind: fields.kind, parameters: fields.parameters as object } });
   const logs: string[] = [];
+  const progress: JobProgressReport[] = [];
   const epochs: EpochResultReport[] = [];
   return {
     jobId: job.id,
@@ -80,10 +83,11 @@ export async function jobExecution(
     storage,
     signal: new AbortController().signal,
     log: async (line) => void logs.push(line),
-    reportProgress: async () => undefined,
+    reportProgress: async (report) => void progress.push(report),
     recordLoss: async () => undefined,
     recordEpoch: async (epoch) => void epochs.push(epoch),
     logs,
+    progress,
     epochs,
   };
 }
