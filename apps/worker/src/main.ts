@@ -7,8 +7,8 @@ const log = (line: string) => process.stderr.write(`vad worker: ${line}\n`);
 
 async function main(): Promise<void> {
   const services = await openPlatformServices(log);
-  const concurrency = process.env.VAD_WORKER_CONCURRENCY ? Number.parseInt(process.env.VAD_WORKER_CONCURRENCY, 10) : undefined;
-  const runner = await startPlatformWorker(services, { kinds: process.env.VAD_WORKER_KINDS, concurrency, log }).catch(async (error) => {
+  const { workerKinds: kinds, workerConcurrency: concurrency } = services.config;
+  const runner = await startPlatformWorker(services, { kinds, concurrency, log }).catch(async (error) => {
     await services.close();
     throw error;
   });

@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       backend: undefined,
       maxUploadBytes: 2048 * 1024 * 1024,
       trainThreads: undefined,
+      workerKinds: undefined,
+      workerConcurrency: 1,
       frameCacheBytes: 32 * 1024 ** 3,
       jobStaleSeconds: 60,
       queuePrefix: 'vad',
@@ -45,6 +47,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ VAD_TRAIN_THREADS: '4' }, '/').trainThreads).toBe(4);
     for (const bad of ['0', '1.5', 'many', '257']) {
       expect(() => loadConfig({ VAD_TRAIN_THREADS: bad }, '/')).toThrow(`VAD_TRAIN_THREADS must be a whole number from 1 to 256, got "${bad}"`);
+    }
+  });
+
+  it('reads what a worker process takes: its job kinds as given, its concurrency as a whole number from 1 to 64', () => {
+    const config = loadConfig({ VAD_WORKER_KINDS: 'train,infer', VAD_WORKER_CONCURRENCY: '3' }, '/');
+    expect([config.workerKinds, config.workerConcurrency]).toEqual(['train,infer', 3]);
+    for (const bad of ['0', '2.5', 'some', '65']) {
+      expect(() => loadConfig({ VAD_WORKER_CONCURRENCY: bad }, '/')).toThrow(`VAD_WORKER_CONCURRENCY must be a whole number from 1 to 64, got "${bad}"`);
     }
   });
 

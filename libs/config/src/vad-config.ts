@@ -31,6 +31,10 @@ export interface VadConfig {
   maxUploadBytes: number;
   /** Replica threads of a training job (data-parallel); undefined: one per core on wasm, else one. */
   trainThreads?: number;
+  /** Job kinds a worker process (apps/worker) takes, comma-separated; undefined: all. */
+  workerKinds?: string;
+  /** Jobs a worker process (apps/worker) runs at the same time. */
+  workerConcurrency: number;
   /** Disk the decoded-frame cache may fill before its least recently used entries go (bytes). */
   frameCacheBytes: number;
   /** embedded when there is no DATABASE_URL: a single local owner, no login from loopback. */
@@ -146,6 +150,19 @@ const environmentSchema = z.object({
       }
       return n;
     }),
+  VAD_WORKER_KINDS: z.string().optional(),
+  VAD_WORKER_CONCURRENCY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 1;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || !(n >= 1 && n <= 64)) {
+        ctx.addIssue({ code: 'custom', message: `VAD_WORKER_CONCURRENCY must be a whole number from 1 to 64, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   VAD_FRAME_CACHE_GB: z
     .string()
     .optional()
@@ -252,6 +269,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): VadConfig {
     queuePrefix: e.VAD_QUEUE_PREFIX ?? 'vad',
     maxUploadBytes: Math.round(e.VAD_MAX_UPLOAD_MB * 1024 * 1024),
     trainThreads: e.VAD_TRAIN_THREADS,
+    workerKinds: e.VAD_WORKER_KINDS || undefined,
+    workerConcurrency: e.VAD_WORKER_CONCURRENCY,
     frameCacheBytes: Math.round(e.VAD_FRAME_CACHE_GB * 1024 ** 3),
     mode,
     allowedHosts: allowedHosts(e.VAD_ALLOWED_HOSTS, mode, host),
