@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { grayPng } from '@vad/data/testing';
 import { testDatabaseKind } from '@vad/db/testing';
+import { rawRequest } from './raw-request';
 import { startTeamApi, type TeamApi } from './start-team-api';
 
 describe(`pixel-mask uploads on ${testDatabaseKind()}`, () => {
@@ -109,6 +110,22 @@ describe(`pixel-mask uploads on ${testDatabaseKind()}`, () => {
     expect(body.error.message).not.toContain(api.storage.root);
     expect(storedMaskFolders()).toEqual(before);
     expect(fs.readdirSync(api.storage.stagingFolder())).toEqual([]);
+    expect(await api.database.prisma.groundTruth.findUnique({ where: { videoId: id } })).toBeNull();
+  });
+
+  it('refuses masks larger in all than the upload limit, and a request that does not say its length, before receiving them', async () => {
+    const { id } = await video('TEST');
+    const headers = { cookie: api.cookie, 'x-requested-with': 'test', 'content-type': 'multipart/form-data; boundary=b' };
+    const path = `/uploads/videos/${id}/masks`;
+    const huge = await rawRequest(api.base, {
+      method: 'POST',
+      path,
+      headers: { ...headers, 'content-length': String(3 * 1024 ** 3), connection: 'close' },
+      body: '--b--\r\n',
+    });
+    expect(huge.status).toBe(413);
+    const chunked = await rawRequest(api.base, { method: 'POST', path, headers: { ...headers, 'transfer-encoding': 'chunked' }, body: '--b--\r\n' });
+    expect(chunked.status).toBe(411);
     expect(await api.database.prisma.groundTruth.findUnique({ where: { videoId: id } })).toBeNull();
   });
 

@@ -53,7 +53,7 @@ function receiveMasks(request: Request, response: Response, staging: string, max
   );
 }
 
-export function maskUploadRoutes(services: ApiServices, options: { uploadsPerMinute?: number } = {}): Router {
+export function maskUploadRoutes(services: ApiServices, options: { maxUploadBytes: number; uploadsPerMinute?: number }): Router {
   const router = Router();
   const prisma = services.database.prisma;
 
@@ -66,6 +66,11 @@ export function maskUploadRoutes(services: ApiServices, options: { uploadsPerMin
     });
     if (!video) throw new HttpError(404, 'NOT_FOUND', 'no such video in your team');
     if (video.split !== 'TEST') throw new HttpError(400, 'BAD_USER_INPUT', 'pixel masks belong to test videos');
+    // the whole request within the upload limit: a file count and a size per image alone would allow a video's
+    // frame count times 8 MB; a request that does not say its length is not taken
+    const length = Number(request.headers['content-length']);
+    if (!Number.isFinite(length)) throw new HttpError(411, 'LENGTH_REQUIRED', 'send the masks with a Content-Length');
+    if (length > options.maxUploadBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `the masks are larger than ${options.maxUploadBytes} bytes in all`);
     fs.mkdirSync(services.storage.stagingFolder(), { recursive: true });
     const files = await receiveMasks(request, response, services.storage.stagingFolder(), video.frameCount);
     if (files.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'no masks: send one image per frame in multipart fields named "files"');
