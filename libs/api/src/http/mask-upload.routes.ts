@@ -12,6 +12,7 @@ import multer from 'multer';
 import type { ApiServices } from '../server/api-context';
 import { assertUploadNotCrossSite } from './cross-site-upload';
 import { HttpError } from './http-error';
+import { receiveMultipart, stagingDiskStorage } from './receive-multipart';
 import { requestPrincipal } from './request-principal';
 import { uploadRateLimit } from './upload-rate-limit';
 
@@ -27,35 +28,33 @@ export interface MaskUploadResult {
 }
 
 /** The uploaded files of one request, in the order of their names. */
-function receiveMasks(request: Request, response: Response, staging: string, maxFiles: number): Promise<Express.Multer.File[]> {
+async function receiveMasks(request: Request, response: Response, staging: string, maxFiles: number): Promise<Express.Multer.File[]> {
   const upload = multer({
-    storage: multer.diskStorage({ destination: staging, filename: (_req, _file, done) => done(null, `${randomUUID()}.partial`) }),
+    storage: stagingDiskStorage(staging),
     limits: { fileSize: MAX_MASK_FILE_BYTES, files: maxFiles, fields: 0 },
     fileFilter: (_req, file, done) => {
       if (path.extname(file.originalname).toLowerCase() in IMAGE_EXTENSIONS) return done(null, true);
       done(new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `"${file.originalname}" is not a mask image (${Object.keys(IMAGE_EXTENSIONS).join(', ')})`));
     },
   });
-  return new Promise((resolve, reject) =>
-    upload.array('files')(request, response, (error?: unknown) => {
-      const files = ((request.files as Express.Multer.File[] | undefined) ?? []).sort((a, b) => compareNatural(a.originalname, b.originalname));
-      if (!error) return resolve(files);
-      for (const file of files) fs.rmSync(file.path, { force: true });
-      if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
-        return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `a mask image is larger than ${MAX_MASK_FILE_BYTES} bytes`));
-      }
-      if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_COUNT') {
-        return reject(new HttpError(400, 'BAD_USER_INPUT', `the video has ${maxFiles} frames: send one mask per frame, no more`));
-      }
-      if (error instanceof multer.MulterError) return reject(new HttpError(400, 'BAD_USER_INPUT', error.message));
-      reject(error);
-    }),
-  );
+  const received = () => (request.files as Express.Multer.File[] | undefined) ?? [];
+  try {
+    await receiveMultipart(upload.array('files'), request, response, {
+      fileTooLarge: `a mask image is larger than ${MAX_MASK_FILE_BYTES} bytes`,
+      tooManyFiles: `the video has ${maxFiles} frames: send one mask per frame, no more`,
+    });
+  } catch (error) {
+    for (const file of received()) fs.rmSync(file.path, { force: true });
+    throw error;
+  }
+  return received().sort((a, b) => compareNatural(a.originalname, b.originalname));
 }
 
 export function maskUploadRoutes(services: ApiServices, options: { maxUploadBytes: number; uploadsPerMinute?: number }): Router {
   const router = Router();
   const prisma = services.database.prisma;
+  const staging = services.storage.stagingFolder();
+  fs.mkdirSync(staging, { recursive: true });
 
   router.post('/uploads/videos/:videoId/masks', uploadRateLimit(options.uploadsPerMinute ?? 60), async (request: Request, response: Response) => {
     const principal = requestPrincipal(response, 'MEMBER');
@@ -71,8 +70,7 @@ export function maskUploadRoutes(services: ApiServices, options: { maxUploadByte
     const length = Number(request.headers['content-length']);
     if (!Number.isFinite(length)) throw new HttpError(411, 'LENGTH_REQUIRED', 'send the masks with a Content-Length');
     if (length > options.maxUploadBytes) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `the masks are larger than ${options.maxUploadBytes} bytes in all`);
-    fs.mkdirSync(services.storage.stagingFolder(), { recursive: true });
-    const files = await receiveMasks(request, response, services.storage.stagingFolder(), video.frameCount);
+    const files = await receiveMasks(request, response, staging, video.frameCount);
     if (files.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'no masks: send one image per frame in multipart fields named "files"');
     const folder = `teams/${principal.team.id}/masks/${randomUUID()}`;
     let labels: number[];

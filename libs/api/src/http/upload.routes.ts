@@ -12,6 +12,7 @@ import type { ApiServices } from '../server/api-context';
 import { ABANDONED_UPLOAD_MS, removeAbandonedUploads } from './abandoned-uploads';
 import { assertUploadNotCrossSite } from './cross-site-upload';
 import { HttpError } from './http-error';
+import { receiveMultipart, stagingDiskStorage } from './receive-multipart';
 import { requestPrincipal } from './request-principal';
 import { uploadRateLimit } from './upload-rate-limit';
 
@@ -46,7 +47,7 @@ export function uploadRoutes(services: ApiServices, options: UploadRouteOptions)
   sweepAbandoned();
   setInterval(sweepAbandoned, ABANDONED_UPLOAD_MS).unref();
   const upload = multer({
-    storage: multer.diskStorage({ destination: incoming, filename: (_req, _file, done) => done(null, `${randomUUID()}.partial`) }),
+    storage: stagingDiskStorage(incoming),
     limits: { fileSize: options.maxUploadBytes, files: 1, fields: 5, fieldSize: 1_000_000 },
     fileFilter: (_req, file, done) => {
       const extension = path.extname(file.originalname).toLowerCase();
@@ -67,16 +68,7 @@ export function uploadRoutes(services: ApiServices, options: UploadRouteOptions)
     if (split !== 'train' && split !== 'test') throw new HttpError(400, 'BAD_USER_INPUT', 'split must be train or test');
     const dataset = await services.database.prisma.dataset.findFirst({ where: { id: datasetId, teamId: principal.team.id } });
     if (!dataset) throw new HttpError(404, 'NOT_FOUND', 'no such data set in your team');
-    await new Promise<void>((resolve, reject) =>
-      upload.single('file')(request, response, (error?: unknown) => {
-        if (!error) return resolve();
-        if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
-          return reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `the file is larger than ${options.maxUploadBytes} bytes`));
-        }
-        if (error instanceof multer.MulterError) return reject(new HttpError(400, 'BAD_USER_INPUT', error.message));
-        reject(error);
-      }),
-    );
+    await receiveMultipart(upload.single('file'), request, response, { fileTooLarge: `the file is larger than ${options.maxUploadBytes} bytes` });
     const file = request.file;
     if (!file) throw new HttpError(400, 'BAD_USER_INPUT', 'no file: send the video in a multipart field named "file"');
     try {
