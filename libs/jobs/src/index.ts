@@ -17,4 +17,4 @@ export {
 } from './scoring/component-statistics-file';
 export { defaultValidationVideos } from './training/train-detector';
 export { regionMetrics, type RegionMetrics, type RegionVideo } from './evaluation/region-metrics';
-export { selectKinds, startPlatformWorker, type PlatformWorkerOptions } from './platform-worker';
+export { selectKinds, serveWorker, startPlatformWorker, type PlatformWorkerOptions } from './platform-worker';

@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import { ConfigError, ConfigErrorCode } from '@vad/config';
 import type { JobKindName } from '@vad/queue';
-import { frameCacheDir, runnerTiming, type PlatformServices } from '@vad/runtime';
+import { frameCacheDir, openPlatformServices, runnerTiming, stopOnSignals, type PlatformServices } from '@vad/runtime';
 import { createJobHandlers, sharedBackend } from './handlers/create-job-handlers';
 import type { JobHandlers } from './job-handler';
 import { startJobRunner, type JobRunner } from './job-runner';
@@ -50,4 +50,27 @@ export function startPlatformWorker(services: PlatformServices, options: Platfor
     workerId: `${hostname()}:${process.pid}`,
     concurrency: options.concurrency,
   });
+}
+
+/**
+ * A process that only runs jobs (`vad worker`, apps/worker): its services opened from the environment, its worker
+ * started with the kinds and concurrency asked for (else the configuration's), and a clean stop on SIGINT/SIGTERM,
+ * handled before this resolves, so that a ready line written after it can be answered with SIGTERM at once.
+ */
+export async function serveWorker(options: PlatformWorkerOptions & { log: (line: string) => void }): Promise<JobRunner> {
+  const services = await openPlatformServices(options.log);
+  const { workerKinds, workerConcurrency } = services.config;
+  const runner = await startPlatformWorker(services, {
+    kinds: options.kinds ?? workerKinds,
+    concurrency: options.concurrency ?? workerConcurrency,
+    log: options.log,
+  }).catch(async (error) => {
+    await services.close();
+    throw error;
+  });
+  stopOnSignals(async () => {
+    await runner.stop();
+    await services.close();
+  }, options.log);
+  return runner;
 }
