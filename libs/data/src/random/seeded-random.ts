@@ -3,17 +3,6 @@
 // the same numbers. The model library (initialisation, masks, dropout) and the data pipeline (shuffling,
 // synthetic anomalies) both draw from it; each keeps its seeding, so that old seeds reproduce old runs.
 
-function splitmix32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
 /** Serialisable state of a SeededRandom: four unsigned 32-bit integers. */
 export type RandomState = [number, number, number, number];
 
@@ -23,6 +12,16 @@ function mix32(value: number): number {
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
   return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** The splitmix32 sequence of `seed`: the mixer applied to seed, seed + γ, seed + 2γ, … (γ the golden ratio's bits). */
+function splitmix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    const out = mix32(state);
+    state = (state + 0x9e3779b9) >>> 0;
+    return out;
+  };
 }
 
 /**
