@@ -1,7 +1,7 @@
 export { startJobRunner, type JobRunner, type JobRunnerOptions } from './job-runner';
 export type { JobExecution, JobHandler, JobHandlers } from './job-handler';
 export { importAndRecordDataset, recordImportedDataset, type ImportDatasetRequest, type ImportDatasetResult } from './handlers/import-dataset';
-export { trainDetector, type TrainDetectorRequest, type TrainDetectorResult } from './training/train-detector';
+export { recalibrateCheckpoint, trainDetector, type TrainDetectorRequest, type TrainDetectorResult } from './training/train-detector';
 export { createJobHandlers, sharedBackend, type JobHandlerOptions } from './handlers/create-job-handlers';
 export { describeBackend, type WorkerDescription } from './worker-description';
 export type { JobProgressReport } from './job-handler';

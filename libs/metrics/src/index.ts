@@ -29,6 +29,7 @@ export {
   type TemporalGaussianStep,
 } from './protocol/protocol';
 export {
+  PAPER_WEIGHTS,
   PROTOCOL_PRESET_NAMES,
   PROTOCOL_PRESET_VERSION,
   isProtocolPresetName,
@@ -55,6 +56,13 @@ export {
   type ComponentStatistic,
   type ComponentStatistics,
 } from './protocol/component-normalisation';
+export {
+  chooseComponentWeights,
+  simplexWeights,
+  type ChooseComponentWeightsOptions,
+  type ComponentWeightsChoice,
+  type PseudoAnomalySet,
+} from './protocol/choose-component-weights';
 export { minMaxNormalise } from './protocol/min-max-normalise';
 export { gaussianKernel, temporalGaussian } from './protocol/gaussian-smoothing';
 export { spatioTemporalFilter } from './protocol/spatio-temporal-filter';
@@ -66,6 +74,7 @@ export {
   applyProtocolToScores,
   applyPixelStages,
   combinedAnomalyVolume,
+  protocolWeights,
   type MapProtocolOutput,
   type PixelStagesResult,
   type ProtocolOutput,

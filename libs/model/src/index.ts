@@ -42,7 +42,7 @@ export { loadDetector } from './checkpoints/load-detector';
 export { resolveCheckpoint, SELECTION_FILE, type RunSelection } from './checkpoints/resolve-checkpoint';
 
 export type { ComponentTokenMaps, FrameScore, TokenMaps } from './inference/frame-score';
-export { scoreFrames, scoreStackedFrames, type ScoreOptions } from './inference/score-frames';
+export { scoreFrames, scoreModelInputs, scoreStackedFrames, type ScoreOptions } from './inference/score-frames';
 export { scoreVideo, NEIGHBOUR_OFFSET, type ScoreVideoOptions, type VideoFrameReader } from './inference/score-video';
 export { stackFrames, type FrameInput } from './inference/stack-frames';
 export type { TestMasking } from './inference/test-masking';

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FrameStore } from '@vad/data';
 import { estimateComponentStatistics, type ComponentStatistics, type MapComponents } from '@vad/metrics';
 import { scoreVideo, type Detector } from '@vad/model';
+import type { WeightChoiceRecord } from './chosen-component-weights';
 import { componentsOfScores } from './run-components';
 import { unitFrameReader } from './unit-frame-reader';
 
@@ -17,6 +18,8 @@ export interface StoredComponentStatistics {
   statistics: ComponentStatistics;
   /** The videos measured; `heldOut` false means they were also trained on (no video was held out). */
   source: { videos: string[]; frames: number; heldOut: boolean };
+  /** How `statistics.weights` were chosen; absent when none were (no held-out video, or an older version). */
+  weightChoice?: WeightChoiceRecord;
 }
 
 /** Scores the videos with the detector (every token visible) and estimates each component's location and scale. */

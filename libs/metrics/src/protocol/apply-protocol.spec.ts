@@ -1,6 +1,6 @@
 import type { PostProcessingProtocol } from './protocol';
-import { applyFrameSteps, applyProtocolToComponents, applyProtocolToMaps, applyProtocolToScores } from './apply-protocol';
-import { protocolPreset } from './protocol-presets';
+import { applyFrameSteps, applyProtocolToComponents, applyProtocolToMaps, applyProtocolToScores, protocolWeights } from './apply-protocol';
+import { PAPER_WEIGHTS, protocolPreset } from './protocol-presets';
 
 const normaliseOnly: PostProcessingProtocol = {
   name: 'test',
@@ -135,5 +135,36 @@ describe('applyProtocolToMaps', () => {
     expect(scores[14]).toBeCloseTo(scores[16], 6);
     expect(scores[0]).toBe(0);
     expect(result.stagesNotApplied).toEqual([]);
+  });
+});
+
+describe('protocolWeights', () => {
+  const statistics = {
+    teacherError: { frame: { location: 0, scale: 1 } },
+    discrepancy: null,
+    classifier: { location: 0, scale: 1 },
+    weights: { teacherError: 0, discrepancy: 0, classifier: 1 },
+  };
+  // one frame, two cells: the teacher error marks cell 1, the classifier says 5 for the whole frame
+  const components = {
+    teacherError: { frame: { channels: 1, maps: [{ width: 2, height: 1, data: Float32Array.of(0, 10) }] } },
+    discrepancy: null,
+    classifier: [5],
+  };
+
+  it('paper weighs with the weights the model version chose', () => {
+    expect(protocolWeights(protocolPreset('paper'), statistics)).toEqual(statistics.weights);
+    expect(Array.from(applyProtocolToMaps(components, protocolPreset('paper'), statistics).volume[0].data)).toEqual([5, 5]);
+  });
+
+  it("falls back to the protocol's weights for a model version that chose none", () => {
+    const older = { ...statistics, weights: undefined };
+    expect(protocolWeights(protocolPreset('paper'), older)).toEqual(PAPER_WEIGHTS);
+    expect(Array.from(applyProtocolToMaps(components, protocolPreset('paper'), older).volume[0].data)).toEqual([1.5, 5.5]);
+  });
+
+  it('per-video min–max and the reference code keep their own weights (chosen weights live on the statistics’ scale)', () => {
+    expect(protocolWeights(protocolPreset('paper-video-min-max'), statistics)).toEqual(PAPER_WEIGHTS);
+    expect(protocolWeights(protocolPreset('reference-code'), statistics)).toEqual(PAPER_WEIGHTS);
   });
 });

@@ -7,7 +7,7 @@ import { combineComponents, combineMapComponents, type FrameComponents, type Map
 import { normaliseComponents, type ComponentStatistics } from './component-normalisation';
 import { temporalGaussian } from './gaussian-smoothing';
 import { minMaxNormalise } from './min-max-normalise';
-import { assertProtocol, type FrameStep, type PostProcessingProtocol, type ProtocolStage } from './protocol';
+import { assertProtocol, type ComponentWeights, type FrameStep, type PostProcessingProtocol, type ProtocolStage } from './protocol';
 import { reduceFrames } from './reduce-frames';
 import { spatioTemporalFilter } from './spatio-temporal-filter';
 import type { PixelMap } from '../pixel-map';
@@ -46,14 +46,21 @@ export function combinedAnomalyVolume(
   statistics: ComponentStatistics | null,
 ): { volume: PixelMap[]; stagesNotApplied: ProtocolStage[] } {
   assertProtocol(protocol);
-  const { normalisation, weights, spatioTemporalFilter: filter } = protocol.parameters;
+  const { normalisation, spatioTemporalFilter: filter } = protocol.parameters;
   const missingStatistics = normalisation === 'training-statistics' && statistics === null;
   const normalised = missingStatistics ? components : normaliseComponents(components, normalisation, statistics);
-  const combined = combineMapComponents(normalised, weights);
+  const combined = combineMapComponents(normalised, protocolWeights(protocol, statistics));
   return {
     volume: filter === null ? combined : spatioTemporalFilter(combined, filter),
     stagesNotApplied: missingStatistics ? ['component-normalisation'] : [],
   };
+}
+
+/** The weights a protocol applies with a model version's statistics (its chosen ones, when the protocol takes them). */
+export function protocolWeights(protocol: PostProcessingProtocol, statistics: ComponentStatistics | null): ComponentWeights {
+  const { normalisation, weights, weightsFromModelVersion } = protocol.parameters;
+  const chosen = weightsFromModelVersion === true && normalisation === 'training-statistics' ? statistics?.weights : undefined;
+  return chosen ?? weights;
 }
 
 /**

@@ -9,6 +9,7 @@
 //   (but not its labels) — offered as a named option, as some papers do.
 import { MetricsError, MetricsErrorCode } from '../metrics.error';
 import type { ChannelGroup, MapComponents, PixelComponent } from './combine-components';
+import type { ComponentWeights } from './protocol';
 
 export const COMPONENT_NORMALISATIONS = ['none', 'training-statistics', 'per-video-min-max'] as const;
 export type ComponentNormalisation = (typeof COMPONENT_NORMALISATIONS)[number];
@@ -24,6 +25,12 @@ export interface ComponentStatistics {
   readonly teacherError: Readonly<Record<string, ComponentStatistic>>;
   readonly discrepancy: Readonly<Record<string, ComponentStatistic>> | null;
   readonly classifier: ComponentStatistic | null;
+  /**
+   * α, β, γ chosen for this model version on held-out training videos with pseudo-anomalies
+   * (choose-component-weights.ts); used by protocols with `weightsFromModelVersion`. Absent on model
+   * versions trained before weights were chosen: those protocols then use their own weights.
+   */
+  readonly weights?: ComponentWeights;
 }
 
 /** Mean and standard deviation of values (a zero deviation becomes scale 1, so that constants stay finite). */

@@ -8,6 +8,9 @@
 //   each component with statistics of held-out TRAINING videos (stored with the model version) before the
 //   mean over channels and the weighting, so that α, β, γ weigh like for like. `paper-video-min-max`
 //   rescales each group to [0, 1] within each test video instead.
+// - α, β, γ: the paper gives one triple per data set without saying how it was found; `paper` weighs with
+//   the triple each model version chose on held-out training videos with pseudo-anomalies
+//   (choose-component-weights.ts), the paper's 0.4 / 0.3 / 0.3 for versions that chose none.
 // - Neither source gives the 3D filter's size. Version 1 of this preset filtered pixel maps with σ = 2 px in
 //   space and 2 frames in time. The maps are now per token, each cell already the mean of a d×d patch
 //   (d ≥ 4 px), a wider smoothing than σ = 2 px: the spatial part is left out (σ = 0) and the temporal
@@ -15,7 +18,7 @@
 // - Gaussian σ and length depend on the data set in the code (Avenue 37 taps σ 11, ShanghaiTech 899 taps
 //   σ 282 + min–max). The presets default to the Avenue values; pass overrides for other data sets.
 import type { ComponentNormalisation } from './component-normalisation';
-import type { FrameStep, PostProcessingProtocol, ProtocolParameters } from './protocol';
+import type { ComponentWeights, FrameStep, PostProcessingProtocol, ProtocolParameters } from './protocol';
 
 export const PROTOCOL_PRESET_NAMES = ['paper', 'paper-video-min-max', 'reference-code'] as const;
 export type ProtocolPresetName = (typeof PROTOCOL_PRESET_NAMES)[number];
@@ -29,10 +32,11 @@ export interface ProtocolPresetOptions {
   readonly minMaxAfterSmoothing?: boolean;
 }
 
-/** 2: components normalised before eq. 6, filter sizes in map cells, classifier added per frame. */
-export const PROTOCOL_PRESET_VERSION = '2';
+/** 2: components normalised before eq. 6, filter sizes in map cells, classifier added per frame. 3: `paper` weighs with the model version's chosen weights. */
+export const PROTOCOL_PRESET_VERSION = '3';
 
-const PAPER_WEIGHTS = { teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 } as const;
+/** The paper's α, β, γ; `paper` falls back to them for a model version that chose none. */
+export const PAPER_WEIGHTS: ComponentWeights = { teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 };
 
 export function isProtocolPresetName(name: string): name is ProtocolPresetName {
   return (PROTOCOL_PRESET_NAMES as readonly string[]).includes(name);
@@ -42,6 +46,8 @@ function paperParameters(normalisation: ComponentNormalisation, frameSteps: Fram
   return {
     normalisation,
     weights: PAPER_WEIGHTS,
+    // chosen on the training statistics' scale, so not under per-video min–max
+    weightsFromModelVersion: normalisation === 'training-statistics',
     spatioTemporalFilter: { sigmaSpatial: 0, radiusSpatial: 0, sigmaTemporal: 2, radiusTemporal: 6 },
     frameReduction: 'max',
     frameSteps,

@@ -59,6 +59,11 @@ export interface ProtocolParameters {
   /** How each component is scaled before the weighting (component-normalisation.ts). */
   readonly normalisation: ComponentNormalisation;
   readonly weights: ComponentWeights;
+  /**
+   * Weigh with the α, β, γ the model version chose on training data (ComponentStatistics.weights) when it
+   * has them, `weights` otherwise. Only with `training-statistics` normalisation, the scale they were chosen on.
+   */
+  readonly weightsFromModelVersion?: boolean;
   /** Applied to pixel anomaly volumes before the frame reduction; null = none. */
   readonly spatioTemporalFilter: SpatioTemporalFilterParameters | null;
   readonly frameReduction: FrameReduction;

@@ -129,11 +129,15 @@ export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, optio
 
 /** Raw components and token maps per frame of frames t [B, H, W, c] with their t±3 neighbours. */
 export function scoreFrames(detector: Detector, input: FrameInput, options: ScoreOptions = {}): FrameScore[] {
+  return scoreModelInputs(detector, stackFrames(detector.config, input), input.count, { ...options, firstIndex: input.firstIndex ?? 0 });
+}
+
+/** Raw components of `count` inputs laid out as the model input [B, H, W, inputChannels] (a training batch's `input`). */
+export function scoreModelInputs(detector: Detector, inputs: Float32Array, count: number, options: ScoreOptions & { firstIndex?: number } = {}): FrameScore[] {
   const { config, dims } = detector;
-  const stacked = stackFrames(config, input);
-  const tensor = tf.tensor4d(stacked, [input.count, config.inputHeight, config.inputWidth, dims.inputChannels]);
+  const tensor = tf.tensor4d(inputs, [count, config.inputHeight, config.inputWidth, dims.inputChannels]);
   try {
-    return scoreStackedFrames(detector, tensor, { ...options, firstIndex: input.firstIndex ?? 0 });
+    return scoreStackedFrames(detector, tensor, options);
   } finally {
     tensor.dispose();
   }
