@@ -198,6 +198,15 @@ test('the leaderboard, a run and a model version download as files through the d
   await expect(page.getByRole('link', { name: 'Checkpoint (.tar)' })).toHaveAttribute('href', /\/files\/model-versions\/.+\/checkpoint\.tar$/);
 });
 
+test('a model version shows the eq. 6 weights it is scored with and where they come from', async ({ page }) => {
+  await page.goto(`${app.url}/models/m1?version=mv2`);
+  await expect(page.getByTestId('score-weights')).toContainText('α 0.6 · β 0.1 · γ 0.3');
+  await expect(page.getByTestId('score-weights')).toContainText('chosen on pseudo-anomalies in held-out training videos: AUC pasted objects 96.4');
+  await page.goto(`${app.url}/models/m1?version=mv1`);
+  await expect(page.getByTestId('score-weights')).toContainText('α 0.4 · β 0.3 · γ 0.3');
+  await expect(page.getByTestId('score-weights')).toContainText("the paper's (this version chose none)");
+});
+
 test("the data sets page shows the frame cache's disk use, and an owner can clear it", async ({ page }) => {
   await page.goto(`${app.url}/datasets`);
   const cache = page.getByTestId('frame-cache');

@@ -18,12 +18,15 @@ const STATISTICS = {
   teacherError: { frame: { location: 0.1, scale: 0.5 }, anomalyMap: { location: 0, scale: 0.05 } },
   discrepancy: { frame: { location: 0, scale: 1 } },
   classifier: { location: 0.2, scale: 0.1 },
+  // chosen by the model version on held-out training videos: `paper` weighs with these, not 0.4 / 0.3 / 0.3
+  weights: { teacherError: 0.2, discrepancy: 0.7, classifier: 0.1 },
 };
 const CLASSIFIER = [0.2, 0.4];
 
 describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
   let api: TeamApi;
   let runId: string;
+  let modelVersionId: string;
 
   const mapPng = async (component: string) => {
     const response = await fetch(`${api.base}/files/runs/${runId}/maps/1.png?component=${component}`, { headers: { cookie: api.cookie } });
@@ -49,6 +52,7 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
     const modelVersion = await prisma.modelVersion.create({
       data: { modelId: model.id, number: 1, config: {}, checkpointPath: 'c', checkpointRule: 'last', componentStatistics },
     });
+    modelVersionId = modelVersion.id;
     const job = await prisma.job.create({ data: { teamId: api.teamId, kind: 'INFER', status: 'SUCCEEDED', parameters: {} } });
     const mapsPath = `teams/${api.teamId}/runs/${job.id}/maps/${video.id}.bin`;
     fs.mkdirSync(path.dirname(path.join(api.storage.root, mapsPath)), { recursive: true });
@@ -87,6 +91,19 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
     expect(Array.from(png.data)).toEqual(Array.from(heatMapRgba(Uint8Array.of(0, 26, 128, 255))));
   });
 
+  it('names the weights the combined volume is drawn with on the model version', async () => {
+    const response = await fetch(`${api.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: api.cookie },
+      body: JSON.stringify({
+        query: 'query($id: ID!) { modelVersion(id: $id) { scoreWeights { teacherError discrepancy classifier source } } }',
+        variables: { id: modelVersionId },
+      }),
+    });
+    const body = (await response.json()) as { data: { modelVersion: { scoreWeights: unknown } } };
+    expect(body.data.modelVersion.scoreWeights).toEqual({ ...STATISTICS.weights, source: 'chosen' });
+  });
+
   it('draws the paper protocol’s combined volume from the normal level 0 to the run’s maximum', async () => {
     const maps = (last: Float32Array) => ({ channels: 1, maps: [new Float32Array(4), last].map((data) => ({ width: 2, height: 2, data })) });
     const { volume } = combinedAnomalyVolume(
@@ -98,6 +115,12 @@ describe(`the anomaly map route on ${testDatabaseKind()}`, () => {
     const expected = Uint8Array.from(volume[1].data, (v) => Math.round(Math.min(1, Math.max(0, v / high)) * 255));
     const teacherAlone = Uint8Array.of(0, 26, 128, 255);
     expect(expected).not.toEqual(teacherAlone); // normalisation and weights make a difference on these cells
+    const withPaperWeights = combinedAnomalyVolume(
+      { teacherError: { frame: maps(TEACHER), anomalyMap: maps(TEACHER_MAP) }, discrepancy: { frame: maps(DISCREPANCY) }, classifier: CLASSIFIER },
+      protocolPreset('paper'),
+      { ...STATISTICS, weights: undefined },
+    ).volume;
+    expect(Array.from(withPaperWeights[1].data)).not.toEqual(Array.from(volume[1].data)); // so the route must have used the chosen ones
     expect(Array.from((await mapPng('combined')).data)).toEqual(Array.from(heatMapRgba(expected)));
   });
 

@@ -15,6 +15,7 @@ import { sameOriginUrl } from '../graphql/same-origin-url';
 import { useMutation } from '../graphql/use-mutation';
 import { useQuery } from '../graphql/use-query';
 import { StatusBadge } from '../datasets/status-badge';
+import { scoreWeightsText } from './score-weights-text';
 import { ModelDetailQuery as DetailQuery, ModelVersionRunsQuery, PromoteModelVersionMutation } from './models.operations';
 
 type Version = NonNullable<ModelDetailQuery['model']>['versions'][number];
@@ -147,6 +148,7 @@ function VersionPanel({ version, onPromoted }: { version: Version; onPromoted():
   const promote = useMutation(PromoteModelVersionMutation);
   const runs = useQuery(ModelVersionRunsQuery, { modelVersionId: version.id });
   const isProduction = version.aliases.includes('production');
+  const weights = scoreWeightsText(version.scoreWeights);
   return (
     <>
       <div className="page-head" style={{ marginTop: '0.5rem' }}>
@@ -224,6 +226,12 @@ function VersionPanel({ version, onPromoted }: { version: Version; onPromoted():
           <dl className="facts">
             <dt>Checkpoint rule</dt>
             <dd>{version.checkpointRule}</dd>
+            <dt>Eq. 6 weights (paper protocol)</dt>
+            <dd data-testid="score-weights">
+              {weights.weights}
+              <br />
+              <span className="muted small">{weights.source}</span>
+            </dd>
             <dt>Parameters</dt>
             <dd>{formatCount(version.parameterCount)}</dd>
             <dt>GFLOPs / frame</dt>

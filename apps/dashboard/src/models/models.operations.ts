@@ -43,6 +43,20 @@ export const ModelDetailQuery = graphql(`
         number
         preset
         checkpointRule
+        scoreWeights {
+          teacherError
+          discrepancy
+          classifier
+          source
+          validationAuc {
+            set
+            auc
+          }
+          paperWeightsValidationAuc {
+            set
+            auc
+          }
+        }
         parameterCount
         gflopsPerFrame
         config

@@ -6,6 +6,7 @@ import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { queueJob } from '../jobs/job.service';
 import { requireRole, type ApiContext } from '../server/api-context';
 import { measuredTrainingSpeeds, modelPresets } from './model-presets';
+import { scoreWeightsOf } from './score-weights';
 import { trainingOverridesProblems } from './training-overrides';
 
 async function versionInTeam(context: ApiContext, id: string) {
@@ -103,6 +104,7 @@ export const modelResolvers: Resolvers = {
     config: (version) => version.config,
     preset: (version) => (version.config as { preset?: string } | null)?.preset ?? null,
     trainingMetrics: (version) => version.trainingMetrics ?? null,
+    scoreWeights: (version) => scoreWeightsOf(version.componentStatistics),
     datasetVersion: (version, _a, context) =>
       version.datasetVersionId ? context.database.prisma.datasetVersion.findUnique({ where: { id: version.datasetVersionId } }) : null,
     trainingJob: (version, _a, context) => (version.trainingJobId ? context.database.prisma.job.findUnique({ where: { id: version.trainingJobId } }) : null),

@@ -239,7 +239,7 @@ export type ModelDetailQueryVariables = Exact<{
 }>;
 
 
-export type ModelDetailQuery = { model: { id: string, name: string, createdAt: string, aliases: Array<{ alias: string, modelVersion: { id: string, number: number } }>, versions: Array<{ id: string, number: number, preset: string | null, checkpointRule: string, parameterCount: number | null, gflopsPerFrame: number | null, config: unknown, trainingMetrics: unknown, createdAt: string, aliases: Array<string>, checkpointUrl: string, onnxUrl: string | null, createdBy: { id: string, name: string } | null, trainingJob: { id: string, status: JobStatus, finishedAt: string | null } | null, datasetVersion: { id: string, number: number, contentHash: string, summary: unknown, dataset: { id: string, name: string } } | null, evaluations: Array<{ id: string, protocolName: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, eer: number | null, createdAt: string }> }> } | null };
+export type ModelDetailQuery = { model: { id: string, name: string, createdAt: string, aliases: Array<{ alias: string, modelVersion: { id: string, number: number } }>, versions: Array<{ id: string, number: number, preset: string | null, checkpointRule: string, parameterCount: number | null, gflopsPerFrame: number | null, config: unknown, trainingMetrics: unknown, createdAt: string, aliases: Array<string>, checkpointUrl: string, onnxUrl: string | null, scoreWeights: { teacherError: number, discrepancy: number, classifier: number, source: string, validationAuc: Array<{ set: string, auc: number }>, paperWeightsValidationAuc: Array<{ set: string, auc: number }> }, createdBy: { id: string, name: string } | null, trainingJob: { id: string, status: JobStatus, finishedAt: string | null } | null, datasetVersion: { id: string, number: number, contentHash: string, summary: unknown, dataset: { id: string, name: string } } | null, evaluations: Array<{ id: string, protocolName: string, microAuc: number | null, macroAuc: number | null, rbdc: number | null, tbdc: number | null, eer: number | null, createdAt: string }> }> } | null };
 
 export type ModelVersionRunsQueryVariables = Exact<{
   modelVersionId: string | number;
@@ -1072,6 +1072,20 @@ export const ModelDetailDocument = new TypedDocumentString(`
       number
       preset
       checkpointRule
+      scoreWeights {
+        teacherError
+        discrepancy
+        classifier
+        source
+        validationAuc {
+          set
+          auc
+        }
+        paperWeightsValidationAuc {
+          set
+          auc
+        }
+      }
       parameterCount
       gflopsPerFrame
       config

@@ -437,6 +437,8 @@ export type ModelVersion = {
   onnxUrl?: Maybe<Scalars['String']['output']>;
   parameterCount?: Maybe<Scalars['Int']['output']>;
   preset?: Maybe<Scalars['String']['output']>;
+  /** α, β, γ of eq. 6 the `paper` protocol weighs this version's components with, and where they come from. */
+  scoreWeights: ScoreWeights;
   trainingJob?: Maybe<Job>;
   trainingMetrics?: Maybe<Scalars['JSON']['output']>;
 };
@@ -682,6 +684,25 @@ export type Role =
   | 'OWNER'
   | 'VIEWER';
 
+export type ScoreWeights = {
+  __typename?: 'ScoreWeights';
+  classifier: Scalars['Float']['output'];
+  discrepancy: Scalars['Float']['output'];
+  /** The same for the paper's weights on the same sets, for comparison; empty when nothing was chosen. */
+  paperWeightsValidationAuc: Array<SetAuc>;
+  /** chosen: on pseudo-anomalies in held-out training videos when training ended; paper: the paper's fixed weights (a version that chose none) */
+  source: Scalars['String']['output'];
+  teacherError: Scalars['Float']['output'];
+  /** Frame AUC of these weights on each pseudo-anomaly set (pasted-objects, skipped-frames); empty for the paper's. */
+  validationAuc: Array<SetAuc>;
+};
+
+export type SetAuc = {
+  __typename?: 'SetAuc';
+  auc: Scalars['Float']['output'];
+  set: Scalars['String']['output'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** A job's updates (status, progress, log lines), or every job of the caller's team when id is omitted. */
@@ -914,6 +935,8 @@ export type ResolversTypes = ResolversObject<{
   ReferenceResult: ResolverTypeWrapper<ReferenceResult>;
   RocCurve: ResolverTypeWrapper<RocCurve>;
   Role: Role;
+  ScoreWeights: ResolverTypeWrapper<ScoreWeights>;
+  SetAuc: ResolverTypeWrapper<SetAuc>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Team: ResolverTypeWrapper<TeamModel>;
@@ -968,6 +991,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ReferenceResult: ReferenceResult;
   RocCurve: RocCurve;
+  ScoreWeights: ScoreWeights;
+  SetAuc: SetAuc;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Team: TeamModel;
@@ -1241,6 +1266,7 @@ export type ModelVersionResolvers<ContextType = ApiContext, ParentType extends R
   onnxUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parameterCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   preset?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scoreWeights?: Resolver<ResolversTypes['ScoreWeights'], ParentType, ContextType>;
   trainingJob?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
   trainingMetrics?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 }>;
@@ -1307,6 +1333,20 @@ export type ReferenceResultResolvers<ContextType = ApiContext, ParentType extend
 export type RocCurveResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RocCurve'] = ResolversParentTypes['RocCurve']> = ResolversObject<{
   fpr?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   tpr?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type ScoreWeightsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScoreWeights'] = ResolversParentTypes['ScoreWeights']> = ResolversObject<{
+  classifier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  discrepancy?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  paperWeightsValidationAuc?: Resolver<Array<ResolversTypes['SetAuc']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  teacherError?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  validationAuc?: Resolver<Array<ResolversTypes['SetAuc']>, ParentType, ContextType>;
+}>;
+
+export type SetAucResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SetAuc'] = ResolversParentTypes['SetAuc']> = ResolversObject<{
+  auc?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  set?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -1403,6 +1443,8 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   ReferenceResult?: ReferenceResultResolvers<ContextType>;
   RocCurve?: RocCurveResolvers<ContextType>;
+  ScoreWeights?: ScoreWeightsResolvers<ContextType>;
+  SetAuc?: SetAucResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   TrainingSpeed?: TrainingSpeedResolvers<ContextType>;
