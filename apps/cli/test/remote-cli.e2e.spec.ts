@@ -68,11 +68,27 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
       JSON.stringify(JSON.parse(fs.readFileSync(path.join(PED2, 'ground_truth/frame_labels.json'), 'utf8'))['02']),
     );
     expect((await vad('dataset', 'upload', path.join(PED2, 'videos/train/02.mp4'), '--dataset', 'ped2', '--split', 'train')).json).toMatchObject({ number: 1 });
+    expect((await vad('dataset', 'upload', path.join(PED2, 'videos/train/03.mp4'), '--dataset', 'ped2', '--split', 'train')).json).toMatchObject({ number: 1 });
     const test = await vad('dataset', 'upload', path.join(PED2, 'videos/test/02.mp4'), '--dataset', 'ped2', '--split', 'test', '--labels', 'labels.json');
     // uploads arriving together make one version
     expect(test.json).toMatchObject({ number: 1, frames: 180 });
 
-    const trained = await vad('train', '--dataset', 'ped2', '--preset', 'cpu-tiny', '--epochs-teacher', '1', '--epochs-student', '1', '--batch', '8');
+    // 03 held out: its scores give the component statistics and, with pseudo-anomalies, the eq. 6 weights
+    const trained = await vad(
+      'train',
+      '--dataset',
+      'ped2',
+      '--preset',
+      'cpu-tiny',
+      '--epochs-teacher',
+      '1',
+      '--epochs-student',
+      '1',
+      '--batch',
+      '8',
+      '--validation-videos',
+      '1',
+    );
     expect(trained.code).toBe(0);
     const modelVersionId = trained.json.modelVersionId as string;
 
@@ -86,7 +102,10 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     // The platform's model, scored on this machine with `vad score` and evaluated with `vad eval frames`,
     // gives the AUC the platform recorded: one scoring path (token maps, component statistics, protocol).
     const version = await database.prisma.modelVersion.findUniqueOrThrow({ where: { id: modelVersionId } });
-    expect(version.componentStatistics).toMatchObject({ source: { heldOut: false, videos: ['02'] } });
+    const stored = version.componentStatistics as { source: unknown; statistics: { weights?: unknown }; weightChoice?: { sets: { name: string }[] } };
+    expect(stored.source).toEqual({ heldOut: true, videos: ['03'], frames: 150 });
+    expect(stored.statistics.weights).toBeDefined();
+    expect(stored.weightChoice?.sets.map((s) => s.name)).toEqual(['pasted-objects', 'skipped-frames']);
     const checkpoint = path.join(dir, 'artifacts', version.checkpointPath);
     const local = await localVad('score', path.join(PED2, 'videos/test/02.mp4'), '--model', checkpoint, '--out', 'local.json');
     expect(local.json).toMatchObject({ protocol: 'paper', stagesNotApplied: [] });
@@ -101,7 +120,7 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     // people get a table: the same row, AUC as a percentage
     expect((await vad('leaderboard', 'ped2')).stdout).toMatch(new RegExp(`^\\s*1\\s+ped2-cpu-tiny v1\\s+${(evaluated.json.microAuc * 100).toFixed(1)}`, 'm'));
     expect(board.json.rows[0]).toMatchObject({ rank: 1, comparable: true, microAuc: evaluated.json.microAuc });
-    expect((await vad('jobs', 'list', '--status', 'SUCCEEDED', '--json')).json.totalCount).toBe(6); // two imports, training, two inferences, evaluation
+    expect((await vad('jobs', 'list', '--status', 'SUCCEEDED', '--json')).json.totalCount).toBe(7); // three imports, training, two inferences, evaluation
   }, 300_000);
 
   it('answers a bad token and an unknown data set with one clear line', async () => {

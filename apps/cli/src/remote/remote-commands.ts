@@ -76,6 +76,7 @@ export async function remoteTrain(api: RemoteApi, flags: RemoteTrainFlags): Prom
       epochsStudent: optionalInt(flags.epochsStudent),
       batchSize: optionalInt(flags.batch),
       seed: optionalInt(flags.seed),
+      validationVideos: optionalInt(flags.validationVideos),
     },
   });
   log(`vad: training job ${startTraining.id} queued on ${api.url}`);

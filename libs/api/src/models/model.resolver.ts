@@ -58,6 +58,7 @@ export const modelResolvers: Resolvers = {
         ['epochsTeacher', input.epochsTeacher, 0],
         ['epochsStudent', input.epochsStudent, 0],
         ['batchSize', input.batchSize, 1],
+        ['validationVideos', input.validationVideos, 0],
       ] as const) {
         if (value != null && (value < least || value > 10_000)) throw apiError('BAD_USER_INPUT', `${field} must be between ${least} and 10000`);
       }

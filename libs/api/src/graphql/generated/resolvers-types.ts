@@ -736,6 +736,8 @@ export type TrainingInput = {
   preset: Scalars['String']['input'];
   /** Seed of initialisation, data order and synthetic anomalies (default 0). */
   seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Training videos held out (the last ones): their scores normalise the components of eq. 6 and choose its weights. Default one in eight, none below 4 videos. */
+  validationVideos?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Training frames per second, per stage, over the epochs of recent trainings. */
