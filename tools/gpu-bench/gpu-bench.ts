@@ -15,29 +15,18 @@
 //   GPU_BENCH_TFJS_FALLBACK=cpu  without a WebGPU adapter, run the tfjs figures on tfjs' cpu backend
 //                                (to exercise the code path on a machine without a GPU)
 //
-// Why an asynchronous copy of benchModel: benchModel (like scoreStackedFrames and trainingStep) reads
-// results with dataSync, and tfjs-backend-webgpu 4.22 implements synchronous reads through
-// OffscreenCanvas, which Node lacks. Where dataSync fails, the same computation (componentTensors,
-// stageLoss, the Adam step, BatchNorm updates) is timed with `await data()` instead; rows say which.
+// benchModel, scoring and training read tensors asynchronously (tfjs-backend-webgpu 4.22 implements
+// synchronous reads through OffscreenCanvas, which Node lacks), so the library's own code is timed.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { applyBatchNormUpdates } from '../../libs/model/src/blocks/batch-norm';
-import { INFERENCE, type BatchNormUpdate, type ForwardMode } from '../../libs/model/src/blocks/forward-mode';
-import { benchModel, median, randomTrainingBatch } from '../../libs/model/src/bench/bench-model';
+import { benchModel, median } from '../../libs/model/src/bench/bench-model';
 import { benchTrain } from '../../libs/model/src/bench/bench-train';
 import { selectBackend } from '../../libs/model/src/backends/select-backend';
 import { countParameters, gflopsPerFrame } from '../../libs/model/src/config/model-cost';
-import { modelDimensions } from '../../libs/model/src/config/model-dimensions';
-import { Detector, STAGE_ROLES } from '../../libs/model/src/detector/detector';
 import { benchInference } from '../../libs/model/src/engines/bench-inference';
-import { componentTensors } from '../../libs/model/src/inference/score-frames';
 import { getPreset, type ModelPreset, type PresetName } from '../../libs/model/src/presets/model-presets';
-import { SeededRandom } from '../../libs/data/src/random/seeded-random';
-import { AdamOptimizer } from '../../libs/model/src/training/adam-optimizer';
-import { batchTensors, disposeBatchTensors, type BatchTensors } from '../../libs/model/src/training/batch-tensors';
-import { stageLoss, trainingMask } from '../../libs/model/src/training/training-step';
 
 /** Filled in by build.mjs (esbuild define). */
 declare const BUILD_INFO: Record<string, string>;
@@ -230,97 +219,11 @@ function trainingRow(base: ModelRowBase, preset: ModelPreset, batch: number, fps
   return { ...base, mode: 'train', impl, batch, fps: round(fps), gflopsPerFrameApprox: round(perFrame), achievedGflopsApprox: round(fps * perFrame), runs };
 }
 
-/** benchModel's inference figure with asynchronous reads (see header). */
-async function scoreAwaited(detector: Detector, input: tf.Tensor4D, seed: number): Promise<void> {
-  const outputs = tf.tidy(() => {
-    const c = componentTensors(detector, input, { mode: 'seeded', seed }, 0);
-    const all: (tf.Tensor | null)[] = [
-      c.teacherError.frame,
-      c.teacherError.anomalyMap,
-      c.discrepancy?.frame ?? null,
-      c.discrepancy?.anomalyMap ?? null,
-      c.classifier,
-      c.predictedAnomaly,
-    ];
-    return all.filter((t): t is tf.Tensor => t !== null);
-  });
-  try {
-    await Promise.all(outputs.map((t) => t.data()));
-  } finally {
-    tf.dispose(outputs);
-  }
-}
-
-/** trainingStep (stage 1) with asynchronous reads, issued after the update so that they wait for it. */
-async function trainAwaited(detector: Detector, optimizer: AdamOptimizer, batch: BatchTensors, rng: SeededRandom): Promise<void> {
-  const entries = detector.parameters.trainable(STAGE_ROLES[1]);
-  const names = new Map(entries.map((e) => [e.variable.name, e.name]));
-  const mask = trainingMask(detector, batch.size, rng);
-  const updates: BatchNormUpdate[] = [];
-  const training: ForwardMode = { training: true, nextDropoutSeed: () => rng.nextUint32(), batchNormUpdates: updates };
-  const parts = new Map<string, tf.Scalar>();
-  let value: tf.Scalar | null = null;
-  let grads: tf.NamedTensorMap = {};
-  try {
-    ({ value, grads } = tf.variableGrads(
-      () => stageLoss(detector, batch, 1, mask, { backbone: training, student: INFERENCE }, parts),
-      entries.map((e) => e.variable),
-    ));
-    optimizer.apply(new Map(Object.entries(grads).map(([n, g]) => [names.get(n) ?? n, g])));
-    applyBatchNormUpdates(updates);
-    const [loss] = await value.data();
-    await Promise.all([...parts.values()].map((t) => t.data()));
-    if (!Number.isFinite(loss)) throw new Error(`training loss became ${loss}`);
-  } finally {
-    tf.dispose([...(value === null ? [] : [value]), ...Object.values(grads), ...parts.values()]);
-    for (const u of updates) tf.dispose([u.batchMean, u.batchVariance]);
-  }
-}
-
-async function benchModelAwaited(preset: ModelPreset, backend: string, batches: number[], trainBatch: number, warmup: number): Promise<void> {
-  const seed = 0;
-  const config = preset.model;
-  const dims = modelDimensions(config);
-  const base: ModelRowBase = { engine: 'tfjs', backend, preset: preset.name, params: countParameters(config) };
-  const detector = Detector.create(config, seed);
-  try {
-    for (const batch of batches) {
-      const ok = await stage(`${backend} ${preset.name} inference batch ${batch} (awaited)`, async () => {
-        const input = tf.tidy(() =>
-          tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed),
-        ) as tf.Tensor4D;
-        try {
-          const t = await timeAsync(RUNS, warmup, () => scoreAwaited(detector, input, seed));
-          emit('model', inferenceRow(base, preset, batch, batch / t.seconds, t.runs, 'awaited-copy-of-benchModel'));
-        } finally {
-          input.dispose();
-        }
-      });
-      if (!ok) break;
-    }
-    await stage(`${backend} ${preset.name} training batch ${trainBatch} (awaited)`, async () => {
-      const optimizer = new AdamOptimizer(
-        preset.training.optimizer,
-        detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
-      );
-      const tensors = batchTensors(randomTrainingBatch(preset, trainBatch, seed), config);
-      const rng = SeededRandom.fromSeed(seed);
-      try {
-        const t = await timeAsync(RUNS, warmup, () => trainAwaited(detector, optimizer, tensors, rng));
-        emit('model', trainingRow(base, preset, trainBatch, trainBatch / t.seconds, t.runs, 'awaited-copy-of-benchModel'));
-      } finally {
-        disposeBatchTensors(tensors);
-        optimizer.dispose();
-      }
-    });
-  } finally {
-    detector.dispose();
-  }
-}
-
-async function benchModelSync(preset: ModelPreset, backend: string, batches: number[], trainBatch: number, warmup: number): Promise<void> {
+async function benchModelFigures(preset: ModelPreset, backend: string, batches: number[], trainBatch: number, warmup: number): Promise<void> {
   const base: ModelRowBase = { engine: 'tfjs', backend, preset: preset.name, params: countParameters(preset.model) };
   await stage(`${backend} ${preset.name} benchModel`, async () => {
+    // A failed WebGPU call does not throw: it is reported to the device, and the figures would time garbage.
+    const errorsBefore = gpuErrors.count;
     const result = await benchModel({
       preset,
       backend,
@@ -330,38 +233,18 @@ async function benchModelSync(preset: ModelPreset, backend: string, batches: num
       trainBatchSize: trainBatch,
       log: (line) => emit('log', { stage: `benchModel ${backend} ${preset.name}`, line }),
     });
+    if (gpuErrors.count > errorsBefore) throw new Error(`${gpuErrors.count - errorsBefore} WebGPU error(s) in these figures, latest: ${gpuErrors.last}`);
     for (const [batch, fps] of Object.entries(result.inferenceFps)) emit('model', inferenceRow(base, preset, Number(batch), fps, result.runs, 'benchModel'));
     emit('model', trainingRow(base, preset, result.trainBatch, result.trainFps, result.runs, 'benchModel'));
   });
 }
 
-/** Whether dataSync works on the active backend (it does not on webgpu in Node). */
-function dataSyncWorks(): boolean {
-  try {
-    // Large enough to run on the device: webgpu computes small tensors with host inputs on the CPU.
-    tf.tidy(() => tf.ones([8192]).add(1).sum().dataSync());
-    return true;
-  } catch (error) {
-    emit('note', {
-      backend: tf.getBackend(),
-      dataSync: false,
-      error: message(error),
-      consequence: 'benchModel cannot run here; timing the same computation with await data()',
-    });
-    return false;
-  }
-}
-
-async function tfjsModelFigures(backend: string, presets: PresetName[], alsoAwaited: boolean): Promise<void> {
+async function tfjsModelFigures(backend: string, presets: PresetName[]): Promise<void> {
   const warmup = backend === 'webgpu' ? 2 : 1;
-  const sync = dataSyncWorks();
   for (const name of presets) {
     if (!fits(name, backend)) continue;
     const preset = getPreset(name);
-    const batches = INFERENCE_BATCHES;
-    const trainBatch = TRAIN_BATCH ?? Math.min(preset.training.batchSize, 32);
-    if (sync) await benchModelSync(preset, backend, batches, trainBatch, warmup);
-    if (!sync || alsoAwaited) await benchModelAwaited(preset, backend, batches, trainBatch, warmup);
+    await benchModelFigures(preset, backend, INFERENCE_BATCHES, TRAIN_BATCH ?? Math.min(preset.training.batchSize, 32), warmup);
     emit('memory', { backend, preset: name, ...plain(tf.memory()) });
   }
 }
@@ -536,7 +419,7 @@ async function webgpuPart(): Promise<void> {
   }
   const n = QUICK || backend !== 'webgpu' ? 256 : 4096;
   await stage(`${backend}: matMul ${n}×${n}`, () => matMulPeak(backend, n));
-  await tfjsModelFigures(backend, presetList(), backend !== 'webgpu');
+  await tfjsModelFigures(backend, presetList());
 }
 
 async function onnxPart(): Promise<void> {

@@ -32,7 +32,7 @@ async function scoreEveryFrame(request: PseudoAnomalySetsRequest, variant: Parti
   const batches = createTrainingBatches({ ...request.batch, videos: request.videos, seed: request.seed, shuffle: false, signal: request.signal, ...variant });
   for await (const batch of batches) {
     request.signal?.throwIfAborted();
-    scores.push(...scoreModelInputs(request.detector, batch.input, batch.size));
+    scores.push(...(await scoreModelInputs(request.detector, batch.input, batch.size)));
   }
   return scores;
 }

@@ -1,7 +1,7 @@
 // `vad bench model`: size, analytic cost and measured speed of a preset on the current backend.
 // Speeds are model-only (docs/method.md §9): synthetic frames already in memory, no decoding or
 // pre-processing; each figure is the median of several timed runs after warm-up, and every run
-// waits for the results (dataSync), so asynchronous backends are timed to completion.
+// waits for its results to be read back, so asynchronous backends (WebGPU) are timed to completion.
 import * as tf from '@tensorflow/tfjs';
 import { countParameters, gflopsPerFrame } from '../config/model-cost';
 import type { BenchTimingOptions } from './bench-timing';
@@ -66,12 +66,12 @@ export function randomTrainingBatch(preset: ModelPreset, size: number, seed: num
   };
 }
 
-async function timeRuns(runs: number, warmup: number, now: () => number, run: () => void): Promise<number> {
-  for (let i = 0; i < warmup; i++) run();
+async function timeRuns(runs: number, warmup: number, now: () => number, run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
   const seconds: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = now();
-    run();
+    await run();
     seconds.push((now() - start) / 1000);
     // Let timers and I/O of the host process run between measurements.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -94,9 +94,7 @@ export async function benchModel(options: BenchModelOptions): Promise<BenchModel
     for (const batch of options.inferenceBatchSizes ?? [1, 32]) {
       const input = tf.tidy(() => tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed)) as tf.Tensor4D;
       try {
-        const seconds = await timeRuns(runs, warmup, now, () => {
-          scoreStackedFrames(detector, input);
-        });
+        const seconds = await timeRuns(runs, warmup, now, () => scoreStackedFrames(detector, input));
         inferenceFps[String(batch)] = batch / seconds;
         log(`inference batch ${batch}: ${(batch / seconds).toFixed(2)} frames/s (median of ${runs})`);
       } finally {

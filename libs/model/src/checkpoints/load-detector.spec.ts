@@ -51,15 +51,15 @@ describe('loadDetector', () => {
     );
     const batch = syntheticBatch(config, 4, 1);
     const tensors = batchTensors(batch, config);
-    trainingStep(detector, optimizer, tensors, 1, SeededRandom.fromSeed(2));
+    await trainingStep(detector, optimizer, tensors, 1, SeededRandom.fromSeed(2));
     disposeBatchTensors(tensors);
-    const folder = await saveCheckpoint(dir, { state: stateFor(config), weights: detector.parameters.snapshot(), optimizer: optimizer.snapshot() });
+    const folder = await saveCheckpoint(dir, { state: stateFor(config), weights: await detector.parameters.snapshot(), optimizer: await optimizer.snapshot() });
     expect(folder).toBe(path.join(dir, 'epoch-0001'));
 
     const frames = new Float32Array(2 * 256).map((_, i) => Math.cos(i * 0.05));
-    const expected = scoreFrames(detector, { frames, count: 2 });
+    const expected = await scoreFrames(detector, { frames, count: 2 });
     const { detector: restored, checkpoint } = await loadDetector(folder);
-    expect(scoreFrames(restored, { frames, count: 2 })).toEqual(expected);
+    expect(await scoreFrames(restored, { frames, count: 2 })).toEqual(expected);
     expect(checkpoint.state.datasetVersion).toBe('v1');
     expect(checkpoint.optimizer.step).toBe(1);
     const reloaded = new AdamOptimizer(
@@ -67,7 +67,7 @@ describe('loadDetector', () => {
       restored.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
     );
     reloaded.restore(checkpoint.optimizer);
-    expect(reloaded.snapshot()).toEqual(optimizer.snapshot());
+    expect(await reloaded.snapshot()).toEqual(await optimizer.snapshot());
     [detector, restored].forEach((d) => d.dispose());
     [optimizer, reloaded].forEach((o) => o.dispose());
   });
@@ -77,7 +77,7 @@ describe('loadDetector', () => {
     const small = Detector.create(tinyConfig(), 1);
     const folder = await saveCheckpoint(dir, {
       state: stateFor(tinyConfig({ encoder: { width: 32, depth: 1, heads: 2 } })),
-      weights: small.parameters.snapshot(),
+      weights: await small.parameters.snapshot(),
       optimizer: { step: 0, moments: [] },
     });
     await expect(loadDetector(folder)).rejects.toMatchObject({ code: ModelErrorCode.InvalidCheckpoint });

@@ -95,15 +95,15 @@ describe('Detector', () => {
     detector.dispose();
   });
 
-  it('is reproducible from its seed and differs across seeds', () => {
-    const values = (seed: number) => {
+  it('is reproducible from its seed and differs across seeds', async () => {
+    const values = async (seed: number) => {
       const d = Detector.create(tinyConfig(), seed);
-      const v = d.parameters.snapshot().map((a) => Array.from(a.values));
+      const v = (await d.parameters.snapshot()).map((a) => Array.from(a.values));
       d.dispose();
       return v;
     };
-    expect(values(7)).toEqual(values(7));
-    expect(values(7)).not.toEqual(values(8));
+    expect(await values(7)).toEqual(await values(7));
+    expect(await values(7)).not.toEqual(await values(8));
   });
 
   it('rejects input of the wrong size', () => {

@@ -42,7 +42,7 @@ describe('checkpoint engines', () => {
   });
 
   it('serves token maps on onnx with the values of tfjs, exporting again (and storing) when the stored model.onnx is of an older version', async () => {
-    const model = onnxInferenceModel(detector);
+    const model = await onnxInferenceModel(detector);
     const older = { ...model, metadata: { ...model.metadata, [ONNX_METADATA_KEYS.outputs]: '1' } };
     await fs.writeFile(path.join(folder, ONNX_EXPORT_FILE), encodeOnnxModel(older));
     const rng = SeededRandom.fromSeed(22);

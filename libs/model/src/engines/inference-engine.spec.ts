@@ -70,7 +70,7 @@ describe('InferenceEngine', () => {
   });
 
   it('loads a stored graph without a detector', async () => {
-    const engine = await OnnxInferenceEngine.fromModel(exportOnnx(detector), config);
+    const engine = await OnnxInferenceEngine.fromModel(await exportOnnx(detector), config);
     try {
       const input = frames(1, 5, true);
       const [stored] = await engine.score(input);

@@ -82,7 +82,7 @@ export class OnnxInferenceEngine implements InferenceEngine {
 
   /** Exports `detector` (masking off) and loads the graph; the detector is not kept. */
   static async fromDetector(detector: Detector, options: OnnxEngineOptions = {}): Promise<OnnxInferenceEngine> {
-    return OnnxInferenceEngine.fromModel(exportOnnx(detector), detector.config, options);
+    return OnnxInferenceEngine.fromModel(await exportOnnx(detector), detector.config, options);
   }
 
   get device(): string {

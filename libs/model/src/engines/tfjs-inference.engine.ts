@@ -30,7 +30,7 @@ export class TfjsInferenceEngine implements InferenceEngine {
   }
 
   async score(input: FrameInput): Promise<FrameScore[]> {
-    return scoreFrames(this.detector, input, { testMasking: this.testMasking });
+    return await scoreFrames(this.detector, input, { testMasking: this.testMasking });
   }
 
   async matMulProbe(size: number): Promise<MatMulProbe> {

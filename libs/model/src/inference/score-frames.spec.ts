@@ -18,7 +18,7 @@ describe('scoreFrames', () => {
   const batch = syntheticBatch(config, 4, 21);
   const frames = currentFrames(batch.input, 4);
 
-  it('computes the teacher error over frame t and a zero anomaly map, token by token', () => {
+  it('computes the teacher error over frame t and a zero anomaly map, token by token', async () => {
     const detector = Detector.create(config, 1);
     // Zero the head's kernel: every token then predicts its bias, a known 4×4×2 patch.
     const bias = Float32Array.from({ length: 32 }, (_, i) => Math.sin(i));
@@ -28,7 +28,7 @@ describe('scoreFrames', () => {
       detector.parameters.get('teacher/head/bias').assign(tf.tensor1d(bias));
     });
     const previous = frames.map((v) => -v);
-    const [first] = scoreFrames(detector, { frames, previous, count: 4 });
+    const [first] = await scoreFrames(detector, { frames, previous, count: 4 });
     // Every pixel: (frame − predicted)² on the frame channel, (0 − predicted map clipped to [0, 1])² on the map channel.
     const clip = (v: number) => Math.min(1, Math.max(0, v));
     const frameErrorAt = (x: number, y: number) => (frames[y * 16 + x] - bias[((y % 4) * 4 + (x % 4)) * 2]) ** 2;
@@ -55,9 +55,9 @@ describe('scoreFrames', () => {
     detector.dispose();
   });
 
-  it('returns every component in range, with float token maps whose channel mean averages to the frame values', () => {
+  it('returns every component in range, with float token maps whose channel mean averages to the frame values', async () => {
     const detector = Detector.create(config, 2);
-    const scores = scoreFrames(detector, { frames, count: 4 });
+    const scores = await scoreFrames(detector, { frames, count: 4 });
     expect(scores).toHaveLength(4);
     const mean = (values: Float32Array) => values.reduce((a, b) => a + b, 0) / values.length;
     for (const s of scores) {
@@ -77,44 +77,44 @@ describe('scoreFrames', () => {
     detector.dispose();
   });
 
-  it('leaves no tensors behind', () => {
+  it('leaves no tensors behind', async () => {
     const detector = Detector.create(config, 5);
-    scoreFrames(detector, { frames, count: 4 });
+    await scoreFrames(detector, { frames, count: 4 });
     const before = tf.memory().numTensors;
-    scoreFrames(detector, { frames, count: 4 });
-    scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'seeded', seed: 1 } });
+    await scoreFrames(detector, { frames, count: 4 });
+    await scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'seeded', seed: 1 } });
     expect(tf.memory().numTensors).toBe(before);
     detector.dispose();
   });
 
-  it('reports null for the components an ablation removes', () => {
+  it('reports null for the components an ablation removes', async () => {
     const ablated = tinyConfig({ ablation: { ...config.ablation, selfDistillation: false, classificationHead: false, anomalyMaps: false } });
     const detector = Detector.create(ablated, 3);
-    const [s] = scoreFrames(detector, { frames, count: 4 });
+    const [s] = await scoreFrames(detector, { frames, count: 4 });
     expect(s).toMatchObject({ discrepancy: null, classifier: null, predictedAnomaly: null });
     expect(s.maps.discrepancy).toBeNull();
     detector.dispose();
   });
 
-  it('masks nothing by default; seeds test-time masks per frame index when asked: reproducible and batch-independent', () => {
+  it('masks nothing by default; seeds test-time masks per frame index when asked: reproducible and batch-independent', async () => {
     const detector = Detector.create(config, 4);
     const seeded = { testMasking: { mode: 'seeded' as const, seed: 9 } };
-    const all = scoreFrames(detector, { frames, count: 4 }, seeded).map((s) => s.teacherError);
-    expect(scoreFrames(detector, { frames, count: 4 }, seeded).map((s) => s.teacherError)).toEqual(all);
-    const tail = scoreFrames(detector, { frames: frames.slice(2 * 256), count: 2, firstIndex: 2 }, seeded).map((s) => s.teacherError);
+    const all = (await scoreFrames(detector, { frames, count: 4 }, seeded)).map((s) => s.teacherError);
+    expect((await scoreFrames(detector, { frames, count: 4 }, seeded)).map((s) => s.teacherError)).toEqual(all);
+    const tail = (await scoreFrames(detector, { frames: frames.slice(2 * 256), count: 2, firstIndex: 2 }, seeded)).map((s) => s.teacherError);
     expect(tail[0]).toBeCloseTo(all[2], 5);
     expect(tail[1]).toBeCloseTo(all[3], 5);
-    const otherSeed = scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'seeded', seed: 10 } }).map((s) => s.teacherError);
+    const otherSeed = (await scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'seeded', seed: 10 } })).map((s) => s.teacherError);
     expect(otherSeed).not.toEqual(all);
-    const off = scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'off' } }).map((s) => s.teacherError);
+    const off = (await scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'off' } })).map((s) => s.teacherError);
     expect(off).not.toEqual(all);
-    expect(scoreFrames(detector, { frames, count: 4 }).map((s) => s.teacherError)).toEqual(off);
+    expect((await scoreFrames(detector, { frames, count: 4 })).map((s) => s.teacherError)).toEqual(off);
     detector.dispose();
   });
 });
 
 describe('stackFrames', () => {
-  it('orders channels t−3, t, t+3 and replaces a missing neighbour by frame t', () => {
+  it('orders channels t−3, t, t+3 and replaces a missing neighbour by frame t', async () => {
     const config = tinyConfig();
     const t = new Float32Array(256).fill(0.5);
     const before = new Float32Array(256).fill(-0.5);

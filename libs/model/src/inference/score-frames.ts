@@ -83,7 +83,7 @@ function channelMean(component: ComponentTensors, c: number): tf.Tensor1D {
 }
 
 /** Raw components and token maps of frames already stacked as the model input [B, H, W, inputChannels]. */
-export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, options: ScoreOptions & { firstIndex?: number } = {}): FrameScore[] {
+export async function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, options: ScoreOptions & { firstIndex?: number } = {}): Promise<FrameScore[]> {
   const masking = options.testMasking ?? { mode: 'off' };
   const b = input.shape[0];
   const c = detector.dims.frameChannels;
@@ -103,7 +103,16 @@ export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, optio
     for (const [k, v] of Object.entries(all)) if (v !== null) present[k] = v;
     return present;
   });
-  const read = (key: string) => (computed[key] === undefined ? null : (computed[key].dataSync() as Float32Array));
+  // Read asynchronously: synchronous reads block on wasm threads and do not exist on WebGPU in Node.
+  let values: Record<string, Float32Array>;
+  try {
+    const keys = Object.keys(computed);
+    const read = await Promise.all(keys.map((key) => computed[key].data() as Promise<Float32Array>));
+    values = Object.fromEntries(keys.map((key, i) => [key, read[i]]));
+  } finally {
+    tf.dispose(Object.values(computed));
+  }
+  const read = (key: string): Float32Array | null => values[key] ?? null;
   const teacherError = read('teacherError') as Float32Array;
   const discrepancy = read('discrepancy');
   const classifier = read('classifier');
@@ -117,7 +126,6 @@ export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, optio
     height: detector.dims.gridHeight,
     frameChannels: c,
   };
-  tf.dispose(Object.values(computed));
   return Array.from({ length: b }, (_, i) => ({
     teacherError: teacherError[i],
     discrepancy: discrepancy === null ? null : discrepancy[i],
@@ -128,16 +136,21 @@ export function scoreStackedFrames(detector: Detector, input: tf.Tensor4D, optio
 }
 
 /** Raw components and token maps per frame of frames t [B, H, W, c] with their t±3 neighbours. */
-export function scoreFrames(detector: Detector, input: FrameInput, options: ScoreOptions = {}): FrameScore[] {
+export function scoreFrames(detector: Detector, input: FrameInput, options: ScoreOptions = {}): Promise<FrameScore[]> {
   return scoreModelInputs(detector, stackFrames(detector.config, input), input.count, { ...options, firstIndex: input.firstIndex ?? 0 });
 }
 
 /** Raw components of `count` inputs laid out as the model input [B, H, W, inputChannels] (a training batch's `input`). */
-export function scoreModelInputs(detector: Detector, inputs: Float32Array, count: number, options: ScoreOptions & { firstIndex?: number } = {}): FrameScore[] {
+export async function scoreModelInputs(
+  detector: Detector,
+  inputs: Float32Array,
+  count: number,
+  options: ScoreOptions & { firstIndex?: number } = {},
+): Promise<FrameScore[]> {
   const { config, dims } = detector;
   const tensor = tf.tensor4d(inputs, [count, config.inputHeight, config.inputWidth, dims.inputChannels]);
   try {
-    return scoreStackedFrames(detector, tensor, options);
+    return await scoreStackedFrames(detector, tensor, options);
   } finally {
     tensor.dispose();
   }

@@ -20,7 +20,7 @@ describe('scoreVideo', () => {
     expect([...reads].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(progress).toEqual([3, 6, 7]);
     // Frame 4: t−3 = 1, t+3 = 7 is past the end, so frame 4 itself.
-    const [alone] = scoreFrames(
+    const [alone] = await scoreFrames(
       detector,
       { frames: video[4], previous: video[1], next: video[4], count: 1, firstIndex: 4 },
       { testMasking: { mode: 'seeded', seed: 5 } },

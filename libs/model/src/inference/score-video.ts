@@ -54,7 +54,7 @@ export async function scoreVideo(detector: Detector, video: VideoFrameReader, op
       previous = join(await Promise.all(current.map((_, k) => neighbour(start + k, -NEIGHBOUR_OFFSET))));
       next = join(await Promise.all(current.map((_, k) => neighbour(start + k, NEIGHBOUR_OFFSET))));
     }
-    scores.push(...scoreFrames(detector, { frames: join(current), count, previous, next, firstIndex: start }, options));
+    scores.push(...(await scoreFrames(detector, { frames: join(current), count, previous, next, firstIndex: start }, options)));
     // Frames before start + count − 3 can no longer be anybody's neighbour.
     for (const key of cache.keys()) if (key < start + count - NEIGHBOUR_OFFSET) cache.delete(key);
     options.onProgress?.(start + count, video.frameCount);

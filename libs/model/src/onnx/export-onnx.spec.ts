@@ -63,8 +63,8 @@ describe('exportOnnx', () => {
     const detector = perturbedDetector(config, 3);
     try {
       const input = randomFrames(config, 3, 11);
-      const expected = scoreFrames(detector, input, { testMasking: { mode: 'off' } });
-      const actual = await runOnnx(exportOnnx(detector), config, input);
+      const expected = await scoreFrames(detector, input, { testMasking: { mode: 'off' } });
+      const actual = await runOnnx(await exportOnnx(detector), config, input);
       expect(Object.keys(actual).sort()).toEqual(Object.values(ONNX_OUTPUT_NAMES).sort());
       for (let i = 0; i < input.count; i++) {
         expect(Math.abs(actual[ONNX_OUTPUT_NAMES.teacherError][i] - expected[i].teacherError)).toBeLessThan(TOLERANCE);
@@ -107,8 +107,8 @@ describe('exportOnnx', () => {
     const detector = perturbedDetector(config, 5);
     try {
       const input = { ...randomFrames(config, 2, 13), previous: undefined, next: undefined };
-      const expected = scoreFrames(detector, input, { testMasking: { mode: 'off' } });
-      const actual = await runOnnx(exportOnnx(detector), config, input);
+      const expected = await scoreFrames(detector, input, { testMasking: { mode: 'off' } });
+      const actual = await runOnnx(await exportOnnx(detector), config, input);
       expect(actual[ONNX_OUTPUT_NAMES.discrepancy]).toBeUndefined();
       for (let i = 0; i < input.count; i++) {
         expect(Math.abs(actual[ONNX_OUTPUT_NAMES.teacherError][i] - expected[i].teacherError)).toBeLessThan(TOLERANCE);
@@ -119,11 +119,11 @@ describe('exportOnnx', () => {
     }
   });
 
-  it('records the model config and the masking choice in the file metadata', () => {
+  it('records the model config and the masking choice in the file metadata', async () => {
     const config = getPreset('cpu-tiny').model;
     const detector = Detector.create(config, 1);
     try {
-      const model = onnxInferenceModel(detector);
+      const model = await onnxInferenceModel(detector);
       expect(JSON.parse(model.metadata[ONNX_METADATA_KEYS.modelConfig])).toEqual(config);
       expect(model.metadata[ONNX_METADATA_KEYS.testMasking]).toBe('off');
       // and the metadata reads back from the bytes, which is how a stale stored export is recognised

@@ -10,6 +10,7 @@
 // 1×1 MLP convolutions as matrix products (the same sums as the tfjs ops).
 import type { ModelConfig } from '../config/model-config';
 import { currentFrameChannelOffset } from '../config/model-dimensions';
+import type { NamedArray } from '../checkpoints/named-array';
 import type { Detector } from '../detector/detector';
 import { attr, OnnxGraphBuilder } from './onnx-graph-builder';
 import { encodeOnnxModel, type OnnxModel } from './onnx-model.proto';
@@ -45,17 +46,25 @@ export const ONNX_OUTPUTS_VERSION = '2';
 class DetectorGraphWriter {
   private readonly config: ModelConfig;
 
+  /** `values`: every parameter's current values by name, read before the graph is written (reads are asynchronous). */
   constructor(
     private readonly g: OnnxGraphBuilder,
     private readonly detector: Detector,
+    private readonly values: ReadonlyMap<string, NamedArray>,
   ) {
     this.config = detector.config;
   }
 
+  private read(name: string): NamedArray {
+    const array = this.values.get(name);
+    if (array === undefined) throw new Error(`no parameter ${name}`);
+    return array;
+  }
+
   /** A parameter's current values as an initializer with its tfjs shape. */
   param(name: string, dims?: number[]): string {
-    const variable = this.detector.parameters.get(name);
-    return this.g.weight(name, Float32Array.from(variable.dataSync()), dims ?? [...variable.shape]);
+    const array = this.read(name);
+    return this.g.weight(name, Float32Array.from(array.values), dims ?? [...array.shape]);
   }
 
   linear(x: string, name: string): string {
@@ -83,8 +92,8 @@ class DetectorGraphWriter {
 
   /** Depthwise 3×3 convolution ('same') followed by inference BatchNorm, folded into one grouped Conv. */
   private depthwiseWithBatchNorm(gridNchw: string, name: string, width: number): string {
-    const kernel = this.detector.parameters.get(`${name}/depthwise_kernel`).dataSync();
-    const bn = (field: string) => this.detector.parameters.get(`${name}/batch_norm/${field}`).dataSync();
+    const kernel = this.read(`${name}/depthwise_kernel`).values;
+    const bn = (field: string) => this.read(`${name}/batch_norm/${field}`).values;
     const [gamma, beta, mean, variance] = [bn('gamma'), bn('beta'), bn('running_mean'), bn('running_variance')];
     const folded = new Float32Array(width * 9);
     const bias = new Float32Array(width);
@@ -150,10 +159,11 @@ class DetectorGraphWriter {
 }
 
 /** The inference graph as plain data (see encodeOnnxModel for the bytes). */
-export function onnxInferenceModel(detector: Detector): OnnxModel {
+export async function onnxInferenceModel(detector: Detector): Promise<OnnxModel> {
+  const values = new Map((await detector.parameters.snapshot()).map((array) => [array.name, array]));
   const { config, dims } = detector;
   const g = new OnnxGraphBuilder();
-  const w = new DetectorGraphWriter(g, detector);
+  const w = new DetectorGraphWriter(g, detector, values);
   const { inputHeight: h, inputWidth: wd, patchSize: d } = config;
   const { gridHeight: gh, gridWidth: gw, tokens: n, frameChannels: c, inputChannels: cin, outputChannels: oc } = dims;
   const e = config.encoder.width;
@@ -239,6 +249,6 @@ export function onnxInferenceModel(detector: Detector): OnnxModel {
 }
 
 /** The `.onnx` bytes of the detector's inference graph (masking off). */
-export function exportOnnx(detector: Detector): Uint8Array {
-  return encodeOnnxModel(onnxInferenceModel(detector));
+export async function exportOnnx(detector: Detector): Promise<Uint8Array> {
+  return encodeOnnxModel(await onnxInferenceModel(detector));
 }

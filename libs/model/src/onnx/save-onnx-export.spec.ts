@@ -13,7 +13,7 @@ describe('saveOnnxExport', () => {
     try {
       const written = await saveOnnxExport(folder, detector);
       expect(written).toBe(path.join(folder, ONNX_EXPORT_FILE));
-      expect(new Uint8Array(await fs.readFile(written))).toEqual(exportOnnx(detector));
+      expect(new Uint8Array(await fs.readFile(written))).toEqual(await exportOnnx(detector));
       expect(await fs.readdir(folder)).toEqual([ONNX_EXPORT_FILE]);
     } finally {
       detector.dispose();

@@ -11,7 +11,7 @@ export const ONNX_EXPORT_FILE = 'model.onnx';
 export async function saveOnnxExport(folder: string, detector: Detector): Promise<string> {
   const target = path.join(folder, ONNX_EXPORT_FILE);
   const temporary = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, exportOnnx(detector));
+  await fs.writeFile(temporary, await exportOnnx(detector));
   await fs.rename(temporary, target);
   return target;
 }

@@ -76,8 +76,10 @@ export class ParameterStore {
   }
 
   /** Current values of every variable (statistics included), in creation order. */
-  snapshot(): NamedArray[] {
-    return this.list().map((e) => ({ name: e.name, shape: [...e.variable.shape], values: e.variable.dataSync() as Float32Array }));
+  async snapshot(): Promise<NamedArray[]> {
+    const entries = this.list();
+    const values = await Promise.all(entries.map((e) => e.variable.data() as Promise<Float32Array>));
+    return entries.map((e, i) => ({ name: e.name, shape: [...e.variable.shape], values: values[i] }));
   }
 
   /** Overwrites every variable from `arrays`; names and shapes must match exactly. */

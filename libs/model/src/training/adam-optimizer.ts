@@ -69,7 +69,7 @@ export class AdamOptimizer {
     });
   }
 
-  snapshot(): OptimizerSnapshot {
+  async snapshot(): Promise<OptimizerSnapshot> {
     const moments: NamedArray[] = [];
     for (const p of this.parameters) {
       for (const [suffix, store] of [
@@ -77,7 +77,7 @@ export class AdamOptimizer {
         ['v', this.v],
       ] as const) {
         const t = store.get(p.name) as tf.Variable;
-        moments.push({ name: `${p.name}/${suffix}`, shape: t.shape, values: t.dataSync() as Float32Array });
+        moments.push({ name: `${p.name}/${suffix}`, shape: t.shape, values: (await t.data()) as Float32Array });
       }
     }
     return { step: this.step, moments };

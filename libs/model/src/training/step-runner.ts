@@ -45,14 +45,14 @@ export class LocalStepRunner implements StepRunner {
   async step(batch: TrainingBatch, stage: TrainingStage): Promise<StepLosses> {
     const tensors = batchTensors(batch, this.detector.config);
     try {
-      return trainingStep(this.detector, this.activeOptimizer(), tensors, stage, this.rng);
+      return await trainingStep(this.detector, this.activeOptimizer(), tensors, stage, this.rng);
     } finally {
       disposeBatchTensors(tensors);
     }
   }
 
   async state(): Promise<RunnerState> {
-    return { weights: this.detector.parameters.snapshot(), optimizer: this.activeOptimizer().snapshot(), randomState: this.rng.getState() };
+    return { weights: await this.detector.parameters.snapshot(), optimizer: await this.activeOptimizer().snapshot(), randomState: this.rng.getState() };
   }
 
   async dispose(): Promise<void> {

@@ -46,7 +46,7 @@ describe('trainModel', () => {
 
   const expectResumeToMatchUninterrupted = async (options: TrainModelOptions) => {
     const uninterrupted = await trainModel(options);
-    const expected = uninterrupted.detector.parameters.snapshot();
+    const expected = await uninterrupted.detector.parameters.snapshot();
     uninterrupted.detector.dispose();
 
     const controller = new AbortController();
@@ -65,7 +65,7 @@ describe('trainModel', () => {
     const resumed = await trainModel({ ...options, checkpointDir: dir, resume: true });
     expect(resumed.resumedFrom).toBe(path.join(dir, 'epoch-0001'));
     expect(resumed.history.map((r) => r.loss)).toEqual(uninterrupted.history.map((r) => r.loss));
-    const actual = resumed.detector.parameters.snapshot();
+    const actual = await resumed.detector.parameters.snapshot();
     expect(actual.map((a) => a.name)).toEqual(expected.map((a) => a.name));
     actual.forEach((a, i) => expect(Array.from(a.values)).toEqual(Array.from(expected[i].values)));
     resumed.detector.dispose();

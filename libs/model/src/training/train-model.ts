@@ -111,7 +111,9 @@ export async function validationLoss(
     const tensors = batchTensors(batch, detector.config);
     try {
       const mask = trainingMask(detector, batch.size, rng);
-      const value = tf.tidy(() => stageLoss(detector, tensors, stage, mask, { backbone: INFERENCE, student: INFERENCE }, new Map()).dataSync()[0]);
+      const loss = tf.tidy(() => stageLoss(detector, tensors, stage, mask, { backbone: INFERENCE, student: INFERENCE }, new Map()));
+      const value = (await loss.data())[0];
+      loss.dispose();
       sum += value * batch.size;
       frames += batch.size;
     } finally {

@@ -12,14 +12,14 @@ const optimizerFor = (detector: Detector, stage: TrainingStage, learningRate = 3
     detector.parameters.trainable(STAGE_ROLES[stage]).map((e) => ({ name: e.name, variable: e.variable })),
   );
 
-function runSteps(detector: Detector, stage: TrainingStage, steps: number, seed = 1): StepLosses[] {
+async function runSteps(detector: Detector, stage: TrainingStage, steps: number, seed = 1): Promise<StepLosses[]> {
   const optimizer = optimizerFor(detector, stage);
   const rng = SeededRandom.fromSeed(seed);
   const batches = [syntheticBatch(detector.config, 4, 11), syntheticBatch(detector.config, 4, 12)];
   const losses: StepLosses[] = [];
   for (let i = 0; i < steps; i++) {
     const t = batchTensors(batches[i % 2], detector.config);
-    losses.push(trainingStep(detector, optimizer, t, stage, rng));
+    losses.push(await trainingStep(detector, optimizer, t, stage, rng));
     disposeBatchTensors(t);
   }
   optimizer.dispose();
@@ -29,9 +29,9 @@ function runSteps(detector: Detector, stage: TrainingStage, steps: number, seed 
 describe('trainingStep', () => {
   beforeAll(useWasmBackend);
 
-  it('stage 1 reconstruction loss falls on a tiny overfit set', () => {
+  it('stage 1 reconstruction loss falls on a tiny overfit set', async () => {
     const detector = Detector.create(tinyConfig({ dropoutRate: 0 }), 3);
-    const losses = runSteps(detector, 1, 60).map((l) => l.reconstruction as number);
+    const losses = (await runSteps(detector, 1, 60)).map((l) => l.reconstruction as number);
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     // Random masks make single steps noisy: compare the first and last ten. (The classification loss is
     // noisier still: a masked pasted square cannot be seen by the encoder.)
@@ -39,15 +39,15 @@ describe('trainingStep', () => {
     detector.dispose();
   });
 
-  it('stage 2 loss falls and changes only the student (BatchNorm statistics included)', () => {
+  it('stage 2 loss falls and changes only the student (BatchNorm statistics included)', async () => {
     const detector = Detector.create(tinyConfig(), 4);
-    runSteps(detector, 1, 3);
-    const before = new Map(detector.parameters.snapshot().map((a) => [a.name, a.values]));
-    const losses = runSteps(detector, 2, 30).map((l) => l.distillation as number);
+    await runSteps(detector, 1, 3);
+    const before = new Map((await detector.parameters.snapshot()).map((a) => [a.name, a.values]));
+    const losses = (await runSteps(detector, 2, 30)).map((l) => l.distillation as number);
     expect(losses[29]).toBeLessThan(0.5 * losses[0]);
     const roles = new Map(detector.parameters.list().map((e) => [e.name, e.role]));
     let studentChanged = 0;
-    for (const a of detector.parameters.snapshot()) {
+    for (const a of await detector.parameters.snapshot()) {
       const same = a.values.every((v, i) => v === (before.get(a.name) as Float32Array)[i]);
       if (roles.get(a.name) === 'student') studentChanged += same ? 0 : 1;
       else expect({ name: a.name, same }).toEqual({ name: a.name, same: true });
@@ -56,11 +56,11 @@ describe('trainingStep', () => {
     detector.dispose();
   });
 
-  it('stage 1 leaves the student untouched and updates BatchNorm running statistics', () => {
+  it('stage 1 leaves the student untouched and updates BatchNorm running statistics', async () => {
     const detector = Detector.create(tinyConfig(), 5);
-    const before = new Map(detector.parameters.snapshot().map((a) => [a.name, a.values]));
-    runSteps(detector, 1, 2);
-    for (const a of detector.parameters.snapshot()) {
+    const before = new Map((await detector.parameters.snapshot()).map((a) => [a.name, a.values]));
+    await runSteps(detector, 1, 2);
+    for (const a of await detector.parameters.snapshot()) {
       const same = a.values.every((v, i) => v === (before.get(a.name) as Float32Array)[i]);
       if (a.name.startsWith('student/')) expect(same).toBe(true);
       if (a.name === 'encoder/block0/attention/q/batch_norm/running_mean') expect(same).toBe(false);
@@ -68,24 +68,24 @@ describe('trainingStep', () => {
     detector.dispose();
   });
 
-  it('gives identical numbers for the same seeds and different ones for another masking seed', () => {
-    const run = (maskSeed: number) => {
+  it('gives identical numbers for the same seeds and different ones for another masking seed', async () => {
+    const run = async (maskSeed: number) => {
       const detector = Detector.create(tinyConfig(), 6);
-      const losses = runSteps(detector, 1, 3, maskSeed).map((l) => l.loss);
+      const losses = (await runSteps(detector, 1, 3, maskSeed)).map((l) => l.loss);
       detector.dispose();
       return losses;
     };
-    const a = run(1);
-    expect(run(1)).toEqual(a);
-    expect(run(2)).not.toEqual(a);
+    const a = await run(1);
+    expect(await run(1)).toEqual(a);
+    expect(await run(2)).not.toEqual(a);
   });
 
-  it('leaks no tensors', () => {
+  it('leaks no tensors', async () => {
     const detector = Detector.create(tinyConfig(), 7);
-    runSteps(detector, 1, 1);
+    await runSteps(detector, 1, 1);
     const before = tf.memory().numTensors;
-    runSteps(detector, 1, 3);
-    runSteps(detector, 2, 3);
+    await runSteps(detector, 1, 3);
+    await runSteps(detector, 2, 3);
     expect(tf.memory().numTensors).toBe(before);
     detector.dispose();
   });

@@ -88,12 +88,12 @@ export interface ReplicaShare {
 const LOSS_PARTS = ['reconstruction', 'classification', 'distillation'] as const;
 
 /** Gradients of all replicas added up, in the order of `entries` (the same on every replica). */
-function summedGradients(grads: tf.NamedTensorMap, entries: readonly { variable: tf.Variable }[], channel: CrossReplicaSum): tf.Tensor[] {
+async function summedGradients(grads: tf.NamedTensorMap, entries: readonly { variable: tf.Variable }[], channel: CrossReplicaSum): Promise<tf.Tensor[]> {
   const local = new Float32Array(entries.reduce((n, e) => n + e.variable.size, 0));
   let at = 0;
   for (const e of entries) {
     const g = grads[e.variable.name];
-    if (g !== undefined) local.set(g.dataSync() as Float32Array, at);
+    if (g !== undefined) local.set((await g.data()) as Float32Array, at);
     at += e.variable.size;
   }
   const total = channel.sum(local);
@@ -110,14 +110,14 @@ function summedGradients(grads: tf.NamedTensorMap, entries: readonly { variable:
  * BatchNorm running-statistics updates. Masks and dropout draw from `rng`. With `replica`, the batch
  * is this replica's share of a larger one (see ReplicaShare); the losses returned are the whole batch's.
  */
-export function trainingStep(
+export async function trainingStep(
   detector: Detector,
   optimizer: AdamOptimizer,
   batch: BatchTensors,
   stage: TrainingStage,
   rng: SeededRandom,
   replica?: ReplicaShare,
-): StepLosses {
+): Promise<StepLosses> {
   if (stage === 2 && !detector.hasStudent) {
     throw new ModelError(ModelErrorCode.InvalidConfig, 'stage 2 needs ablation.selfDistillation');
   }
@@ -149,7 +149,12 @@ export function trainingStep(
       },
       entries.map((e) => e.variable),
     ));
-    const local = [value.dataSync()[0], ...LOSS_PARTS.map((key) => (parts.has(key) ? (parts.get(key) as tf.Scalar).dataSync()[0] * share : 0))];
+    // read asynchronously: WebGPU in Node has no synchronous read
+    const scalar = async (t: tf.Scalar) => (await t.data())[0];
+    const local = [
+      await scalar(value),
+      ...(await Promise.all(LOSS_PARTS.map(async (key) => (parts.has(key) ? (await scalar(parts.get(key) as tf.Scalar)) * share : 0)))),
+    ];
     const losses = replica === undefined ? local : Array.from(replica.channel.sum(Float64Array.from(local)));
     const loss = losses[0];
     if (!Number.isFinite(loss)) {
@@ -159,7 +164,7 @@ export function trainingStep(
     if (replica === undefined) {
       byName = new Map(Object.entries(grads).map(([variableName, g]) => [names.get(variableName) ?? variableName, g]));
     } else {
-      summed = summedGradients(grads, entries, replica.channel);
+      summed = await summedGradients(grads, entries, replica.channel);
       byName = new Map(entries.map((e, i) => [e.name, summed[i]]));
     }
     optimizer.apply(byName);

@@ -111,7 +111,7 @@ export class DataParallelReplicas implements StepRunner {
       throw new ModelError(ModelErrorCode.InvalidConfig, `data-parallel training needs at least 2 replicas, got ${options.replicas}`);
     }
     const memory = createReplicaChannelMemory(options.replicas);
-    const weights = options.detector.parameters.snapshot();
+    const weights = await options.detector.parameters.snapshot();
     const handles: ReplicaHandle[] = [];
     const onFailure = () => abortChannel(memory);
     for (let rank = 0; rank < options.replicas; rank++) {

@@ -35,7 +35,7 @@ let single: { weights: NamedArray[]; losses: number[] };
 beforeAll(async () => {
   await useWasmBackend();
   const result = await trainModel(base);
-  single = { weights: result.detector.parameters.snapshot(), losses: result.history.map((r) => r.loss) };
+  single = { weights: await result.detector.parameters.snapshot(), losses: result.history.map((r) => r.loss) };
   result.detector.dispose();
 });
 
@@ -48,7 +48,7 @@ describe('data-parallel training over worker threads', () => {
       [2, 3, 9],
     ]);
     result.history.forEach((r, i) => expect(r.loss).toBeCloseTo(single.losses[i], 5));
-    const worst = largestDifference(result.detector.parameters.snapshot(), single.weights);
+    const worst = largestDifference(await result.detector.parameters.snapshot(), single.weights);
     expect(worst.difference).toBeLessThan(2e-5);
     result.detector.dispose();
   });
@@ -70,7 +70,7 @@ describe('data-parallel training over worker threads', () => {
       first.detector.dispose();
       const resumed = await trainModel({ ...base, replicas: 2, checkpointDir: dir, resume: true });
       expect(resumed.resumedFrom).toBe(path.join(dir, 'epoch-0001'));
-      expect(largestDifference(resumed.detector.parameters.snapshot(), single.weights).difference).toBeLessThan(2e-5);
+      expect(largestDifference(await resumed.detector.parameters.snapshot(), single.weights).difference).toBeLessThan(2e-5);
       resumed.detector.dispose();
     } finally {
       await rm(dir, { recursive: true, force: true });

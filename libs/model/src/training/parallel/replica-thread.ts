@@ -30,7 +30,8 @@ async function runReplica(port: NonNullable<typeof parentPort>, init: ReplicaIni
   const channel = new ReplicaChannel(init.memory, init.rank);
   let optimizer: AdamOptimizer | null = null;
 
-  port.on('message', (request: ReplicaRequest) => {
+  // one request at a time: the coordinator waits for each reply before it sends the next
+  port.on('message', async (request: ReplicaRequest) => {
     try {
       if (request.type === 'stage') {
         optimizer?.dispose();
@@ -41,7 +42,7 @@ async function runReplica(port: NonNullable<typeof parentPort>, init: ReplicaIni
         if (optimizer === null) throw new Error('a stage must begin before the first step');
         const tensors = batchTensors(request.batch, detector.config);
         try {
-          reply({ type: 'losses', losses: trainingStep(detector, optimizer, tensors, request.stage, rng, { shard: request.shard, channel }) });
+          reply({ type: 'losses', losses: await trainingStep(detector, optimizer, tensors, request.stage, rng, { shard: request.shard, channel }) });
         } finally {
           disposeBatchTensors(tensors);
         }
@@ -53,8 +54,8 @@ async function runReplica(port: NonNullable<typeof parentPort>, init: ReplicaIni
         reply({ type: 'done' });
       } else {
         if (optimizer === null) throw new Error('a stage must begin before the state is read');
-        const weights = detector.parameters.snapshot();
-        const moments = optimizer.snapshot();
+        const weights = await detector.parameters.snapshot();
+        const moments = await optimizer.snapshot();
         reply({ type: 'state', weights, optimizer: moments, randomState: rng.getState() });
       }
     } catch (error) {
