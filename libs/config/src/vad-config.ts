@@ -21,7 +21,7 @@ export interface VadConfig {
   databaseUrl?: string;
   /** Redis URL for the BullMQ queue; absent means the in-process queue. */
   redisUrl?: string;
-  /** Forces a TensorFlow.js backend: tensorflow-gpu, tensorflow, wasm or cpu. */
+  /** Forces a TensorFlow.js backend: tensorflow-gpu, webgpu, tensorflow, wasm or cpu. */
   backend?: Backend;
   /** A running job whose heartbeat is this old is taken over by another worker (seconds). */
   jobStaleSeconds: number;
@@ -57,7 +57,7 @@ export interface VadConfig {
   dashboardSecret?: string;
 }
 
-const BACKENDS = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+const BACKENDS = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
 
 const port = (name: string, fallback: number) =>

@@ -8,6 +8,7 @@ export * from './config/index';
 
 export {
   BACKEND_CHOICES,
+  GPU_BACKENDS,
   isBackendChoice,
   requestedBackend,
   selectBackend,

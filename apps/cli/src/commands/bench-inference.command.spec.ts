@@ -31,7 +31,7 @@ function fakeDeps(): BenchInferenceDeps & {
     backends,
     selectBackend: async (o) => {
       backends.push(o.backend);
-      return { choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', skipped: [] };
+      return { choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', adapter: null, skipped: [] };
     },
     benchInference: async (o): Promise<BenchInferenceResult> => {
       calls.push(o);

@@ -11,7 +11,7 @@ function fakeDeps(): BenchModelDeps & { out: string[]; err: string[]; calls: Ben
     out,
     err,
     calls,
-    selectBackend: async (o) => ({ choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', skipped: [] }),
+    selectBackend: async (o) => ({ choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', adapter: null, skipped: [] }),
     benchModel: async (o): Promise<BenchModelResult> => {
       calls.push(o);
       return {

@@ -26,7 +26,7 @@ function fakeDeps(
       return { fps: 2.7, steps: 8 };
     },
     cores: () => cores,
-    selectBackend: async (o) => ({ choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', skipped: [] }),
+    selectBackend: async (o) => ({ choice: o.backend ?? 'wasm', tfBackend: o.backend ?? 'wasm', adapter: null, skipped: [] }),
     benchTrain: async (o): Promise<BenchTrainResult> => {
       calls.push(o);
       return {

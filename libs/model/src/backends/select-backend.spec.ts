@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { selectBackend } from './select-backend';
 
@@ -19,10 +20,11 @@ describe('selectBackend', () => {
         tried.push(id);
         return notInstalled(id);
       },
+      gpuPresent: () => true,
     });
     expect(selected.choice).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    expect(tried).toEqual(['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']);
+    expect(tried).toEqual(['@tensorflow/tfjs-node-gpu', 'webgpu', '@tensorflow/tfjs-node']);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('backend wasm');
     expect(lines[0]).toContain('tensorflow-gpu: not installed');
@@ -36,7 +38,8 @@ describe('selectBackend', () => {
         throw new Error('The Node.js native addon module (tfjs_binding.node) can not be found at path: x');
       },
     });
-    expect(selected.skipped.map((s) => s.reason)).toEqual(['installed without its native library', 'installed without its native library']);
+    const native = selected.skipped.filter((s) => s.choice !== 'webgpu');
+    expect(native.map((s) => s.reason)).toEqual(['installed without its native library', 'installed without its native library']);
   });
 
   it('honours VAD_BACKEND=cpu', async () => {
@@ -64,5 +67,77 @@ describe('selectBackend', () => {
       },
     });
     await expect(attempt).rejects.toThrow('bug inside the package');
+  });
+
+  describe('webgpu', () => {
+    const HARDWARE = { vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H100 80GB HBM3', isFallbackAdapter: false };
+    // Dawn for Node and tfjs-backend-webgpu as far as selection uses them; the "GPU" computes on tfjs' cpu kernels.
+    const fakeWebGpu =
+      (adapter: object | null, requested: unknown[] = []) =>
+      (id: string) => {
+        if (id === 'webgpu') {
+          return {
+            globals: {},
+            create: () => ({
+              requestAdapter: async () =>
+                adapter === null
+                  ? null
+                  : {
+                      info: adapter,
+                      limits: { maxBufferSize: 1024, maxStorageBufferBindingSize: 512, maxComputeWorkgroupSizeX: 256 },
+                      requestDevice: async (descriptor: unknown) => {
+                        requested.push(descriptor);
+                        return { lost: new Promise(() => undefined) };
+                      },
+                    },
+            }),
+          };
+        }
+        if (id === '@tensorflow/tfjs-backend-webgpu') return { WebGPUBackend: MathBackendCPU };
+        return notInstalled(id);
+      };
+
+    it('runs on a hardware adapter, named in the log line, with the limits tfjs asks for', async () => {
+      const lines: string[] = [];
+      const requested: unknown[] = [];
+      const selected = await selectBackend({ env: {}, log: (l) => lines.push(l), loadModule: fakeWebGpu(HARDWARE, requested), gpuPresent: () => true });
+      expect(selected).toMatchObject({ choice: 'webgpu', tfBackend: 'webgpu', adapter: 'NVIDIA H100 80GB HBM3 (nvidia hopper)' });
+      expect(tf.getBackend()).toBe('webgpu');
+      expect(lines[0]).toMatch(/^vad model: backend webgpu on NVIDIA H100 80GB HBM3 \(nvidia hopper\) \(skipped tensorflow-gpu: not installed\)$/);
+      expect(requested).toEqual([{ requiredFeatures: [], requiredLimits: expect.objectContaining({ maxBufferSize: 1024, maxStorageBufferBindingSize: 512 }) }]);
+      expect((globalThis as unknown as { navigator: { gpu: unknown } }).navigator.gpu).toBeDefined();
+    });
+
+    it('passes over a machine without an adapter, and a software adapter unless forced', async () => {
+      const none = await selectBackend({ env: {}, log: () => undefined, loadModule: fakeWebGpu(null), gpuPresent: () => true });
+      expect(none.choice).toBe('wasm');
+      expect(none.skipped.find((s) => s.choice === 'webgpu')?.reason).toMatch(/^no WebGPU adapter/);
+      const software = { vendor: 'google', architecture: '', description: 'SwiftShader Device (Subzero)', isFallbackAdapter: true };
+      const automatic = await selectBackend({ env: {}, log: () => undefined, loadModule: fakeWebGpu(software), gpuPresent: () => true });
+      expect(automatic.skipped.find((s) => s.choice === 'webgpu')?.reason).toBe(
+        'only a software adapter (SwiftShader Device (Subzero) (google)); set VAD_BACKEND=webgpu to use it anyway',
+      );
+      const forced = await selectBackend({ env: { VAD_BACKEND: 'webgpu' }, log: () => undefined, loadModule: fakeWebGpu(software) });
+      expect(forced.choice).toBe('webgpu');
+    });
+
+    it('does not ask Dawn at all on a machine without a GPU device', async () => {
+      const tried: string[] = [];
+      const load = fakeWebGpu(HARDWARE);
+      const selected = await selectBackend({ env: {}, log: () => undefined, loadModule: (id) => (tried.push(id), load(id)), gpuPresent: () => false });
+      expect(selected.choice).toBe('wasm');
+      expect(tried).not.toContain('webgpu');
+      expect(selected.skipped.find((s) => s.choice === 'webgpu')?.reason).toBe('no GPU device (/dev/nvidia0, /dev/dri/renderD*)');
+    });
+
+    it('says which packages to install when webgpu is forced without them', async () => {
+      await expect(selectBackend({ env: { VAD_BACKEND: 'webgpu' }, log: () => undefined, loadModule: notInstalled })).rejects.toThrow(
+        'backend webgpu was requested but is unavailable: not installed (install webgpu and @tensorflow/tfjs-backend-webgpu, or unset VAD_BACKEND)',
+      );
+    });
+
+    afterAll(async () => {
+      await tf.setBackend('wasm');
+    });
   });
 });

@@ -1,14 +1,19 @@
-// Chooses the TensorFlow.js backend at run time: native CUDA (tfjs-node-gpu) → native CPU (tfjs-node)
-// → wasm (with the project's training kernels) → pure JS. The native packages are optional
-// dependencies that cannot install everywhere; `VAD_BACKEND` forces one and fails clearly when it
-// cannot load. The choice is logged in one line through an injected logger.
+// Chooses the TensorFlow.js backend at run time: native CUDA (tfjs-node-gpu) → WebGPU (Dawn for Node, on
+// a hardware adapter) → native CPU (tfjs-node) → wasm (with the project's training kernels) → pure JS. The
+// native and WebGPU packages are optional dependencies that cannot install or run everywhere;
+// `VAD_BACKEND` forces one and fails clearly when it cannot start. The choice is logged in one line
+// (with the WebGPU adapter's name) through an injected logger.
 import * as tf from '@tensorflow/tfjs';
 import { ModelError, ModelErrorCode } from '../model.error';
 import { registerWasmTrainingKernels } from './wasm-training-kernels';
+import { gpuDeviceNodePresent, startWebGpuBackend } from './webgpu-backend';
 
-export type BackendChoice = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+export type BackendChoice = 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
 
-export const BACKEND_CHOICES: readonly BackendChoice[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+export const BACKEND_CHOICES: readonly BackendChoice[] = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'];
+
+/** Backends that compute on a GPU. */
+export const GPU_BACKENDS: readonly BackendChoice[] = ['tensorflow-gpu', 'webgpu'];
 
 export interface SelectBackendOptions {
   /** Force a backend; default: the VAD_BACKEND variable of `env`, else the first one that loads. */
@@ -19,12 +24,16 @@ export interface SelectBackendOptions {
   log?: (line: string) => void;
   /** Loads an optional native package; injectable for tests (default require). */
   loadModule?: (id: string) => unknown;
+  /** Whether a GPU device exists, before WebGPU is tried automatically; injectable for tests (default gpuDeviceNodePresent). */
+  gpuPresent?: () => boolean;
 }
 
 export interface SelectedBackend {
   choice: BackendChoice;
-  /** Name of the backend inside tfjs: tensorflow, wasm or cpu. */
+  /** Name of the backend inside tfjs: tensorflow, webgpu, wasm or cpu. */
   tfBackend: string;
+  /** The WebGPU adapter's name; null on other backends. */
+  adapter: string | null;
   /** Backends tried before and why they were passed over. */
   skipped: Array<{ choice: BackendChoice; reason: string }>;
 }
@@ -52,18 +61,40 @@ export function requestedBackend(options: SelectBackendOptions): BackendChoice |
   return value;
 }
 
-/** Why a native package could not load, in words; other errors are rethrown as they are bugs, not absence. */
-function nativeLoadFailure(error: unknown): string {
+const OPTIONAL_PACKAGES = /@tensorflow\/tfjs-node|@tensorflow\/tfjs-backend-webgpu|'webgpu'/;
+
+/** Why an optional package could not load, in words; other errors are rethrown as they are bugs, not absence. */
+function optionalLoadFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'MODULE_NOT_FOUND' && /@tensorflow\/tfjs-node/.test(message)) return 'not installed';
+  if (code === 'MODULE_NOT_FOUND' && OPTIONAL_PACKAGES.test(message)) return 'not installed';
   if (/native addon/i.test(message) || /tfjs_binding/.test(message)) return 'installed without its native library';
-  if (/libtensorflow|libcud|\.so/.test(message)) return `native library failed to load (${message.split('\n')[0]})`;
+  if (/libtensorflow|libcud|libvulkan|\.so/.test(message)) return `native library failed to load (${message.split('\n')[0]})`;
   throw error;
 }
 
-async function tryBackend(choice: BackendChoice, loadModule: (id: string) => unknown): Promise<string> {
+const failureReason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function tryBackend(
+  choice: BackendChoice,
+  loadModule: (id: string) => unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  forced: boolean,
+  log: (line: string) => void,
+  gpuPresent: () => boolean,
+): Promise<{ tfBackend: string; adapter: string | null }> {
   const nativePackage = NATIVE_PACKAGES[choice];
+  if (choice === 'webgpu') {
+    if (!forced && !gpuPresent()) throw new Error('no GPU device (/dev/nvidia0, /dev/dri/renderD*)');
+    const dawnFlags = (env.VAD_DAWN_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '');
+    let adapter: string;
+    try {
+      adapter = await startWebGpuBackend({ loadModule, dawnFlags, acceptSoftwareAdapter: forced, log });
+    } catch (error) {
+      throw new Error((error as { code?: unknown }).code === 'MODULE_NOT_FOUND' ? optionalLoadFailure(error) : failureReason(error));
+    }
+    return { tfBackend: 'webgpu', adapter };
+  }
   let tfBackend: string;
   if (nativePackage !== undefined) {
     loadModule(nativePackage);
@@ -77,7 +108,7 @@ async function tryBackend(choice: BackendChoice, loadModule: (id: string) => unk
   if (tf.findBackendFactory(tfBackend) === null) throw new Error(`the package loaded but registered no "${tfBackend}" backend`);
   if (!(await tf.setBackend(tfBackend))) throw new Error(`tfjs could not initialise "${tfBackend}"`);
   await tf.ready();
-  return tfBackend;
+  return { tfBackend, adapter: null };
 }
 
 export async function selectBackend(options: SelectBackendOptions = {}): Promise<SelectedBackend> {
@@ -88,17 +119,25 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
   const skipped: SelectedBackend['skipped'] = [];
   for (const choice of order) {
     try {
-      const tfBackend = await tryBackend(choice, loadModule);
+      const { tfBackend, adapter } = await tryBackend(
+        choice,
+        loadModule,
+        options.env ?? process.env,
+        forced !== undefined,
+        log,
+        options.gpuPresent ?? gpuDeviceNodePresent,
+      );
       const others = skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ');
-      log(`vad model: backend ${choice}${forced !== undefined ? ' (forced)' : ''}${others ? ` (skipped ${others})` : ''}`);
-      return { choice, tfBackend, skipped };
+      const on = adapter === null ? '' : ` on ${adapter}`;
+      log(`vad model: backend ${choice}${on}${forced !== undefined ? ' (forced)' : ''}${others ? ` (skipped ${others})` : ''}`);
+      return { choice, tfBackend, adapter, skipped };
     } catch (error) {
-      const reason = NATIVE_PACKAGES[choice] !== undefined ? nativeLoadFailure(error) : error instanceof Error ? error.message : String(error);
+      const reason = NATIVE_PACKAGES[choice] !== undefined ? optionalLoadFailure(error) : failureReason(error);
       if (forced !== undefined) {
+        const install = choice === 'webgpu' ? 'webgpu and @tensorflow/tfjs-backend-webgpu' : NATIVE_PACKAGES[choice];
         throw new ModelError(
           ModelErrorCode.BackendUnavailable,
-          `backend ${choice} was requested but is unavailable: ${reason}` +
-            (NATIVE_PACKAGES[choice] !== undefined ? ` (install ${NATIVE_PACKAGES[choice]}, or unset VAD_BACKEND)` : ''),
+          `backend ${choice} was requested but is unavailable: ${reason}` + (install !== undefined ? ` (install ${install}, or unset VAD_BACKEND)` : ''),
         );
       }
       skipped.push({ choice, reason });

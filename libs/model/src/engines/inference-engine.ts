@@ -1,5 +1,5 @@
 // One interface over the runtimes that can execute a detector's inference graph (issue 8): `tfjs`
-// (any tfjs backend: tensorflow, wasm, cpu) and `onnx` (ONNX Runtime on CPU, or its CUDA provider).
+// (any tfjs backend: tensorflow, webgpu, wasm, cpu) and `onnx` (ONNX Runtime on CPU, or its CUDA provider).
 // Both return the raw per-frame components of eq. 6, so callers can swap them.
 import type { FrameScore } from '../inference/frame-score';
 import type { FrameInput } from '../inference/stack-frames';
