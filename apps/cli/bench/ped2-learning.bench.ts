@@ -7,9 +7,9 @@
 // Nothing here looks at test labels before the scores are final: every choice is the preset's or the
 // protocol's, and the statistics and eq. 6 weights come from held-out training videos (the weights from
 // pseudo-anomalies made in them). The paper's fixed weights are evaluated beside them for comparison only.
-//   npm run bench:ped2 -- [--seeds 1,2,3] [--preset cpu-ped2] [--out bench-results/ped2] [--reuse]
+//   npm run bench:ped2 -- [--seeds 1,2,3] [--preset cpu-ped2] [--out bench-results/ped2] [--reuse [--recalibrate]]
 // --reuse scores the run folders already under <out>/runs instead of training again (a run folder trained
-// before weights were chosen is calibrated first, as training ends today).
+// before weights were chosen is calibrated first, as training ends today; --recalibrate calibrates every one again).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'bench-results/ped2' },
       cache: { type: 'string' },
       reuse: { type: 'boolean', default: false },
+      recalibrate: { type: 'boolean', default: false },
     },
   });
   const seeds = (values.seeds as string).split(',').map(Number);
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
     }
     const trainingReport = fs.existsSync(trainingFile) ? (JSON.parse(fs.readFileSync(trainingFile, 'utf8')) as Record<string, unknown>) : { reused: true };
     const checkpoint = await resolveCheckpoint(runDir);
-    if ((await readComponentStatistics(checkpoint))?.weightChoice === undefined) {
+    if (values.recalibrate || (await readComponentStatistics(checkpoint))?.weightChoice === undefined) {
       // a run folder trained before eq. 6 weights were chosen: calibrated as training now ends, on the same split
       await recalibrateCheckpoint(
         { videos: training, preset, seed, cacheDir, motion: 'paper', onLog: (line) => process.stderr.write(`seed ${seed}: ${line}\n`) },

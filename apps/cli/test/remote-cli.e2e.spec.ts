@@ -105,7 +105,7 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     const stored = version.componentStatistics as { source: unknown; statistics: { weights?: unknown }; weightChoice?: { sets: { name: string }[] } };
     expect(stored.source).toEqual({ heldOut: true, videos: ['03'], frames: 150 });
     expect(stored.statistics.weights).toBeDefined();
-    expect(stored.weightChoice?.sets.map((s) => s.name)).toEqual(['pasted-objects', 'skipped-frames']);
+    expect(stored.weightChoice?.sets.map((s) => s.name)).toEqual(['pasted-objects', 'faster-motion']);
     const checkpoint = path.join(dir, 'artifacts', version.checkpointPath);
     const local = await localVad('score', path.join(PED2, 'videos/test/02.mp4'), '--model', checkpoint, '--out', 'local.json');
     expect(local.json).toMatchObject({ protocol: 'paper', stagesNotApplied: [] });

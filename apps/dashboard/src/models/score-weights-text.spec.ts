@@ -9,17 +9,17 @@ describe('scoreWeightsText', () => {
       source: 'chosen',
       validationAuc: [
         { set: 'pasted-objects', auc: 0.964 },
-        { set: 'skipped-frames', auc: 0.873 },
+        { set: 'faster-motion', auc: 0.873 },
       ],
       paperWeightsValidationAuc: [
         { set: 'pasted-objects', auc: 0.951 },
-        { set: 'skipped-frames', auc: 0.802 },
+        { set: 'faster-motion', auc: 0.802 },
       ],
     });
     expect(text).toEqual({
       weights: 'α 0.6 · β 0.1 · γ 0.3',
       source:
-        "chosen on pseudo-anomalies in held-out training videos: AUC pasted objects 96.4, skipped frames 87.3 (the paper's weights: pasted objects 95.1, skipped frames 80.2)",
+        "chosen on pseudo-anomalies in held-out training videos: AUC pasted objects 96.4, faster motion 87.3 (the paper's weights: pasted objects 95.1, faster motion 80.2)",
     });
   });
 

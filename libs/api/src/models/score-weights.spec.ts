@@ -7,7 +7,7 @@ describe('scoreWeightsOf', () => {
   it('shows the weights a version chose, with the AUCs they were chosen on', () => {
     const stored = {
       statistics: { ...statistics, weights: { teacherError: 0.7, discrepancy: 0.1, classifier: 0.2 } },
-      weightChoice: { aucBySet: { 'pasted-objects': 0.9, 'skipped-frames': 0.8 }, referenceAucBySet: { 'pasted-objects': 0.85, 'skipped-frames': 0.7 } },
+      weightChoice: { aucBySet: { 'pasted-objects': 0.9, 'faster-motion': 0.8 }, referenceAucBySet: { 'pasted-objects': 0.85, 'faster-motion': 0.7 } },
     };
     expect(scoreWeightsOf(stored)).toEqual({
       teacherError: 0.7,
@@ -16,11 +16,11 @@ describe('scoreWeightsOf', () => {
       source: 'chosen',
       validationAuc: [
         { set: 'pasted-objects', auc: 0.9 },
-        { set: 'skipped-frames', auc: 0.8 },
+        { set: 'faster-motion', auc: 0.8 },
       ],
       paperWeightsValidationAuc: [
         { set: 'pasted-objects', auc: 0.85 },
-        { set: 'skipped-frames', auc: 0.7 },
+        { set: 'faster-motion', auc: 0.7 },
       ],
     });
   });

@@ -41,7 +41,7 @@ describe('trainDetector: calibration of the scores on held-out training videos',
     expect([weights.teacherError, weights.discrepancy, weights.classifier].every((w) => Math.abs(w * 10 - Math.round(w * 10)) < 1e-9)).toBe(true);
     expect(stored?.weightChoice?.sets).toEqual([
       { name: 'pasted-objects', frames: 32, anomalous: 16 },
-      { name: 'skipped-frames', frames: 32, anomalous: 16 },
+      { name: 'faster-motion', frames: 32, anomalous: 16 },
     ]);
     expect(stored?.weightChoice?.candidates).toBe(66);
     expect(stored?.weightChoice?.auc).toBeGreaterThanOrEqual(stored?.weightChoice?.referenceAuc ?? Number.NaN);

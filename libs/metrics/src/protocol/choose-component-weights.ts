@@ -2,7 +2,7 @@
 // without saying how they were found; a fixed triple also ignores that each training run ends with components
 // of different quality (one seed's discrepancy separates well, another's does not). So each candidate on a
 // simplex grid scores frames of HELD-OUT TRAINING videos that carry pseudo-anomalies made from training
-// data (pasted objects, skipped frames: libs/jobs pseudo-anomaly-sets.ts) and the candidate with the best
+// data (pasted objects, faster motion: libs/jobs pseudo-anomaly-sets.ts) and the candidate with the best
 // mean AUC over the sets wins. The frames are scored as `paper` scores a frame before its temporal stages:
 // components standardised with the training statistics, weighted, max over map cells. No test video is read.
 import { MetricsError, MetricsErrorCode } from '../metrics.error';

@@ -57,6 +57,8 @@ export type TrainingInput = {
   preset: string;
   /** Seed of initialisation, data order and synthetic anomalies (default 0). */
   seed?: number | null | undefined;
+  /** Training videos held out (the last ones): their scores normalise the components of eq. 6 and choose its weights. Default one in eight, none below 4 videos. */
+  validationVideos?: number | null | undefined;
 };
 
 export type VideoSplit =

@@ -693,7 +693,7 @@ export type ScoreWeights = {
   /** chosen: on pseudo-anomalies in held-out training videos when training ended; paper: the paper's fixed weights (a version that chose none) */
   source: Scalars['String']['output'];
   teacherError: Scalars['Float']['output'];
-  /** Frame AUC of these weights on each pseudo-anomaly set (pasted-objects, skipped-frames); empty for the paper's. */
+  /** Frame AUC of these weights on each pseudo-anomaly set (pasted-objects, faster-motion); empty for the paper's. */
   validationAuc: Array<SetAuc>;
 };
 
