@@ -26,7 +26,7 @@ import {
   type MapComponents,
   type PixelMap,
 } from '@vad/metrics';
-import { getPreset, resolveCheckpoint } from '@vad/model';
+import { getPreset, resolveCheckpoint, selectBackend } from '@vad/model';
 import { defaultValidationVideos, readComponentStatistics, recalibrateCheckpoint, regionMetrics, type RegionVideo } from '@vad/jobs';
 import { planScore, runScore, type VideoComponents } from '../src/commands/score.command';
 import { planTrain, runTrain } from '../src/commands/train.command';
@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     const checkpoint = await resolveCheckpoint(runDir);
     if (values.recalibrate || (await readComponentStatistics(checkpoint))?.weightChoice === undefined) {
       // a run folder trained before eq. 6 weights were chosen: calibrated as training now ends, on the same split
+      await selectBackend({ backend: 'wasm' });
       await recalibrateCheckpoint(
         { videos: training, preset, seed, cacheDir, motion: 'paper', onLog: (line) => process.stderr.write(`seed ${seed}: ${line}\n`) },
         checkpoint,
