@@ -177,7 +177,10 @@ describe('evaluateFrameFiles', () => {
   it.each([
     [{ labels: 'L.json' }, 'missing --scores <file>'],
     [{ scores: 'S.json', labels: 'nope.json' }, 'cannot read nope.json: no such file'],
-    [{ scores: 'S.json', labels: 'L.json', protocol: 'best' }, 'unknown protocol "best"; choose one of paper, paper-video-min-max, reference-code'],
+    [
+      { scores: 'S.json', labels: 'L.json', protocol: 'best' },
+      'unknown protocol "best"; choose one of paper, paper-chosen-weights, paper-video-min-max, reference-code',
+    ],
   ])('rejects %j', (options, message) => {
     expect(usageErrorOf(() => evaluateFrameFiles(options, read))).toBe(message);
   });

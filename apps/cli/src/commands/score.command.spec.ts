@@ -43,7 +43,7 @@ describe('vad score', () => {
     [{ model: 'm', batch: 'many' }, /--batch must be an integer/],
     [{ model: 'm', backend: 'tpu' }, /--backend must be one of/],
     [{ model: 'm', engine: 'fastest' }, /--engine must be one of auto, tfjs, onnx/],
-    [{ model: 'm', protocol: 'mine' }, /--protocol must be one of paper, paper-video-min-max, reference-code/],
+    [{ model: 'm', protocol: 'mine' }, /--protocol must be one of paper, paper-chosen-weights, paper-video-min-max, reference-code/],
   ])('rejects %j', (flags, message) => {
     expect(() => planScore('v.mp4', flags, '/d')).toThrow(CliUsageError);
     expect(() => planScore('v.mp4', flags, '/d')).toThrow(message);

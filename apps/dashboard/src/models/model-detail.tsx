@@ -226,7 +226,7 @@ function VersionPanel({ version, onPromoted }: { version: Version; onPromoted():
           <dl className="facts">
             <dt>Checkpoint rule</dt>
             <dd>{version.checkpointRule}</dd>
-            <dt>Eq. 6 weights (paper protocol)</dt>
+            <dt>Eq. 6 weights (paper-chosen-weights protocol)</dt>
             <dd data-testid="score-weights">
               {weights.weights}
               <br />

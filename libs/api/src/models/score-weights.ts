@@ -1,5 +1,5 @@
-// The eq. 6 weights a model version is scored with under `paper`, read from its stored component statistics
-// through the protocol's own rule (protocolWeights), so that what the API shows is what scoring does.
+// The eq. 6 weights a model version is scored with under `paper-chosen-weights`, read from its stored component
+// statistics through the protocol's own rule (protocolWeights), so that what the API shows is what scoring does.
 import { protocolPreset, protocolWeights, type ComponentStatistics } from '@vad/metrics';
 
 /** The part of a stored component-statistics file this reads (libs/jobs writes it). */
@@ -13,7 +13,7 @@ const asList = (byName: Record<string, number> | undefined) => Object.entries(by
 export function scoreWeightsOf(componentStatistics: unknown) {
   const stored = (componentStatistics ?? null) as StoredStatistics | null;
   const statistics = stored?.statistics ?? null;
-  const weights = protocolWeights(protocolPreset('paper'), statistics);
+  const weights = protocolWeights(protocolPreset('paper-chosen-weights'), statistics);
   const chosen = statistics?.weights !== undefined;
   return {
     ...weights,

@@ -1,6 +1,7 @@
 // A model version's α, β, γ, chosen at the end of training on pseudo-anomalies in held-out training videos
-// and stored with its component statistics, so that the `paper` protocol weighs each model version's
-// components by how well they separated anomalies made from training data (libs/metrics choose-component-weights.ts).
+// and stored with its component statistics, so that the `paper-chosen-weights` protocol weighs each model
+// version's components by how well they separated anomalies made from training data
+// (libs/metrics choose-component-weights.ts).
 import { chooseComponentWeights, PAPER_WEIGHTS, type ComponentWeightsChoice } from '@vad/metrics';
 import { pseudoAnomalySets, type PseudoAnomalySetsRequest } from './pseudo-anomaly-sets';
 import type { StoredComponentStatistics } from './component-statistics-file';

@@ -152,18 +152,19 @@ describe('protocolWeights', () => {
     classifier: [5],
   };
 
-  it('paper weighs with the weights the model version chose', () => {
-    expect(protocolWeights(protocolPreset('paper'), statistics)).toEqual(statistics.weights);
-    expect(Array.from(applyProtocolToMaps(components, protocolPreset('paper'), statistics).volume[0].data)).toEqual([5, 5]);
+  it('paper-chosen-weights weighs with the weights the model version chose', () => {
+    expect(protocolWeights(protocolPreset('paper-chosen-weights'), statistics)).toEqual(statistics.weights);
+    expect(Array.from(applyProtocolToMaps(components, protocolPreset('paper-chosen-weights'), statistics).volume[0].data)).toEqual([5, 5]);
   });
 
   it("falls back to the protocol's weights for a model version that chose none", () => {
     const older = { ...statistics, weights: undefined };
-    expect(protocolWeights(protocolPreset('paper'), older)).toEqual(PAPER_WEIGHTS);
-    expect(Array.from(applyProtocolToMaps(components, protocolPreset('paper'), older).volume[0].data)).toEqual([1.5, 5.5]);
+    expect(protocolWeights(protocolPreset('paper-chosen-weights'), older)).toEqual(PAPER_WEIGHTS);
+    expect(Array.from(applyProtocolToMaps(components, protocolPreset('paper-chosen-weights'), older).volume[0].data)).toEqual([1.5, 5.5]);
   });
 
-  it('per-video min–max and the reference code keep their own weights (chosen weights live on the statistics’ scale)', () => {
+  it('paper, per-video min–max and the reference code keep the paper’s weights', () => {
+    expect(protocolWeights(protocolPreset('paper'), statistics)).toEqual(PAPER_WEIGHTS);
     expect(protocolWeights(protocolPreset('paper-video-min-max'), statistics)).toEqual(PAPER_WEIGHTS);
     expect(protocolWeights(protocolPreset('reference-code'), statistics)).toEqual(PAPER_WEIGHTS);
   });

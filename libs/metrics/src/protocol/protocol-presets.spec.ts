@@ -4,7 +4,7 @@ describe('protocolPreset', () => {
   it('paper: components standardised with training statistics, eq. 6 weights, 3D filter, frame max, centred Gaussian', () => {
     const { name, version, parameters } = protocolPreset('paper');
     expect([name, version]).toEqual(['paper', '3']);
-    expect(parameters.weightsFromModelVersion).toBe(true);
+    expect(parameters.weightsFromModelVersion).toBe(false);
     expect(parameters.normalisation).toBe('training-statistics');
     expect(parameters.weights).toEqual({ teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 });
     expect(parameters.spatioTemporalFilter).not.toBeNull();
@@ -16,7 +16,11 @@ describe('protocolPreset', () => {
     const paper = protocolPreset('paper').parameters;
     const { name, parameters } = protocolPreset('paper-video-min-max');
     expect(name).toBe('paper-video-min-max');
-    expect(parameters).toEqual({ ...paper, normalisation: 'per-video-min-max', weightsFromModelVersion: false });
+    expect(parameters).toEqual({ ...paper, normalisation: 'per-video-min-max' });
+  });
+
+  it('paper-chosen-weights: the paper preset weighing with the model version’s chosen weights', () => {
+    expect(protocolPreset('paper-chosen-weights').parameters).toEqual({ ...protocolPreset('paper').parameters, weightsFromModelVersion: true });
   });
 
   it('reference-code: raw components, no 3D filter, frame mean, the off-centre Gaussian', () => {

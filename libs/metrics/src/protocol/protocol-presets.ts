@@ -8,9 +8,10 @@
 //   each component with statistics of held-out TRAINING videos (stored with the model version) before the
 //   mean over channels and the weighting, so that α, β, γ weigh like for like. `paper-video-min-max`
 //   rescales each group to [0, 1] within each test video instead.
-// - α, β, γ: the paper gives one triple per data set without saying how it was found; `paper` weighs with
-//   the triple each model version chose on held-out training videos with pseudo-anomalies
-//   (choose-component-weights.ts), the paper's 0.4 / 0.3 / 0.3 for versions that chose none.
+// - α, β, γ: the paper gives one triple per data set without saying how it was found. `paper` keeps the
+//   paper's 0.4 / 0.3 / 0.3; `paper-chosen-weights` is `paper` with the triple each model version chose on
+//   held-out training videos with pseudo-anomalies (choose-component-weights.ts), the paper's for versions
+//   that chose none. A separate name, so that `paper` always means the paper's weights.
 // - Neither source gives the 3D filter's size. Version 1 of this preset filtered pixel maps with σ = 2 px in
 //   space and 2 frames in time. The maps are now per token, each cell already the mean of a d×d patch
 //   (d ≥ 4 px), a wider smoothing than σ = 2 px: the spatial part is left out (σ = 0) and the temporal
@@ -20,7 +21,7 @@
 import type { ComponentNormalisation } from './component-normalisation';
 import type { ComponentWeights, FrameStep, PostProcessingProtocol, ProtocolParameters } from './protocol';
 
-export const PROTOCOL_PRESET_NAMES = ['paper', 'paper-video-min-max', 'reference-code'] as const;
+export const PROTOCOL_PRESET_NAMES = ['paper', 'paper-chosen-weights', 'paper-video-min-max', 'reference-code'] as const;
 export type ProtocolPresetName = (typeof PROTOCOL_PRESET_NAMES)[number];
 
 export interface ProtocolPresetOptions {
@@ -32,22 +33,21 @@ export interface ProtocolPresetOptions {
   readonly minMaxAfterSmoothing?: boolean;
 }
 
-/** 2: components normalised before eq. 6, filter sizes in map cells, classifier added per frame. 3: `paper` weighs with the model version's chosen weights. */
+/** 2: components normalised before eq. 6, filter sizes in map cells, classifier added per frame. 3: `weightsFromModelVersion` (paper-chosen-weights). */
 export const PROTOCOL_PRESET_VERSION = '3';
 
-/** The paper's α, β, γ; `paper` falls back to them for a model version that chose none. */
+/** The paper's α, β, γ; `paper-chosen-weights` falls back to them for a model version that chose none. */
 export const PAPER_WEIGHTS: ComponentWeights = { teacherError: 0.4, discrepancy: 0.3, classifier: 0.3 };
 
 export function isProtocolPresetName(name: string): name is ProtocolPresetName {
   return (PROTOCOL_PRESET_NAMES as readonly string[]).includes(name);
 }
 
-function paperParameters(normalisation: ComponentNormalisation, frameSteps: FrameStep[]): ProtocolParameters {
+function paperParameters(normalisation: ComponentNormalisation, frameSteps: FrameStep[], weightsFromModelVersion = false): ProtocolParameters {
   return {
     normalisation,
     weights: PAPER_WEIGHTS,
-    // chosen on the training statistics' scale, so not under per-video min–max
-    weightsFromModelVersion: normalisation === 'training-statistics',
+    weightsFromModelVersion,
     spatioTemporalFilter: { sigmaSpatial: 0, radiusSpatial: 0, sigmaTemporal: 2, radiusTemporal: 6 },
     frameReduction: 'max',
     frameSteps,
@@ -63,6 +63,8 @@ export function protocolPreset(name: ProtocolPresetName, options: ProtocolPreset
   switch (name) {
     case 'paper':
       return { name, version: PROTOCOL_PRESET_VERSION, parameters: paperParameters('training-statistics', centred) };
+    case 'paper-chosen-weights':
+      return { name, version: PROTOCOL_PRESET_VERSION, parameters: paperParameters('training-statistics', centred, true) };
     case 'paper-video-min-max':
       return { name, version: PROTOCOL_PRESET_VERSION, parameters: paperParameters('per-video-min-max', centred) };
     case 'reference-code':

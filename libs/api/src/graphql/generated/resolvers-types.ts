@@ -437,7 +437,7 @@ export type ModelVersion = {
   onnxUrl?: Maybe<Scalars['String']['output']>;
   parameterCount?: Maybe<Scalars['Int']['output']>;
   preset?: Maybe<Scalars['String']['output']>;
-  /** α, β, γ of eq. 6 the `paper` protocol weighs this version's components with, and where they come from. */
+  /** α, β, γ of eq. 6 the `paper-chosen-weights` protocol weighs this version's components with, and where they come from (`paper` always weighs 0.4 / 0.3 / 0.3). */
   scoreWeights: ScoreWeights;
   trainingJob?: Maybe<Job>;
   trainingMetrics?: Maybe<Scalars['JSON']['output']>;
