@@ -6,7 +6,9 @@
 // model's input size, standardised with the same held-out training videos, 3D filter, frame max, Gaussian.
 // Nothing here looks at test labels before the scores are final: every choice is the preset's or the
 // protocol's, and the statistics (and, for `paper-chosen-weights`, the eq. 6 weights) come from held-out
-// training videos (the weights from pseudo-anomalies made in them).
+// training videos (the weights from pseudo-anomalies made in them). Each part of eq. 6 (a channel group of
+// the teacher error or the discrepancy, the classifier) is also scored alone through `paper`'s stages, to show
+// which parts carry the signal; nothing is chosen from that breakdown.
 //   npm run bench:ped2 -- [--seeds 1,2,3] [--preset cpu-ped2] [--out bench-results/ped2] [--reuse [--recalibrate]]
 // --reuse scores the run folders already under <out>/runs instead of training again (a run folder trained
 // before weights were chosen is calibrated first, as training ends today; --recalibrate calibrates every one again).
@@ -19,12 +21,15 @@ import {
   applyProtocolToMaps,
   estimateComponentStatistics,
   evaluateFrames,
+  normaliseComponents,
   frameCountOf,
   PROTOCOL_PRESET_NAMES,
   protocolPreset,
   type ComponentStatistics,
   type MapComponents,
+  type PixelComponent,
   type PixelMap,
+  type PostProcessingProtocol,
 } from '@vad/metrics';
 import { getPreset, resolveCheckpoint, selectBackend } from '@vad/model';
 import { defaultValidationVideos, readComponentStatistics, recalibrateCheckpoint, regionMetrics, type RegionVideo } from '@vad/jobs';
@@ -71,6 +76,48 @@ function evaluateProtocols(
   return results;
 }
 
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const sd = (values: number[]) => Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2)));
+const percent = (v: number | null) => (v === null ? null : Number((100 * v).toFixed(1)));
+
+/** Each part of eq. 6 on its own: one channel group of a pixel component, or the classifier. */
+function partsOf(components: MapComponents): Record<string, MapComponents> {
+  const zeros = (group: PixelComponent) =>
+    Object.fromEntries(
+      Object.entries(group).map(([name, g]) => [name, { channels: g.channels, maps: g.maps.map((m) => ({ ...m, data: new Float32Array(m.data.length) })) }]),
+    );
+  const parts: Record<string, MapComponents> = {};
+  for (const key of ['teacherError', 'discrepancy'] as const) {
+    for (const [name, group] of Object.entries(components[key] ?? {}))
+      parts[`${key}.${name}`] = { teacherError: { [name]: group }, discrepancy: null, classifier: null };
+  }
+  if (components.classifier !== null) parts.classifier = { teacherError: zeros(components.teacherError), discrepancy: null, classifier: components.classifier };
+  return parts;
+}
+
+/**
+ * Frame AUCs of each part alone through `paper`'s stages (normalised with the training statistics, 3D
+ * filter, frame max, Gaussian): which parts of this model version carry the signal. A report only: no
+ * protocol or weight is chosen from it.
+ */
+function partBreakdown(videos: ReadonlyArray<{ name: string; components: MapComponents }>, statistics: ComponentStatistics | null) {
+  if (statistics === null) return null;
+  const paper = protocolPreset('paper');
+  const normalised = videos.map((v) => ({ name: v.name, parts: partsOf(normaliseComponents(v.components, 'training-statistics', statistics)) }));
+  const breakdown: Record<string, { microAuc: number | null; macroAuc: number | null }> = {};
+  for (const part of Object.keys(normalised[0]?.parts ?? {})) {
+    const alone: PostProcessingProtocol = {
+      ...paper,
+      parameters: { ...paper.parameters, normalisation: 'none', weights: { teacherError: 1, discrepancy: 0, classifier: part === 'classifier' ? 1 : 0 } },
+    };
+    const report = evaluateFrames(
+      normalised.map((v) => ({ video: v.name, scores: applyProtocolToMaps(v.parts[part], alone, null).scores, labels: labelsByVideo[v.name] })),
+    );
+    breakdown[part] = { microAuc: percent(report.microAuc), macroAuc: percent(report.macroAuc) };
+  }
+  return breakdown;
+}
+
 async function regionsOf(videos: ReadonlyArray<{ name: string; components: MapComponents }>, statistics: ComponentStatistics | null) {
   const paper = protocolPreset('paper');
   const regionVideos: RegionVideo[] = videos.map((v) => ({
@@ -105,10 +152,6 @@ async function frameDifferenceComponents(store: FrameStore, patch: number): Prom
   }
   return { teacherError: { frame: { channels: 1, maps: [maps[0], ...maps] } }, discrepancy: null, classifier: null };
 }
-
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const sd = (values: number[]) => Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2)));
-const percent = (v: number | null) => (v === null ? null : Number((100 * v).toFixed(1)));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -177,6 +220,7 @@ async function main(): Promise<void> {
         })),
     );
     const protocols = evaluateProtocols(videos, statistics);
+    const parts = partBreakdown(videos, statistics);
     const chosenWeights = statistics?.weights ?? null;
     // what `vad score` wrote is the paper protocol's scores: the same frames must give the same AUC
     const written = JSON.parse(fs.readFileSync(path.join(seedOut, 'scores.json'), 'utf8')) as Record<string, number[]>;
@@ -192,6 +236,7 @@ async function main(): Promise<void> {
       scoring: { engine: scored.engine, frames: scored.frames },
       weights: { chosen: chosenWeights, choice: stored?.weightChoice ?? null },
       protocols,
+      partsAlone: parts,
       regions,
     };
     seedReports.push(report);
@@ -229,6 +274,7 @@ async function main(): Promise<void> {
       tbdc: seedReports.map((r) => percent((r.regions as { tbdc: number }).tbdc)),
       trainingMinutes: seedReports.map((r) => (r.training as { minutes?: number }).minutes ?? null),
     },
+    partsAlone: seedReports.map((r) => r.partsAlone),
     chosenWeightsProtocol: {
       weights: seedReports.map((r) => (r.weights as { chosen: unknown }).chosen),
       microAuc: seedReports.map((r) => percent((r.protocols as Record<string, ProtocolResult>)['paper-chosen-weights'].microAuc)),
