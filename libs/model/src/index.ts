@@ -46,7 +46,7 @@ export type { ComponentTokenMaps, FrameScore, TokenMaps } from './inference/fram
 export { scoreFrames, scoreModelInputs, scoreStackedFrames, type ScoreOptions } from './inference/score-frames';
 export { scoreVideo, NEIGHBOUR_OFFSET, type ScoreVideoOptions, type VideoFrameReader } from './inference/score-video';
 export { stackFrames, type FrameInput } from './inference/stack-frames';
-export type { TestMasking } from './inference/test-masking';
+export { describeTestMasking, type TestMasking } from './inference/test-masking';
 
 export { benchModel, median, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
 export { benchTrain, type BenchTrainOptions, type BenchTrainResult } from './bench/bench-train';

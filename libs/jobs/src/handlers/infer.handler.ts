@@ -8,6 +8,7 @@ import { withSourceFiles } from '@vad/storage';
 import { applyPixelStages, PROTOCOL_PRESET_NAMES, protocolPreset, type ComponentStatistics } from '@vad/metrics';
 import {
   chooseCheckpointEngine,
+  describeTestMasking,
   engineLabel,
   loadDetector,
   openCheckpointEngine,
@@ -58,9 +59,7 @@ async function openScorer(execution: JobExecution, checkpointFolder: string, tes
     const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking });
     const engine = choice.engine === 'onnx' ? await openCheckpointEngine(checkpointFolder, detector, choice) : null;
     const engineName = engine ? engineLabel(engine) : (options.engine ?? 'tfjs');
-    await execution.log(
-      `inference engine ${engineName} (${choice.reason}); test-time masking ${testMasking.mode === 'off' ? 'off' : `seeded with ${testMasking.seed}`}`,
-    );
+    await execution.log(`inference engine ${engineName} (${choice.reason}); test-time masking ${describeTestMasking(testMasking)}`);
     const dispose = async () => {
       await engine?.dispose();
       detector.dispose();

@@ -12,7 +12,7 @@ describe('chooseInferenceEngine', () => {
   it.each([
     [{ hasOnnxExport: false }, /no model.onnx/],
     [{ onnxRuntimeLoads: false }, /does not load/],
-    [{ testMasking: true }, /seeded test-time masking need tfjs/],
+    [{ testMasking: true }, /test-time masking need tfjs/],
   ])('falls back to tfjs on auto when %j', (change, reason) => {
     const choice = chooseInferenceEngine({ ...ready, ...change });
     expect(choice.engine).toBe('tfjs');

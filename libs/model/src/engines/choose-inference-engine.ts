@@ -19,7 +19,7 @@ export interface EngineChoiceInput {
   hasOnnxExport: boolean;
   /** `onnxruntime-node` loads in this process. */
   onnxRuntimeLoads: boolean;
-  /** Seeded test-time masking is asked for. */
+  /** Test-time masking (seeded or complementary) is asked for. */
   testMasking: boolean;
 }
 
@@ -34,7 +34,7 @@ export interface EngineChoice {
  * `onnx` that cannot serve the request is an error rather than a silent fallback.
  */
 export function chooseInferenceEngine(input: EngineChoiceInput): EngineChoice {
-  const tfjsOnly = input.testMasking ? ['seeded test-time masking'] : [];
+  const tfjsOnly = input.testMasking ? ['test-time masking'] : [];
   switch (input.requested) {
     case 'tfjs':
       return { engine: 'tfjs', reason: 'requested' };

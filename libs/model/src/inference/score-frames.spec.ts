@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { Detector } from '../detector/detector';
 import { syntheticBatch, tinyConfig, useWasmBackend } from '../testing/tiny-model.fixture';
-import { scoreFrames } from './score-frames';
+import { ModelErrorCode } from '../model.error';
+import { componentTensorsUnderMask, scoreFrames } from './score-frames';
 import { stackFrames } from './stack-frames';
+import { checkerboardMask, maskedInCheckerboardPass } from './test-masking';
 
 beforeAll(useWasmBackend);
 
@@ -110,6 +112,68 @@ describe('scoreFrames', () => {
     expect(off).not.toEqual(all);
     expect((await scoreFrames(detector, { frames, count: 4 })).map((s) => s.teacherError)).toEqual(off);
     detector.dispose();
+  });
+});
+
+describe('complementary test masking', () => {
+  const config = tinyConfig();
+  const batch = syntheticBatch(config, 4, 23);
+  const frames = currentFrames(batch.input, 4);
+
+  it('masks the two colours of a checkerboard of tokens in turn, half the tokens each pass', () => {
+    const detector = Detector.create(config, 6);
+    const [first, second] = [checkerboardMask(detector, 0, 2), checkerboardMask(detector, 1, 2)];
+    expect(first.visible).toBe(8);
+    for (let i = 0; i < 32; i++) expect(first.masked[i] + second.masked[i]).toBe(1);
+    // token 1 (row 0, column 1) is masked by the first pass, token 0 by the second
+    expect([first.masked[1], first.masked[0]]).toEqual([1, 0]);
+    expect(Array.from(first.visibleIndex.subarray(0, 8))).toEqual([0, 2, 5, 7, 8, 10, 13, 15]);
+    detector.dispose();
+  });
+
+  it("gives each token's maps from the pass that masked it and frame values as the mean of both passes", async () => {
+    const detector = Detector.create(config, 7);
+    const scores = await scoreFrames(detector, { frames, count: 4 }, { testMasking: { mode: 'complementary' } });
+    const input = tf.tensor4d(stackFrames(config, { frames, count: 4 }), [4, 16, 16, 3]);
+    const passes = await Promise.all(
+      ([0, 1] as const).map(async (phase) => {
+        const t = componentTensorsUnderMask(detector, input, checkerboardMask(detector, phase, 4));
+        const read = { frame: await t.teacherError.frame.data(), map: await t.teacherError.anomalyMap?.data(), classifier: await t.classifier?.data() };
+        tf.dispose(
+          [t.teacherError.frame, t.teacherError.anomalyMap, t.discrepancy?.frame, t.discrepancy?.anomalyMap, t.classifier, t.predictedAnomaly].filter(
+            (x) => x != null,
+          ),
+        );
+        return read;
+      }),
+    );
+    input.dispose();
+    scores.forEach((s, b) => {
+      for (let i = 0; i < 16; i++) {
+        const from = passes[maskedInCheckerboardPass(i, 4, 0) ? 0 : 1];
+        expect(s.maps.teacherError.frame[i]).toBeCloseTo(from.frame[b * 16 + i], 6);
+        expect((s.maps.teacherError.anomalyMap as Float32Array)[i]).toBeCloseTo((from.map as Float32Array)[b * 16 + i], 6);
+      }
+      expect(s.classifier).toBeCloseTo(((passes[0].classifier as Float32Array)[b] + (passes[1].classifier as Float32Array)[b]) / 2, 6);
+    });
+    // not what either pass alone gives
+    expect(Array.from(scores[0].maps.teacherError.frame)).not.toEqual(Array.from(passes[0].frame.subarray(0, 16)));
+    expect(Array.from(scores[0].maps.teacherError.frame)).not.toEqual(Array.from(passes[1].frame.subarray(0, 16)));
+    detector.dispose();
+  });
+
+  it('is deterministic, leaves no tensors behind, and refuses a model that does not keep half of its tokens', async () => {
+    const detector = Detector.create(config, 8);
+    const complementary = { testMasking: { mode: 'complementary' as const } };
+    const first = await scoreFrames(detector, { frames, count: 4 }, complementary);
+    const before = tf.memory().numTensors;
+    const again = await scoreFrames(detector, { frames, count: 4 }, complementary);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(again.map((s) => s.teacherError)).toEqual(first.map((s) => s.teacherError));
+    detector.dispose();
+    const sparse = Detector.create(tinyConfig({ maskRatio: 0.75 }), 8);
+    await expect(scoreFrames(sparse, { frames, count: 4 }, complementary)).rejects.toMatchObject({ code: ModelErrorCode.InvalidConfig });
+    sparse.dispose();
   });
 });
 

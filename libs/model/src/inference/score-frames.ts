@@ -7,11 +7,15 @@ import type { Detector } from '../detector/detector';
 import { patchify } from '../tokens/patchify';
 import type { FrameScore } from './frame-score';
 import { stackFrames, type FrameInput } from './stack-frames';
-import { testMask, type TestMasking } from './test-masking';
+import type { TokenMask } from '../masking/token-mask';
+import { checkerboardMask, maskedInCheckerboardPass, testMask, type TestMasking } from './test-masking';
 import { tokenMapsAt, type BatchComponentMaps } from './token-maps';
 
 export interface ScoreOptions {
-  /** Default off: every token visible, so that the teacher error measures reconstruction, not inpainting. */
+  /**
+   * Default off: every token visible, so that the teacher error measures reconstruction, not inpainting.
+   * `complementary` costs two passes and gives every token's maps as predicted while it was masked.
+   */
   testMasking?: TestMasking;
 }
 
@@ -35,13 +39,39 @@ interface FrameTensors {
  * clipped to [0, 1], the range of their training target, so that a map below 0 is not counted as anomalous.
  */
 export function componentTensors(detector: Detector, input: tf.Tensor4D, masking: TestMasking, firstIndex: number): FrameTensors {
+  if (masking.mode !== 'complementary') return componentTensorsUnderMask(detector, input, testMask(detector, masking, firstIndex, input.shape[0]));
+  const b = input.shape[0];
+  const [first, second] = ([0, 1] as const).map((phase) => componentTensorsUnderMask(detector, input, checkerboardMask(detector, phase, b)));
+  const { tokens, gridWidth } = detector.dims;
+  // [1, n]: 1 where the first pass masked the token, so its maps come from there
+  const fromFirst = tf.tensor2d(
+    Float32Array.from({ length: tokens }, (_, i) => (maskedInCheckerboardPass(i, gridWidth, 0) ? 1 : 0)),
+    [1, tokens],
+  );
+  const pick = (a: tf.Tensor2D, z: tf.Tensor2D) => a.mul(fromFirst).add(z.mul(tf.scalar(1).sub(fromFirst))) as tf.Tensor2D;
+  const pickNullable = (a: tf.Tensor2D | null, z: tf.Tensor2D | null) => (a === null || z === null ? null : pick(a, z));
+  const mergeComponent = (a: ComponentTensors, z: ComponentTensors): ComponentTensors => ({
+    frame: pick(a.frame, z.frame),
+    anomalyMap: pickNullable(a.anomalyMap, z.anomalyMap),
+  });
+  const average = (a: tf.Tensor1D | null, z: tf.Tensor1D | null) => (a === null || z === null ? null : (a.add(z).div(2) as tf.Tensor1D));
+  return {
+    teacherError: mergeComponent(first.teacherError, second.teacherError),
+    discrepancy: first.discrepancy === null || second.discrepancy === null ? null : mergeComponent(first.discrepancy, second.discrepancy),
+    // frame-level outputs have no token to pick by: the mean of the two passes
+    classifier: average(first.classifier, second.classifier),
+    predictedAnomaly: average(first.predictedAnomaly, second.predictedAnomaly),
+  };
+}
+
+/** The components of one forward pass under a given mask (null: every token visible). */
+export function componentTensorsUnderMask(detector: Detector, input: tf.Tensor4D, mask: TokenMask | null): FrameTensors {
   const { config, dims } = detector;
   const b = input.shape[0];
   const n = dims.tokens;
   const d = config.patchSize;
   const c = dims.frameChannels;
   const outputs = dims.outputChannels;
-  const mask = testMask(detector, masking, firstIndex, b);
   const out = detector.forward(input, {
     mask,
     backbone: INFERENCE,
