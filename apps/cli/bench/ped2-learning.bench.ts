@@ -169,6 +169,7 @@ async function complementaryMasking(checkpoint: string, videos: { held: Cacheabl
       statisticsFrom: videos.held.map((v) => v.name),
       protocols: evaluateProtocols(tests, statistics),
       partsAlone: partBreakdown(tests, statistics),
+      regions: await regionsOf(tests, statistics),
     };
   } finally {
     detector.dispose();
@@ -321,8 +322,10 @@ async function main(): Promise<void> {
     partsAlone: seedReports.map((r) => r.partsAlone),
     exploratoryComplementaryMasking: values.complementary
       ? seedReports.map((r) => {
-          const run = (r.exploratory as { complementaryMasking: { protocols: Record<string, ProtocolResult>; partsAlone: unknown } }).complementaryMasking;
-          return { paper: { microAuc: percent(run.protocols.paper.microAuc), macroAuc: percent(run.protocols.paper.macroAuc) }, partsAlone: run.partsAlone };
+          type Run = { protocols: Record<string, ProtocolResult>; partsAlone: unknown; regions: { rbdc: number; tbdc: number } };
+          const run = (r.exploratory as { complementaryMasking: Run }).complementaryMasking;
+          const paper = { microAuc: percent(run.protocols.paper.microAuc), macroAuc: percent(run.protocols.paper.macroAuc) };
+          return { paper, rbdc: percent(run.regions.rbdc), tbdc: percent(run.regions.tbdc), partsAlone: run.partsAlone };
         })
       : undefined,
     chosenWeightsProtocol: {
