@@ -28,7 +28,6 @@ import {
   protocolPreset,
   type ComponentStatistics,
   type MapComponents,
-  type PixelComponent,
   type PixelMap,
   type PostProcessingProtocol,
 } from '@vad/metrics';
@@ -91,16 +90,13 @@ const percent = (v: number | null) => (v === null ? null : Number((100 * v).toFi
 
 /** Each part of eq. 6 on its own: one channel group of a pixel component, or the classifier. */
 function partsOf(components: MapComponents): Record<string, MapComponents> {
-  const zeros = (group: PixelComponent) =>
-    Object.fromEntries(
-      Object.entries(group).map(([name, g]) => [name, { channels: g.channels, maps: g.maps.map((m) => ({ ...m, data: new Float32Array(m.data.length) })) }]),
-    );
   const parts: Record<string, MapComponents> = {};
   for (const key of ['teacherError', 'discrepancy'] as const) {
     for (const [name, group] of Object.entries(components[key] ?? {}))
       parts[`${key}.${name}`] = { teacherError: { [name]: group }, discrepancy: null, classifier: null };
   }
-  if (components.classifier !== null) parts.classifier = { teacherError: zeros(components.teacherError), discrepancy: null, classifier: components.classifier };
+  // the teacher error rides along at weight 0 (see partBreakdown): a protocol needs a pixel component
+  if (components.classifier !== null) parts.classifier = { teacherError: components.teacherError, discrepancy: null, classifier: components.classifier };
   return parts;
 }
 
@@ -117,7 +113,11 @@ function partBreakdown(videos: ReadonlyArray<{ name: string; components: MapComp
   for (const part of Object.keys(normalised[0]?.parts ?? {})) {
     const alone: PostProcessingProtocol = {
       ...paper,
-      parameters: { ...paper.parameters, normalisation: 'none', weights: { teacherError: 1, discrepancy: 0, classifier: part === 'classifier' ? 1 : 0 } },
+      parameters: {
+        ...paper.parameters,
+        normalisation: 'none',
+        weights: part === 'classifier' ? { teacherError: 0, discrepancy: 0, classifier: 1 } : { teacherError: 1, discrepancy: 0, classifier: 0 },
+      },
     };
     const report = evaluateFrames(
       normalised.map((v) => ({ video: v.name, scores: applyProtocolToMaps(v.parts[part], alone, null).scores, labels: labelsByVideo[v.name] })),

@@ -8,7 +8,7 @@ import { patchify } from '../tokens/patchify';
 import type { FrameScore } from './frame-score';
 import { stackFrames, type FrameInput } from './stack-frames';
 import type { TokenMask } from '../masking/token-mask';
-import { checkerboardMask, maskedInCheckerboardPass, testMask, type TestMasking } from './test-masking';
+import { checkerboardMask, testMask, type TestMasking } from './test-masking';
 import { tokenMapsAt, type BatchComponentMaps } from './token-maps';
 
 export interface ScoreOptions {
@@ -41,14 +41,11 @@ interface FrameTensors {
 export function componentTensors(detector: Detector, input: tf.Tensor4D, masking: TestMasking, firstIndex: number): FrameTensors {
   if (masking.mode !== 'complementary') return componentTensorsUnderMask(detector, input, testMask(detector, masking, firstIndex, input.shape[0]));
   const b = input.shape[0];
-  const [first, second] = ([0, 1] as const).map((phase) => componentTensorsUnderMask(detector, input, checkerboardMask(detector, phase, b)));
-  const { tokens, gridWidth } = detector.dims;
-  // [1, n]: 1 where the first pass masked the token, so its maps come from there
-  const fromFirst = tf.tensor2d(
-    Float32Array.from({ length: tokens }, (_, i) => (maskedInCheckerboardPass(i, gridWidth, 0) ? 1 : 0)),
-    [1, tokens],
-  );
-  const pick = (a: tf.Tensor2D, z: tf.Tensor2D) => a.mul(fromFirst).add(z.mul(tf.scalar(1).sub(fromFirst))) as tf.Tensor2D;
+  const masks = ([0, 1] as const).map((phase) => checkerboardMask(detector, phase, b));
+  const [first, second] = masks.map((mask) => componentTensorsUnderMask(detector, input, mask));
+  // [1, n] per pass: 1 where that pass masked the token, so that the token's maps come from it
+  const [inFirst, inSecond] = masks.map((mask) => tf.tensor2d(mask.masked.subarray(0, mask.tokens), [1, mask.tokens]));
+  const pick = (a: tf.Tensor2D, z: tf.Tensor2D) => a.mul(inFirst).add(z.mul(inSecond)) as tf.Tensor2D;
   const pickNullable = (a: tf.Tensor2D | null, z: tf.Tensor2D | null) => (a === null || z === null ? null : pick(a, z));
   const mergeComponent = (a: ComponentTensors, z: ComponentTensors): ComponentTensors => ({
     frame: pick(a.frame, z.frame),

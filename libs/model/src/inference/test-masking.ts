@@ -36,7 +36,7 @@ export function maskedInCheckerboardPass(i: number, gridWidth: number, phase: 0 
  */
 export function checkerboardMask(detector: Detector, phase: 0 | 1, count: number): TokenMask {
   const { tokens: n, visibleTokens: v, gridWidth } = detector.dims;
-  if (2 * v !== n || n % 2 !== 0) {
+  if (2 * v !== n) {
     throw new ModelError(
       ModelErrorCode.InvalidConfig,
       `complementary test masking needs half of an even number of tokens visible; this model keeps ${v} of ${n} (mask ratio ${detector.config.maskRatio})`,
