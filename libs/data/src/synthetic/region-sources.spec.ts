@@ -47,6 +47,17 @@ describe('moving-region objects', () => {
     const again = await createFrameRegionSource([store], createRandom(4), { framesToScan: 5 });
     expect(again.sample(createRandom(1))).toEqual(object);
   });
+
+  it('by default cuts a pool from every video of a Ped2-sized training set, not a handful of frames', async () => {
+    // 14 videos where one body walks, as in Ped2's 14 training videos; a pool of a few dozen frames left
+    // some videos out and held ~14 distinct objects, so every synthetic anomaly was one of those 14.
+    const stores = Array.from({ length: 14 }, (_, v) => new InMemoryFrameStore(`v${v}`, W, H, 1, walkingFrames(12)));
+    const source = await createFrameRegionSource(stores, createRandom(1));
+    expect(source.size).toBeGreaterThan(100);
+    const draw = createRandom(2);
+    const videos = new Set(Array.from({ length: 2000 }, () => source.sample(draw).origin.replace(/^region:(v\d+)#\d+$/, '$1')));
+    expect(videos.size).toBe(14);
+  });
 });
 
 describe('annotated-region objects', () => {
