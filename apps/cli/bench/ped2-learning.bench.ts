@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FrameCache, importDataset, openCachedVideos, readMapComponents, type CachedFrames, type CacheableVideo, type FrameStore } from '@vad/data';
+import { FrameCache, importDataset, openCachedVideos, readMapComponents, type CacheableVideo, type FrameStore } from '@vad/data';
 import {
   applyProtocolToMaps,
   estimateComponentStatistics,
@@ -31,10 +31,11 @@ import {
   type PixelMap,
   type PostProcessingProtocol,
 } from '@vad/metrics';
-import { getPreset, loadDetector, resolveCheckpoint, scoreVideo, selectBackend, type ModelPreset } from '@vad/model';
+import { getPreset, loadDetector, resolveCheckpoint, scoreVideo, selectBackend, type ModelPreset, type TestMasking } from '@vad/model';
 import {
   componentsOfScores,
   defaultValidationVideos,
+  measureComponentStatistics,
   readComponentStatistics,
   recalibrateCheckpoint,
   regionMetrics,
@@ -150,28 +151,27 @@ async function regionsOf(videos: ReadonlyArray<{ name: string; components: MapCo
  */
 async function complementaryMasking(checkpoint: string, videos: { held: CacheableVideo[]; tests: CacheableVideo[] }, cacheDir: string, preset: ModelPreset) {
   const geometry = { width: preset.model.inputWidth, height: preset.model.inputHeight, colour: preset.model.colour };
+  const testMasking: TestMasking = { mode: 'complementary' };
   const cache = new FrameCache(cacheDir);
   const { detector } = await loadDetector(checkpoint);
-  const componentsOf = async (stores: CachedFrames[]) => {
-    const out: { name: string; components: MapComponents }[] = [];
-    for (const store of stores) {
-      const scores = await scoreVideo(detector, unitFrameReader(store), { batchSize: 16, testMasking: { mode: 'complementary' } });
-      out.push({ name: store.name, components: componentsOfScores(scores) });
-    }
-    await Promise.all(stores.map((store) => store.close()));
-    return out;
-  };
+  const heldStores = await openCachedVideos(cache, videos.held, geometry);
+  const testStores = await openCachedVideos(cache, videos.tests, geometry);
   try {
-    const statistics = estimateComponentStatistics((await componentsOf(await openCachedVideos(cache, videos.held, geometry))).map((v) => v.components));
-    const tests = await componentsOf(await openCachedVideos(cache, videos.tests, geometry));
+    const { statistics } = await measureComponentStatistics(detector, heldStores, { heldOut: true, testMasking });
+    const tests: { name: string; components: MapComponents }[] = [];
+    for (const store of testStores) {
+      const scores = await scoreVideo(detector, unitFrameReader(store), { batchSize: 16, testMasking });
+      tests.push({ name: store.name, components: componentsOfScores(scores) });
+    }
     return {
-      testMasking: 'complementary',
+      testMasking: testMasking.mode,
       statisticsFrom: videos.held.map((v) => v.name),
       protocols: evaluateProtocols(tests, statistics),
       partsAlone: partBreakdown(tests, statistics),
       regions: await regionsOf(tests, statistics),
     };
   } finally {
+    await Promise.all([...heldStores, ...testStores].map((store) => store.close()));
     detector.dispose();
   }
 }

@@ -27,11 +27,11 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
   const localVad = async (...args: string[]) => run(args);
   const run = async (args: string[]) => {
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
         cwd: dir,
         env: { ...process.env, DATABASE_URL: '', VAD_DATA_DIR: path.join(dir, 'no-local-store') },
       });
-      return { code: 0, json: lastJsonLine(stdout), stdout, stderr: '' };
+      return { code: 0, json: lastJsonLine(stdout), stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stderr: string };
       return { code: failed.code, json: null, stdout: '', stderr: failed.stderr };
@@ -103,7 +103,7 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     // gives the AUC the platform recorded: one scoring path (token maps, component statistics, protocol).
     const version = await database.prisma.modelVersion.findUniqueOrThrow({ where: { id: modelVersionId } });
     const stored = version.componentStatistics as { source: unknown; statistics: { weights?: unknown }; weightChoice?: { sets: { name: string }[] } };
-    expect(stored.source).toEqual({ heldOut: true, videos: ['03'], frames: 150 });
+    expect(stored.source).toEqual({ heldOut: true, videos: ['03'], frames: 150, testMasking: { mode: 'off' } });
     expect(stored.statistics.weights).toBeDefined();
     expect(stored.weightChoice?.sets.map((s) => s.name)).toEqual(['pasted-objects', 'faster-motion']);
     const checkpoint = path.join(dir, 'artifacts', version.checkpointPath);
@@ -112,6 +112,22 @@ describe(`the vad command against a remote API (${testDatabaseKind()})`, () => {
     fs.writeFileSync(path.join(dir, 'labels-by-video.json'), JSON.stringify({ '02': JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) }));
     const localAuc = await localVad('eval', 'frames', '--scores', 'local.json', '--labels', 'labels-by-video.json', '--json');
     expect(localAuc.json.microAuc).toBeCloseTo(evaluated.json.microAuc, 9);
+    // a seeded mask against statistics measured unmasked still scores, and says the scales may differ
+    const masked = await localVad(
+      'score',
+      path.join(PED2, 'videos/test/02.mp4'),
+      '--model',
+      checkpoint,
+      '--test-masking',
+      'seeded',
+      '--seed',
+      '1',
+      '--out',
+      'masked.json',
+    );
+    expect(masked.code).toBe(0);
+    expect(masked.stderr).toContain('warning: test-time masking seeded with 1 differs from the masking the component statistics were measured with (off)');
+    expect(local.stderr).not.toContain('warning: test-time masking');
     const platformScores = await vad('score', 'ped2', '--model', modelVersionId, '--out', 'again.json');
     expect(platformScores.code).toBe(0);
     const [onPlatform, onMachine] = ['again.json', 'local.json'].map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))['02'] as number[]);

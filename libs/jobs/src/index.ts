@@ -12,6 +12,7 @@ export {
   COMPONENT_STATISTICS_FILE,
   measureComponentStatistics,
   readComponentStatistics,
+  testMaskingMismatch,
   writeComponentStatistics,
   type StoredComponentStatistics,
 } from './scoring/component-statistics-file';

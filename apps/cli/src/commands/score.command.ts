@@ -46,7 +46,7 @@ import {
   type FrameScore,
   type TestMasking,
 } from '@vad/model';
-import { componentsOfScores, readComponentStatistics, unitFrameReader, writeAnomalyMaps } from '@vad/jobs';
+import { componentsOfScores, readComponentStatistics, testMaskingMismatch, unitFrameReader, writeAnomalyMaps } from '@vad/jobs';
 import { CliUsageError } from '../cli-error';
 import { progressDisplayFor, writeLine } from '../output/progress-display';
 import { nonNegativeIntegerFlag } from '../non-negative-integer-flag';
@@ -161,6 +161,8 @@ export async function runScore(plan: ScorePlan, log: (line: string) => void = wr
     if (stored === null && plan.protocol.parameters.normalisation === 'training-statistics') {
       log(`vad score: ${checkpointPath} has no component statistics (trained before they were measured): scores.json combines raw components`);
     }
+    const mismatch = testMaskingMismatch(stored, plan.testMasking);
+    if (mismatch !== null) log(`vad score: warning: ${mismatch}`);
     try {
       const stores = await openTargetVideos(plan, { width: config.inputWidth, height: config.inputHeight, colour: config.colour });
       if (plan.mapsDir !== null) await mkdir(plan.mapsDir, { recursive: true });

@@ -52,5 +52,17 @@ describe(`the INFER handler on ${testDatabaseKind()}`, () => {
     expect(await handler(again)).toMatchObject({ videos: 1, frames: 0 });
     expect(again.logs.some((line) => line.startsWith('scored'))).toBe(false);
     expect(await testbed.database.prisma.inferenceRun.count({ where: { jobId: execution.jobId } })).toBe(1);
+
+    // a seeded mask against the model's unmasked statistics scores, and its log says the scales may differ
+    expect(execution.logs.some((line) => line.startsWith('warning: test-time masking'))).toBe(false);
+    const masked = await jobExecution(testbed.database, testbed.storage, {
+      teamId: data.teamId,
+      kind: 'INFER',
+      parameters: { modelVersionId, videoIds: [data.testVideoId], maskSeed: 1 },
+    });
+    expect(await handler(masked)).toMatchObject({ videos: 1, frames: 16 });
+    expect(masked.logs).toContain(
+      'warning: test-time masking seeded with 1 differs from the masking the component statistics were measured with (off): normalised components may be off scale',
+    );
   }, 180_000);
 });

@@ -22,7 +22,7 @@ import {
   type TestMasking,
 } from '@vad/model';
 import type { JobExecution, JobHandler } from '../job-handler';
-import { readComponentStatistics } from '../scoring/component-statistics-file';
+import { readComponentStatistics, testMaskingMismatch } from '../scoring/component-statistics-file';
 import { componentsOfScores } from '../scoring/run-components';
 import { unitFrameReader } from '../scoring/unit-frame-reader';
 import { writeAnomalyMaps } from '../scoring/write-anomaly-maps';
@@ -55,11 +55,14 @@ interface Scorer {
 async function openScorer(execution: JobExecution, checkpointFolder: string, testMasking: TestMasking, options: InferHandlerOptions): Promise<Scorer> {
   const { detector, checkpoint } = await loadDetector(checkpointFolder);
   try {
-    const statistics = (await readComponentStatistics(checkpointFolder))?.statistics ?? null;
+    const stored = await readComponentStatistics(checkpointFolder);
+    const statistics = stored?.statistics ?? null;
     const choice = await chooseCheckpointEngine({ folder: checkpointFolder, requested: options.inferenceEngine ?? 'auto', testMasking });
     const engine = choice.engine === 'onnx' ? await openCheckpointEngine(checkpointFolder, detector, choice) : null;
     const engineName = engine ? engineLabel(engine) : (options.engine ?? 'tfjs');
     await execution.log(`inference engine ${engineName} (${choice.reason}); test-time masking ${describeTestMasking(testMasking)}`);
+    const mismatch = testMaskingMismatch(stored, testMasking);
+    if (mismatch !== null) await execution.log(`warning: ${mismatch}`);
     const dispose = async () => {
       await engine?.dispose();
       detector.dispose();

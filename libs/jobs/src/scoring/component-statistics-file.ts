@@ -5,7 +5,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameStore } from '@vad/data';
 import { estimateComponentStatistics, type ComponentStatistics, type MapComponents } from '@vad/metrics';
-import { scoreVideo, type Detector } from '@vad/model';
+import { describeTestMasking, scoreVideo, type Detector, type TestMasking } from '@vad/model';
 import type { WeightChoiceRecord } from './chosen-component-weights';
 import { componentsOfScores } from './run-components';
 import { unitFrameReader } from './unit-frame-reader';
@@ -16,23 +16,33 @@ export interface StoredComponentStatistics {
   format: 'vad-component-statistics';
   formatVersion: 1;
   statistics: ComponentStatistics;
-  /** The videos measured; `heldOut` false means they were also trained on (no video was held out). */
-  source: { videos: string[]; frames: number; heldOut: boolean };
+  /**
+   * The videos measured; `heldOut` false means they were also trained on (no video was held out).
+   * `testMasking` is how they were scored; absent in files written before it was recorded, which were all `off`.
+   */
+  source: { videos: string[]; frames: number; heldOut: boolean; testMasking?: TestMasking };
   /** How `statistics.weights` were chosen; absent when none were (no held-out video, or an older version). */
   weightChoice?: WeightChoiceRecord;
 }
 
-/** Scores the videos with the detector (every token visible) and estimates each component's location and scale. */
+export interface MeasureStatisticsOptions {
+  /** Whether the videos were held out of training (recorded, not acted on). */
+  heldOut: boolean;
+  /** Default off (every token visible), the scoring routes' default; scores must be masked as the statistics were. */
+  testMasking?: TestMasking;
+  signal?: AbortSignal;
+}
+
+/** Scores the videos with the detector and estimates each component's location and scale. */
 export async function measureComponentStatistics(
   detector: Detector,
   videos: readonly FrameStore[],
-  heldOut: boolean,
-  signal?: AbortSignal,
+  { heldOut, testMasking = { mode: 'off' }, signal }: MeasureStatisticsOptions,
 ): Promise<StoredComponentStatistics> {
   const components: MapComponents[] = [];
   let frames = 0;
   for (const video of videos) {
-    const scores = await scoreVideo(detector, unitFrameReader(video), { batchSize: 16, signal });
+    const scores = await scoreVideo(detector, unitFrameReader(video), { batchSize: 16, testMasking, signal });
     components.push(componentsOfScores(scores));
     frames += scores.length;
   }
@@ -40,8 +50,22 @@ export async function measureComponentStatistics(
     format: 'vad-component-statistics',
     formatVersion: 1,
     statistics: estimateComponentStatistics(components),
-    source: { videos: videos.map((v) => v.name), frames, heldOut },
+    source: { videos: videos.map((v) => v.name), frames, heldOut, testMasking },
   };
+}
+
+/**
+ * A warning when scores masked one way are to be normalised with statistics measured under another (their
+ * scales differ: inpainting errors are larger than reconstruction errors), or null when the two agree.
+ */
+export function testMaskingMismatch(stored: StoredComponentStatistics | null, scoring: TestMasking): string | null {
+  if (stored === null) return null;
+  const measured = stored.source.testMasking ?? { mode: 'off' };
+  if (measured.mode === scoring.mode) return null;
+  return (
+    `test-time masking ${describeTestMasking(scoring)} differs from the masking the component statistics were measured with ` +
+    `(${describeTestMasking(measured)}): normalised components may be off scale`
+  );
 }
 
 export async function writeComponentStatistics(checkpointFolder: string, stored: StoredComponentStatistics): Promise<void> {

@@ -33,7 +33,7 @@ describe('trainDetector: calibration of the scores on held-out training videos',
     const logs: string[] = [];
     const result = await trainDetector({ ...request, outDir: path.join(root, 'held-out'), onLog: (line) => logs.push(line) });
     const stored = result.componentStatistics;
-    expect(stored?.source).toEqual({ videos: ['d'], frames: 16, heldOut: true });
+    expect(stored?.source).toEqual({ videos: ['d'], frames: 16, heldOut: true, testMasking: { mode: 'off' } });
     const weights = stored?.statistics.weights;
     if (weights === undefined) throw new Error('no weights were chosen');
     // a point of the 0.1 simplex grid

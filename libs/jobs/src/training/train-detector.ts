@@ -128,7 +128,7 @@ async function calibrateScoring(
   const selected = await loadDetector(checkpoint);
   let stored: StoredComponentStatistics;
   try {
-    stored = await measureComponentStatistics(selected.detector, heldOut ? videos.validation : videos.training, heldOut, signal);
+    stored = await measureComponentStatistics(selected.detector, heldOut ? videos.validation : videos.training, { heldOut, signal });
     onLog?.(`component statistics from ${stored.source.frames} frames of ${heldOut ? 'held-out' : 'training'} videos ${stored.source.videos.join(', ')}`);
     if (heldOut) {
       const request = { detector: selected.detector, videos: videos.validation, objectSource: videos.objectSource, batch: videos.batch, seed, signal };
