@@ -31,15 +31,14 @@ import {
   type PixelMap,
   type PostProcessingProtocol,
 } from '@vad/metrics';
-import { getPreset, loadDetector, resolveCheckpoint, scoreVideo, selectBackend, type ModelPreset, type TestMasking } from '@vad/model';
+import { getPreset, loadDetector, resolveCheckpoint, selectBackend, type ModelPreset, type TestMasking } from '@vad/model';
 import {
-  componentsOfScores,
   defaultValidationVideos,
   measureComponentStatistics,
   readComponentStatistics,
   recalibrateCheckpoint,
   regionMetrics,
-  unitFrameReader,
+  scoreVideoComponents,
   type RegionVideo,
 } from '@vad/jobs';
 import { planScore, runScore, type VideoComponents } from '../src/commands/score.command';
@@ -157,15 +156,12 @@ async function complementaryMasking(checkpoint: string, videos: { held: Cacheabl
   const heldStores = await openCachedVideos(cache, videos.held, geometry);
   const testStores = await openCachedVideos(cache, videos.tests, geometry);
   try {
-    const { statistics } = await measureComponentStatistics(detector, heldStores, { heldOut: true, testMasking });
+    const { statistics, source } = await measureComponentStatistics(detector, heldStores, { heldOut: true, testMasking });
     const tests: { name: string; components: MapComponents }[] = [];
-    for (const store of testStores) {
-      const scores = await scoreVideo(detector, unitFrameReader(store), { batchSize: 16, testMasking });
-      tests.push({ name: store.name, components: componentsOfScores(scores) });
-    }
+    for (const store of testStores) tests.push({ name: store.name, components: await scoreVideoComponents(detector, store, { testMasking }) });
     return {
       testMasking: testMasking.mode,
-      statisticsFrom: videos.held.map((v) => v.name),
+      statisticsFrom: source.videos,
       protocols: evaluateProtocols(tests, statistics),
       partsAlone: partBreakdown(tests, statistics),
       regions: await regionsOf(tests, statistics),

@@ -12,6 +12,7 @@ export {
   COMPONENT_STATISTICS_FILE,
   measureComponentStatistics,
   readComponentStatistics,
+  scoreVideoComponents,
   testMaskingMismatch,
   writeComponentStatistics,
   type StoredComponentStatistics,

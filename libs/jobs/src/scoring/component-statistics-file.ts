@@ -4,7 +4,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameStore } from '@vad/data';
-import { estimateComponentStatistics, type ComponentStatistics, type MapComponents } from '@vad/metrics';
+import { estimateComponentStatistics, frameCountOf, type ComponentStatistics, type MapComponents } from '@vad/metrics';
 import { describeTestMasking, scoreVideo, type Detector, type TestMasking } from '@vad/model';
 import type { WeightChoiceRecord } from './chosen-component-weights';
 import { componentsOfScores } from './run-components';
@@ -33,6 +33,15 @@ export interface MeasureStatisticsOptions {
   signal?: AbortSignal;
 }
 
+/** Every frame of a cached video scored with the detector (every token visible by default), as raw components. */
+export async function scoreVideoComponents(
+  detector: Detector,
+  video: FrameStore,
+  { testMasking = { mode: 'off' }, signal }: Pick<MeasureStatisticsOptions, 'testMasking' | 'signal'> = {},
+): Promise<MapComponents> {
+  return componentsOfScores(await scoreVideo(detector, unitFrameReader(video), { batchSize: 16, testMasking, signal }));
+}
+
 /** Scores the videos with the detector and estimates each component's location and scale. */
 export async function measureComponentStatistics(
   detector: Detector,
@@ -42,9 +51,9 @@ export async function measureComponentStatistics(
   const components: MapComponents[] = [];
   let frames = 0;
   for (const video of videos) {
-    const scores = await scoreVideo(detector, unitFrameReader(video), { batchSize: 16, testMasking, signal });
-    components.push(componentsOfScores(scores));
-    frames += scores.length;
+    const scored = await scoreVideoComponents(detector, video, { testMasking, signal });
+    components.push(scored);
+    frames += frameCountOf(scored);
   }
   return {
     format: 'vad-component-statistics',
