@@ -78,12 +78,13 @@ describe(`login timing on a team-mode API on ${testDatabaseKind()}`, () => {
   it('takes as long to refuse an unknown e-mail as a known one with a wrong password', async () => {
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 15; i++) {
       known.push(await timeLogin(OWNER.email));
       unknown.push(await timeLogin(`stranger${i}@abuse.test`));
     }
-    // the old answer for unknown e-mails came in a tenth of the time (no password hash was computed)
-    expect(median(unknown)).toBeGreaterThan(0.6 * median(known));
-    expect(median(unknown)).toBeLessThan(1.6 * median(known));
+    // The old answer for unknown e-mails came in a tenth of the time (no password hash was computed). The bounds
+    // leave room for the other test processes sharing CI's two cores; a tenth is still far outside them.
+    expect(median(unknown)).toBeGreaterThan(0.4 * median(known));
+    expect(median(unknown)).toBeLessThan(2.5 * median(known));
   }, 60_000);
 });
