@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { PLATFORM_VERSION } from '@vad/config';
 import { registerBenchInferenceCommand } from './commands/bench-inference.command';
 import { registerBenchModelCommand } from './commands/bench-model.command';
+import { registerBenchProfileCommand } from './commands/bench-profile.command';
 import { registerBenchTrainCommand } from './commands/bench-train.command';
 import { registerCacheCommand } from './commands/cache.command';
 import { registerDatasetCommand } from './commands/dataset.command';
@@ -35,9 +36,10 @@ export function buildProgram(): Command {
   registerScoreCommand(program);
   const bench = program
     .command('bench')
-    .description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak), data-parallel training');
+    .description('measure speed: model (parameters, GFLOPs, frames/s), inference engines (share of peak), data-parallel training, kernel profiles');
   registerBenchModelCommand(bench);
   registerBenchInferenceCommand(bench);
   registerBenchTrainCommand(bench);
+  registerBenchProfileCommand(bench);
   return program;
 }

@@ -50,6 +50,8 @@ export { describeTestMasking, type TestMasking } from './inference/test-masking'
 
 export { benchModel, median, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
 export { benchTrain, type BenchTrainOptions, type BenchTrainResult } from './bench/bench-train';
+export { profileKernels, summariseKernels, type KernelCall, type KernelProfile, type KernelRow } from './bench/kernel-profile';
+export { profileModel, type ModelProfile, type ProfileModelOptions } from './bench/profile-model';
 
 export { exportOnnx, onnxInferenceModel, ONNX_METADATA_KEYS, ONNX_OUTPUT_NAMES, ONNX_OUTPUTS_VERSION } from './onnx/export-onnx';
 export { decodeOnnxMetadata, encodeOnnxModel, type OnnxModel } from './onnx/onnx-model.proto';
