@@ -1,6 +1,7 @@
 // One-shot speed benchmark of @vad/model on a GPU machine without Node or network: tfjs on WebGPU
 // (Dawn for Node, `webgpu` 0.6.2) against ONNX Runtime on the CPU. Bundled by esbuild (see build.mjs)
-// and run by .gpu/run.sh. Prints one JSON object per line on stdout (`# ` lines are for people).
+// and run by .gpu/run.sh. Prints one JSON object per line on stdout (`# ` lines are for people); the tfjs part
+// ends each preset with its kernel profile (`profile` lines: where a training step and an inference batch spend their time).
 //
 // Usage: node gpu-bench.cjs [probe|webgpu|onnx|all]  (default all; probe: the WebGPU adapter only)
 // Environment:
@@ -23,6 +24,7 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { benchModel, median } from '../../libs/model/src/bench/bench-model';
 import { benchTrain } from '../../libs/model/src/bench/bench-train';
+import { profileModel } from '../../libs/model/src/bench/profile-model';
 import { selectBackend } from '../../libs/model/src/backends/select-backend';
 import { countParameters, gflopsPerFrame } from '../../libs/model/src/config/model-cost';
 import { benchInference } from '../../libs/model/src/engines/bench-inference';
@@ -244,9 +246,37 @@ async function tfjsModelFigures(backend: string, presets: PresetName[]): Promise
   for (const name of presets) {
     if (!fits(name, backend)) continue;
     const preset = getPreset(name);
-    await benchModelFigures(preset, backend, INFERENCE_BATCHES, TRAIN_BATCH ?? Math.min(preset.training.batchSize, 32), warmup);
+    const trainBatch = TRAIN_BATCH ?? Math.min(preset.training.batchSize, 32);
+    await benchModelFigures(preset, backend, INFERENCE_BATCHES, trainBatch, warmup);
     emit('memory', { backend, preset: name, ...plain(tf.memory()) });
+    if (fits(name, `${backend} profile`)) await kernelProfile(preset, backend, trainBatch);
   }
+}
+
+/** Where a training step and an inference batch spend their time, kernel by kernel (the heaviest 20 of each). */
+async function kernelProfile(preset: ModelPreset, backend: string, trainBatch: number): Promise<void> {
+  const inferenceBatch = Math.max(...INFERENCE_BATCHES);
+  await stage(`${backend}: ${preset.name} kernel profile`, async () => {
+    const p = await profileModel({ preset, trainBatch, inferenceBatch });
+    for (const [run, batch, profile] of [
+      ['training', trainBatch, p.training],
+      ['inference', inferenceBatch, p.inference],
+    ] as const) {
+      const { wallMs, calls, kernelMs, timesUnavailable, rows } = profile;
+      const top = rows.slice(0, 20).map((r) => ({ ...r, ms: round(r.ms), share: round(r.share) }));
+      emit('profile', {
+        backend,
+        preset: preset.name,
+        run,
+        batch,
+        wallMs: round(wallMs),
+        calls,
+        kernelMs: kernelMs === null ? null : round(kernelMs),
+        timesUnavailable,
+        top,
+      });
+    }
+  });
 }
 
 // ---------------------------------------------------------------- matMul peak
