@@ -50,7 +50,8 @@ describe('ucsd importer', () => {
     });
     expect(dataset.videos.find((v) => v.name === 'Test001')).toMatchObject({ codec: 'tiff', fps: 10, frameLabels: [0, 0, 1, 1, 1, 1], masksPath: gt });
     expect(dataset.videos.find((v) => v.name === 'Test002')?.frameLabels).toEqual([1, 1, 0]);
-  });
+    // ffmpeg decodes every folder to verify it: seconds on two busy cores, not the default 5
+  }, 60_000);
 
   it('imports the shared UCSD Ped2 frames (re-release layout) with the shared labels and masks', async () => {
     const dataset = await importDataset(path.join(PED2_ROOT, 'frames'), {
