@@ -48,7 +48,7 @@ export { scoreVideo, NEIGHBOUR_OFFSET, type ScoreVideoOptions, type VideoFrameRe
 export { stackFrames, type FrameInput } from './inference/stack-frames';
 export { describeTestMasking, type TestMasking } from './inference/test-masking';
 
-export { benchModel, median, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
+export { benchModel, defaultBenchTrainBatch, median, randomTrainingBatch, type BenchModelOptions, type BenchModelResult } from './bench/bench-model';
 export { benchTrain, type BenchTrainOptions, type BenchTrainResult } from './bench/bench-train';
 export { profileKernels, summariseKernels, type KernelCall, type KernelProfile, type KernelRow } from './bench/kernel-profile';
 export { profileModel, type ModelProfile, type ProfileModelOptions } from './bench/profile-model';

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import {
   BACKEND_CHOICES,
+  defaultBenchTrainBatch,
   benchModel,
   PRESET_NAMES,
   selectBackend,
@@ -62,7 +63,7 @@ export async function runBenchModel(flags: BenchModelFlags, deps: BenchModelDeps
   const preset = presetFlag(flags.preset);
   const backend = backendFlag(flags.backend);
   const runs = positiveInteger(flags.runs, '--runs', 5);
-  const trainBatchSize = positiveInteger(flags.trainBatch, '--train-batch', Math.min(preset.training.batchSize, 8));
+  const trainBatchSize = positiveInteger(flags.trainBatch, '--train-batch', defaultBenchTrainBatch(preset));
   const selected = await selectBenchBackend(deps.selectBackend, { backend, log: deps.stderr });
   const result = await deps.benchModel({
     preset,

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import {
   BACKEND_CHOICES,
+  defaultBenchTrainBatch,
   PRESET_NAMES,
   profileModel,
   selectBackend,
@@ -67,7 +68,7 @@ export function formatModelProfile(p: ModelProfile, top = DEFAULT_TOP): string {
 export async function runBenchProfile(flags: BenchProfileFlags, deps: BenchProfileDeps = defaultDeps): Promise<ModelProfile> {
   const preset = presetFlag(flags.preset);
   const backend = backendFlag(flags.backend);
-  const trainBatch = nonNegativeIntegerFlag(flags.trainBatch, '--train-batch', Math.min(preset.training.batchSize, 8), 1);
+  const trainBatch = nonNegativeIntegerFlag(flags.trainBatch, '--train-batch', defaultBenchTrainBatch(preset), 1);
   const inferenceBatch = nonNegativeIntegerFlag(flags.inferenceBatch, '--inference-batch', 32, 1);
   const top = nonNegativeIntegerFlag(flags.top, '--top', DEFAULT_TOP, 1);
   await selectBenchBackend(deps.selectBackend, { backend, log: deps.stderr });

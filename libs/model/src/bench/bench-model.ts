@@ -3,6 +3,7 @@
 // pre-processing; each figure is the median of several timed runs after warm-up, and every run
 // waits for its results to be read back, so asynchronous backends (WebGPU) are timed to completion.
 import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig, OptimizerConfig } from '../config/model-config';
 import { countParameters, gflopsPerFrame } from '../config/model-cost';
 import type { BenchTimingOptions } from './bench-timing';
 import { modelDimensions } from '../config/model-dimensions';
@@ -43,6 +44,25 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The training batch the model benchmarks take by default: the preset's, at most 8, to stay within the wasm heap. */
+export function defaultBenchTrainBatch(preset: ModelPreset): number {
+  return Math.min(preset.training.batchSize, 8);
+}
+
+/** `batch` frames of uniform noise in [−1, 1], shaped like the model's stacked input. */
+export function randomInputFrames(config: ModelConfig, batch: number, seed: number): tf.Tensor4D {
+  const dims = modelDimensions(config);
+  return tf.tidy(() => tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed)) as tf.Tensor4D;
+}
+
+/** An optimiser over the variables stage 1 trains. */
+export function stageOneOptimizer(detector: Detector, config: OptimizerConfig): AdamOptimizer {
+  return new AdamOptimizer(
+    config,
+    detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
+  );
 }
 
 /** A batch of uniform noise with valid weights and labels, the shape of the preset's training input. */
@@ -87,12 +107,11 @@ export async function benchModel(options: BenchModelOptions): Promise<BenchModel
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? 0;
   const config = preset.model;
-  const dims = modelDimensions(config);
   const detector = Detector.create(config, seed);
   const inferenceFps: Record<string, number> = {};
   try {
     for (const batch of options.inferenceBatchSizes ?? [1, 32]) {
-      const input = tf.tidy(() => tf.randomUniform([batch, config.inputHeight, config.inputWidth, dims.inputChannels], -1, 1, 'float32', seed)) as tf.Tensor4D;
+      const input = randomInputFrames(config, batch, seed);
       try {
         const seconds = await timeRuns(runs, warmup, now, () => scoreStackedFrames(detector, input));
         inferenceFps[String(batch)] = batch / seconds;
@@ -101,11 +120,8 @@ export async function benchModel(options: BenchModelOptions): Promise<BenchModel
         input.dispose();
       }
     }
-    const trainBatch = options.trainBatchSize ?? Math.min(preset.training.batchSize, 8);
-    const optimizer = new AdamOptimizer(
-      preset.training.optimizer,
-      detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
-    );
+    const trainBatch = options.trainBatchSize ?? defaultBenchTrainBatch(preset);
+    const optimizer = stageOneOptimizer(detector, preset.training.optimizer);
     const tensors = batchTensors(randomTrainingBatch(preset, trainBatch, seed), config);
     const rng = SeededRandom.fromSeed(seed);
     let trainSeconds: number;

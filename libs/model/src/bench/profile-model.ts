@@ -2,15 +2,13 @@
 // after a warm-up of each (kernel compilation and first-call set-up are not what a run spends its time on).
 // Inputs are synthetic and in memory, as in `vad bench model`; the training step is this thread's (no replicas).
 import * as tf from '@tensorflow/tfjs';
-import { modelDimensions } from '../config/model-dimensions';
-import { Detector, STAGE_ROLES } from '../detector/detector';
+import { Detector } from '../detector/detector';
 import { scoreStackedFrames } from '../inference/score-frames';
 import type { ModelPreset } from '../presets/model-presets';
 import { SeededRandom } from '@vad/data/random';
-import { AdamOptimizer } from '../training/adam-optimizer';
 import { batchTensors, disposeBatchTensors } from '../training/batch-tensors';
 import { trainingStep } from '../training/training-step';
-import { randomTrainingBatch } from './bench-model';
+import { defaultBenchTrainBatch, randomInputFrames, randomTrainingBatch, stageOneOptimizer } from './bench-model';
 import { profileKernels, type KernelProfile, type SummariseOptions } from './kernel-profile';
 
 export interface ProfileModelOptions extends SummariseOptions {
@@ -35,18 +33,13 @@ export async function profileModel(options: ProfileModelOptions): Promise<ModelP
   const { preset } = options;
   const config = preset.model;
   const seed = options.seed ?? 0;
-  const trainBatch = options.trainBatch ?? Math.min(preset.training.batchSize, 8);
+  const trainBatch = options.trainBatch ?? defaultBenchTrainBatch(preset);
   const inferenceBatch = options.inferenceBatch ?? 32;
   await tf.ready();
   const detector = Detector.create(config, seed);
-  const optimizer = new AdamOptimizer(
-    { ...preset.training.optimizer, schedule: undefined },
-    detector.parameters.trainable(STAGE_ROLES[1]).map((e) => ({ name: e.name, variable: e.variable })),
-  );
+  const optimizer = stageOneOptimizer(detector, { ...preset.training.optimizer, schedule: undefined });
   const batch = batchTensors(randomTrainingBatch(preset, trainBatch, seed), config);
-  const frames = tf.tidy(() =>
-    tf.randomUniform([inferenceBatch, config.inputHeight, config.inputWidth, modelDimensions(config).inputChannels], -1, 1, 'float32', seed),
-  ) as tf.Tensor4D;
+  const frames = randomInputFrames(config, inferenceBatch, seed);
   try {
     const rng = SeededRandom.fromSeed(seed);
     const step = async () => {
