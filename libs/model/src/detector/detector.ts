@@ -43,6 +43,15 @@ export interface DetectorOutputs {
   classLogits: tf.Tensor1D | null;
 }
 
+/**
+ * A learned [1, 1, C] token ([CLS], mask) repeated to [batch, count, C]. A broadcast add rather than tf.tile:
+ * tile's gradient slices and adds one copy at a time (864 slices and 864 adds in each cpu-ped2 training
+ * step for the mask token), a broadcast's gradient is one sum.
+ */
+function repeatToken(token: tf.Tensor, batch: number, count: number): tf.Tensor3D {
+  return tf.zeros([batch, count, token.shape[2] as number]).add(token) as tf.Tensor3D;
+}
+
 export class Detector {
   readonly dims: ModelDimensions;
   private readonly patchEmbedding: PatchEmbedding;
@@ -157,7 +166,7 @@ export class Detector {
         tokens = tokens.mul(indices.keep);
       }
     }
-    let x = tf.concat([tf.tile(this.clsToken, [b, 1, 1]), tokens], 1) as tf.Tensor3D;
+    let x = tf.concat([repeatToken(this.clsToken, b, 1), tokens], 1) as tf.Tensor3D;
     for (const block of this.encoderBlocks) x = block.apply(x, layout, request.backbone);
     x = this.encoderNorm.apply(x);
     const classLogits = this.classifier === null ? null : (this.classifier.apply(x.slice([0, 0, 0], [b, 1, e])).reshape([b]) as tf.Tensor1D);
@@ -169,7 +178,7 @@ export class Detector {
       const patches = y.slice([0, 1, 0], [b, y.shape[1] - 1, dw]);
       let restored: tf.Tensor;
       if (config.encoderVisibleOnly) {
-        const sequence = tf.concat([patches, tf.tile(this.maskToken, [b, n - mask.visible, 1])], 1);
+        const sequence = tf.concat([patches, repeatToken(this.maskToken, b, n - mask.visible)], 1);
         restored = tf.gather(sequence.reshape([b * n, dw]), indices.restoreFlat).reshape([b, n, dw]);
       } else {
         restored = patches.mul(indices.keep).add(this.maskToken.mul(tf.scalar(1).sub(indices.keep)));
