@@ -1,11 +1,12 @@
 // Chooses the TensorFlow.js backend at run time: native CUDA (tfjs-node-gpu) → WebGPU (Dawn for Node, on
 // a hardware adapter) → native CPU (tfjs-node) → wasm (with the project's training kernels) → pure JS. The
 // native and WebGPU packages are optional dependencies that cannot install or run everywhere;
-// `VAD_BACKEND` forces one and fails clearly when it cannot start. The choice is logged in one line
-// (with the WebGPU adapter's name) through an injected logger.
+// `VAD_BACKEND` forces one and fails clearly when it cannot start. On wasm, matrix products run on ONNX
+// Runtime's native kernels unless `VAD_WASM_MATMUL=wasm` (native-mat-mul.kernel.ts). The choice is logged
+// in one line (with the WebGPU adapter's name, or who multiplies matrices on wasm) through an injected logger.
 import * as tf from '@tensorflow/tfjs';
 import { ModelError, ModelErrorCode } from '../model.error';
-import { registerWasmTrainingKernels } from './wasm-training-kernels';
+import { registerWasmTrainingKernels, wasmMatMulEngine } from './wasm-training-kernels';
 import { gpuDeviceNodePresent, startWebGpuBackend } from './webgpu-backend';
 
 export type BackendChoice = 'tensorflow-gpu' | 'webgpu' | 'tensorflow' | 'wasm' | 'cpu';
@@ -18,7 +19,7 @@ export const GPU_BACKENDS: readonly BackendChoice[] = ['tensorflow-gpu', 'webgpu
 export interface SelectBackendOptions {
   /** Force a backend; default: the VAD_BACKEND variable of `env`, else the first one that loads. */
   backend?: BackendChoice;
-  /** Environment to read VAD_BACKEND from (default process.env). */
+  /** Environment to read VAD_BACKEND and VAD_WASM_MATMUL from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
   /** Receives one line naming the backend chosen and why others were skipped (default console.error). */
   log?: (line: string) => void;
@@ -45,6 +46,23 @@ const NATIVE_PACKAGES: Partial<Record<BackendChoice, string>> = {
 
 export function isBackendChoice(value: string): value is BackendChoice {
   return (BACKEND_CHOICES as readonly string[]).includes(value);
+}
+
+export const WASM_MATMUL_CHOICES = ['onnxruntime', 'wasm'] as const;
+
+/** Whether wasm's matrix products may go to ONNX Runtime: VAD_WASM_MATMUL `onnxruntime` (default) or `wasm`. */
+export function wasmNativeMatMulRequested(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = env.VAD_WASM_MATMUL?.trim() ?? '';
+  if (value === '' || value === 'onnxruntime') return true;
+  if (value === 'wasm') return false;
+  throw new ModelError(ModelErrorCode.BackendUnavailable, `VAD_WASM_MATMUL="${value}" is not one of ${WASM_MATMUL_CHOICES.join(', ')}`);
+}
+
+/** How the wasm backend multiplies matrices, for the backend's log line. */
+function wasmMatMulNote(): string {
+  const engine = wasmMatMulEngine();
+  if (engine === null) return '';
+  return engine.engine === 'onnxruntime' ? ', matrix products on ONNX Runtime' : `, matrix products on wasm (${engine.reason})`;
 }
 
 /** The backend asked for by an option or VAD_BACKEND, or undefined for automatic choice. */
@@ -100,7 +118,7 @@ async function tryBackend(
     loadModule(nativePackage);
     tfBackend = 'tensorflow';
   } else if (choice === 'wasm') {
-    registerWasmTrainingKernels();
+    registerWasmTrainingKernels({ nativeMatMul: wasmNativeMatMulRequested(env) });
     tfBackend = 'wasm';
   } else {
     tfBackend = 'cpu';
@@ -115,6 +133,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
   const log = options.log ?? ((line: string) => console.error(line));
   const loadModule = options.loadModule ?? ((id: string) => require(id) as unknown);
   const forced = requestedBackend(options);
+  wasmNativeMatMulRequested(options.env ?? process.env); // a wrong value fails here, not as a skipped backend
   const order = forced !== undefined ? [forced] : BACKEND_CHOICES;
   const skipped: SelectedBackend['skipped'] = [];
   for (const choice of order) {
@@ -129,7 +148,8 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
       );
       const others = skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ');
       const on = adapter === null ? '' : ` on ${adapter}`;
-      log(`vad model: backend ${choice}${on}${forced !== undefined ? ' (forced)' : ''}${others ? ` (skipped ${others})` : ''}`);
+      const matMul = tfBackend === 'wasm' ? wasmMatMulNote() : '';
+      log(`vad model: backend ${choice}${on}${matMul}${forced !== undefined ? ' (forced)' : ''}${others ? ` (skipped ${others})` : ''}`);
       return { choice, tfBackend, adapter, skipped };
     } catch (error) {
       const reason = NATIVE_PACKAGES[choice] !== undefined ? optionalLoadFailure(error) : failureReason(error);
