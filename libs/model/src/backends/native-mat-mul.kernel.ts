@@ -66,7 +66,15 @@ export function matMulGraph(rank: number, transposeA: boolean, transposeB: boole
   const product = g.op('MatMul', [operand('a', transposeA), operand('b', transposeB)]);
   g.output('c', product, dims('c'));
   return encodeOnnxModel(
-    g.build({ irVersion: 8, opsetVersion: 17, producerName: 'vad', producerVersion: '1', docString: 'matMul for the wasm backend', metadata: {}, graphName: 'mat_mul' }),
+    g.build({
+      irVersion: 8,
+      opsetVersion: 17,
+      producerName: 'vad',
+      producerVersion: '1',
+      docString: 'matMul for the wasm backend',
+      metadata: {},
+      graphName: 'mat_mul',
+    }),
   );
 }
 

@@ -26,8 +26,15 @@ describe('selectBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(tried).toEqual(['@tensorflow/tfjs-node-gpu', 'webgpu', '@tensorflow/tfjs-node']);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('backend wasm');
+    expect(lines[0]).toContain('backend wasm, matrix products on ONNX Runtime');
     expect(lines[0]).toContain('tensorflow-gpu: not installed');
+  });
+
+  it('rejects an unknown VAD_WASM_MATMUL value before trying any backend', async () => {
+    const tried: string[] = [];
+    const attempt = selectBackend({ env: { VAD_WASM_MATMUL: 'blas' }, log: () => undefined, loadModule: (id) => tried.push(id) });
+    await expect(attempt).rejects.toThrow(/VAD_WASM_MATMUL="blas" is not one of onnxruntime, wasm/);
+    expect(tried).toEqual([]);
   });
 
   it('treats a package installed without its native addon as unavailable', async () => {
