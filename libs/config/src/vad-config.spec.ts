@@ -118,8 +118,10 @@ describe('loadConfig', () => {
   });
 
   it('rejects every bad variable in one message', () => {
-    const read = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', VAD_BACKEND: 'gpu' }, '/');
+    const read = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', VAD_BACKEND: 'gpu', VAD_WASM_MATMUL: 'blas' }, '/');
     expect(read).toThrow(ConfigError);
-    expect(read).toThrow(/PORT must be a port number.*DATABASE_URL must start with postgresql: or postgres:.*VAD_BACKEND must be one of/);
+    expect(read).toThrow(
+      /PORT must be a port number.*DATABASE_URL must start with postgresql: or postgres:.*VAD_BACKEND must be one of.*VAD_WASM_MATMUL must be one of onnxruntime, wasm, got "blas"/,
+    );
   });
 });

@@ -59,6 +59,8 @@ export interface VadConfig {
 
 const BACKENDS = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
+const WASM_MATMUL = ['onnxruntime', 'wasm'] as const;
+type WasmMatMul = (typeof WASM_MATMUL)[number];
 
 const port = (name: string, fallback: number) =>
   z
@@ -245,6 +247,16 @@ const environmentSchema = z.object({
         return z.NEVER;
       }
       return v as Backend;
+    }),
+  // Read by @vad/model in every thread that selects a backend; checked here too, so that `vad start` refuses a
+  // typo at once instead of at the first training job.
+  VAD_WASM_MATMUL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || WASM_MATMUL.includes(v as WasmMatMul)) return v;
+      ctx.addIssue({ code: 'custom', message: `VAD_WASM_MATMUL must be one of ${WASM_MATMUL.join(', ')}, got "${v}"` });
+      return z.NEVER;
     }),
 });
 
