@@ -7,7 +7,7 @@
 # Environment (all optional):
 #   GPU_BENCH_QUICK=1        smoke test: one small preset, 2 runs, short budgets
 #   GPU_BENCH_PARTS=train    only these parts (probe, webgpu, onnx, train), comma separated
-#   GPU_BENCH_TRAIN_WORKERS=16,8  replica counts of the data-parallel training part (batch: GPU_BENCH_TRAIN_BATCH_CPU, 32)
+#   GPU_BENCH_TRAIN_WORKERS=16,8  replica counts of the data-parallel training part (batch: GPU_BENCH_TRAIN_BATCH_CPU, 16)
 #   GPU_BENCH_GL_ROOT=dir    unpack the loader .debs into dir (LD_LIBRARY_PATH) instead of / (+ ldconfig)
 #   GPU_BENCH_FORCE_LOADERS=1  unpack every .deb even where the library is already present
 #   GPU_BENCH_PRESETS, GPU_BENCH_RUNS, GPU_BENCH_ORT_THREADS, GPU_BENCH_DAWN_FLAGS,
