@@ -55,7 +55,7 @@ function loadNativeRuntime(): NativeRuntime | string {
 }
 
 /** A graph `c = matMul(transposeA ? aᵀ : a, transposeB ? bᵀ : b)` over the last two axes of rank-`rank` inputs with any sizes. */
-export function matMulGraph(rank: number, transposeA: boolean, transposeB: boolean): Uint8Array {
+function matMulGraph(rank: number, transposeA: boolean, transposeB: boolean): Uint8Array {
   const g = new OnnxGraphBuilder();
   const dims = (prefix: string) => Array.from({ length: rank }, (_, i) => `${prefix}${i}`);
   const swapLastTwo = Array.from({ length: rank }, (_, i) => (i < rank - 2 ? i : 2 * rank - 3 - i));

@@ -48,10 +48,10 @@ export function isBackendChoice(value: string): value is BackendChoice {
   return (BACKEND_CHOICES as readonly string[]).includes(value);
 }
 
-export const WASM_MATMUL_CHOICES = ['onnxruntime', 'wasm'] as const;
+const WASM_MATMUL_CHOICES = ['onnxruntime', 'wasm'] as const;
 
 /** Whether wasm's matrix products may go to ONNX Runtime: VAD_WASM_MATMUL `onnxruntime` (default) or `wasm`. */
-export function wasmNativeMatMulRequested(env: Readonly<Record<string, string | undefined>>): boolean {
+function wasmNativeMatMulRequested(env: Readonly<Record<string, string | undefined>>): boolean {
   const value = env.VAD_WASM_MATMUL?.trim() ?? '';
   if (value === '' || value === 'onnxruntime') return true;
   if (value === 'wasm') return false;
@@ -100,6 +100,7 @@ async function tryBackend(
   forced: boolean,
   log: (line: string) => void,
   gpuPresent: () => boolean,
+  nativeMatMul: boolean,
 ): Promise<{ tfBackend: string; adapter: string | null }> {
   const nativePackage = NATIVE_PACKAGES[choice];
   if (choice === 'webgpu') {
@@ -118,7 +119,7 @@ async function tryBackend(
     loadModule(nativePackage);
     tfBackend = 'tensorflow';
   } else if (choice === 'wasm') {
-    registerWasmTrainingKernels({ nativeMatMul: wasmNativeMatMulRequested(env) });
+    registerWasmTrainingKernels({ nativeMatMul });
     tfBackend = 'wasm';
   } else {
     tfBackend = 'cpu';
@@ -133,7 +134,8 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
   const log = options.log ?? ((line: string) => console.error(line));
   const loadModule = options.loadModule ?? ((id: string) => require(id) as unknown);
   const forced = requestedBackend(options);
-  wasmNativeMatMulRequested(options.env ?? process.env); // a wrong value fails here, not as a skipped backend
+  const env = options.env ?? process.env;
+  const nativeMatMul = wasmNativeMatMulRequested(env); // read before any backend, so a wrong value fails instead of skipping wasm
   const order = forced !== undefined ? [forced] : BACKEND_CHOICES;
   const skipped: SelectedBackend['skipped'] = [];
   for (const choice of order) {
@@ -141,10 +143,11 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
       const { tfBackend, adapter } = await tryBackend(
         choice,
         loadModule,
-        options.env ?? process.env,
+        env,
         forced !== undefined,
         log,
         options.gpuPresent ?? gpuDeviceNodePresent,
+        nativeMatMul,
       );
       const others = skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ');
       const on = adapter === null ? '' : ` on ${adapter}`;
